@@ -1,0 +1,111 @@
+# evkit - small Unix filters for an events calendar and newsroom.
+# Plain make; user CFLAGS/CPPFLAGS/LDFLAGS are kept, our warnings added.
+
+VERSION   = 0.1.0
+PREFIX    = /usr/local
+BINDIR    = $(PREFIX)/bin
+MANPREFIX = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8)
+DEPS_LIBS   = $$($(PKG_CONFIG) --libs libical libpcre2-8) -lcsv -lm
+EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+	-Ilib $(DEPS_CFLAGS)
+
+# Out-of-tree object directory: "make B=build-asan SAN=1" is the
+# sanitizer build that "make check" runs too.
+B = build
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+ifeq ($(SAN),1)
+EXTRA = $(SANFLAGS)
+endif
+
+# The tools: the table of contents of the project.
+TOOLS = ev-list
+
+LIBSRC = $(sort $(wildcard lib/*.c))
+LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
+LIBA   = $(B)/libevkit.a
+UNITSRC = $(sort $(wildcard tests/unit/test_*.c))
+UNITBIN = $(UNITSRC:tests/unit/%.c=$(B)/tests/%)
+BINS    = $(TOOLS:%=$(B)/bin/%)
+MAN1    = $(TOOLS:%=man/%.1)
+MAN7    = man/evkit.7
+
+all: deps-ok $(BINS) links
+
+# bin/ev-list etc. stay next to their sources for the default build.
+links: $(BINS)
+	@if [ "$(B)" = build ]; then for t in $(TOOLS); do \
+		ln -sf ../build/bin/$$t bin/$$t; done; fi
+
+$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) \
+		$(LDFLAGS) $(DEPS_LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h lib/evkit_priv.h
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
+		$(LIBA) $(LDFLAGS) $(DEPS_LIBS)
+
+unit: $(UNITBIN)
+
+# Build dependencies: install what is missing (Debian/Ubuntu).
+deps-ok:
+	@sh tests/deps.sh
+
+check: deps-ok
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory B=build-asan SAN=1 $(TOOLS:%=build-asan/bin/%) unit
+	@sh tests/run.sh
+
+demo: all
+	@sh examples/demo.sh
+
+install: all
+	mkdir -p "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANPREFIX)/man1" \
+		"$(DESTDIR)$(MANPREFIX)/man7" "$(DESTDIR)$(BASHCOMPDIR)" \
+		"$(DESTDIR)$(ZSHCOMPDIR)" "$(DESTDIR)$(FISHCOMPDIR)"
+	for t in $(TOOLS); do \
+		cp -f $(B)/bin/$$t "$(DESTDIR)$(BINDIR)/$$t"; \
+		chmod 755 "$(DESTDIR)$(BINDIR)/$$t"; \
+		cp -f man/$$t.1 "$(DESTDIR)$(MANPREFIX)/man1/$$t.1"; \
+		cp -f completions/$$t.bash "$(DESTDIR)$(BASHCOMPDIR)/$$t"; \
+		cp -f completions/_$$t "$(DESTDIR)$(ZSHCOMPDIR)/_$$t"; \
+		cp -f completions/$$t.fish "$(DESTDIR)$(FISHCOMPDIR)/$$t.fish"; \
+	done
+	cp -f $(MAN7) "$(DESTDIR)$(MANPREFIX)/man7/"
+
+uninstall:
+	for t in $(TOOLS); do \
+		rm -f "$(DESTDIR)$(BINDIR)/$$t" \
+			"$(DESTDIR)$(MANPREFIX)/man1/$$t.1" \
+			"$(DESTDIR)$(BASHCOMPDIR)/$$t" \
+			"$(DESTDIR)$(ZSHCOMPDIR)/_$$t" \
+			"$(DESTDIR)$(FISHCOMPDIR)/$$t.fish"; \
+	done
+	rm -f "$(DESTDIR)$(MANPREFIX)/man7/evkit.7"
+
+bench: all
+	@sh bench/run.sh
+
+clean:
+	rm -rf build build-asan
+	for t in $(TOOLS); do rm -f bin/$$t; done
+
+.PHONY: all links unit deps-ok check demo install uninstall bench clean

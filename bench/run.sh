@@ -1,0 +1,255 @@
+#!/bin/sh
+# bench/run.sh - speed and memory of ev-list against libical, as ratios.
+#
+# Everything is measured in this one run on this machine: the numbers are
+# ratios against a baseline timed a moment before, never absolute limits,
+# so a slow or busy machine changes the seconds but hardly the ratios.
+# Targets (issue "ev-list", Speed):
+#   ev-list --all -o csv at least 10x faster than icalparser_parse alone;
+#   peak RSS of --all --no-sort -o ics|csv|json under 32 MB at any size.
+# It prints PASS or MISS per target and exits 0; 1 when a command failed
+# to run, 2 when the benchmark could not be set up.
+#
+# Environment: EV_LIST (default build/bin/ev-list), BENCH_EVENTS (100000),
+# BENCH_RUNS (3, best taken), CC (cc), CFLAGS (-O2).
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+
+OUT=bench/out
+EV=${EV_LIST:-build/bin/ev-list}
+N=${BENCH_EVENTS:-100000}
+BIG=$((N * 4))
+RUNS=${BENCH_RUNS:-3}
+CC=${CC:-cc}
+BCFLAGS=${CFLAGS:--O2}
+TIME=/usr/bin/time
+FEED=$OUT/feed.ics
+SPEED_TARGET=10
+RSS_TARGET=32
+failed=0
+
+# Times and zones must not depend on the machine's settings.
+TZ=Europe/Berlin
+LC_ALL=C
+export TZ LC_ALL
+
+die()
+{
+	printf 'bench: %s\n' "$*" >&2
+	exit 2
+}
+
+note()
+{
+	printf 'bench: %s\n' "$*" >&2
+}
+
+# ---- set up ------------------------------------------------------------
+
+[ -x "$EV" ] || die "$EV is missing: run make first"
+$TIME -f %M -o /dev/null true 2>/dev/null ||
+	die "$TIME is not GNU time (apt-get install time)"
+pkg-config --exists libical || die "pkg-config does not know libical"
+mkdir -p "$OUT" || die "cannot create $OUT"
+
+# shellcheck disable=SC2086
+$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -o "$OUT/gen" bench/gen.c ||
+	die "cannot build bench/gen.c"
+# shellcheck disable=SC2086
+$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -o "$OUT/timeit" \
+	bench/timeit.c || die "cannot build bench/timeit.c"
+# shellcheck disable=SC2046,SC2086
+$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS \
+	$(pkg-config --cflags libical) -o "$OUT/icalparse" bench/icalparse.c \
+	$(pkg-config --libs libical) || die "cannot build bench/icalparse.c"
+
+# ---- helpers -----------------------------------------------------------
+
+# timed OUTFILE CMD...: run CMD once, stdout to /dev/null, stderr to
+# $OUT/err; "SECONDS KB" of the run in OUTFILE's last line (timeit: GNU
+# time's %e has only 10 ms resolution).  Returns the command's status.
+timed()
+{
+	_o=$1
+	shift
+	"$OUT/timeit" "$_o" "$@" >/dev/null 2>"$OUT/err"
+}
+
+# last line of the time file: "SECONDS KB"
+tline()
+{
+	tail -n 1 "$1"
+}
+
+# best LABEL CMD...: best wall time of RUNS runs; sets $secs and $kb
+# ("-" when the command failed) and prints nothing.
+best()
+{
+	_label=$1
+	shift
+	secs=-
+	kb=-
+	_i=0
+	while [ "$_i" -lt "$RUNS" ]; do
+		_i=$((_i + 1))
+		timed "$OUT/t" "$@"
+		_rc=$?
+		if [ "$_rc" -ne 0 ] && [ "$_rc" -ne 3 ]; then
+			note "$_label: exit status $_rc"
+			sed -n '1,5s/^/    /p' "$OUT/err" >&2
+			failed=1
+			secs=-
+			kb=-
+			return 1
+		fi
+		if [ "$_rc" -eq 3 ] && [ "$_i" -eq 1 ]; then
+			note "$_label: exit 3, bad records were skipped:"
+			sed -n '1,5s/^/    /p' "$OUT/err" >&2
+		fi
+		_l=$(tline "$OUT/t")
+		secs=$(printf '%s\n%s\n' "$secs" "${_l% *}" |
+		    awk '$1 != "-" && (b == "" || $1 + 0 < b + 0) { b = $1 }
+			END { print b }')
+		kb=${_l#* }
+	done
+	return 0
+}
+
+# ratio BASE T: how many times faster T is than BASE, "-" when unknown
+ratio()
+{
+	awk -v b="$1" -v t="$2" 'BEGIN {
+		if (b == "-" || t == "-") print "-"
+		else if (t + 0 <= 0) printf ">%.0f\n", b / 0.001
+		else printf "%.1f\n", b / t }'
+}
+
+mb()
+{
+	awk -v k="$1" 'BEGIN { if (k == "-") print "-"; else printf "%.1f\n", k / 1024 }'
+}
+
+row()
+{
+	printf '  %-44s %8s s %9s %9s MB\n' "$1" "$2" "$3" "$4"
+}
+
+verdict()
+{
+	# verdict OK: PASS, MISS or FAILED
+	case $1 in
+	1) echo PASS ;;
+	0) echo MISS ;;
+	*) echo FAILED ;;
+	esac
+}
+
+# ---- the feed ----------------------------------------------------------
+
+printf 'evkit benchmark: %s, best wall time of %s runs\n\n' \
+	"$(uname -sm)" "$RUNS"
+timed "$OUT/t" sh -c "exec \"$OUT/gen\" $N 1 >\"$FEED\"" ||
+	die "bench/out/gen failed"
+gsecs=$(tline "$OUT/t")
+gsecs=${gsecs% *}
+bytes=$(wc -c <"$FEED" | tr -d ' ')
+nrec=$(grep -c '^RRULE:FREQ=[WM]' "$FEED")
+printf 'feed: %s, %s events, %s bytes (%s MB), %s %% recurring, generated in %s s\n' \
+	"$FEED" "$N" "$bytes" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+	"$(awk -v r="$nrec" -v n="$N" 'BEGIN { printf "%.1f", 100 * r / n }')" "$gsecs"
+
+# Does ev-list see every event?  Not timed: one line per event
+# (--cancelled: the feed has some, and --all leaves them out otherwise).
+seen=$("$EV" --all --no-sort --cancelled -f '{uid}' "$FEED" 2>"$OUT/err" |
+    wc -l | tr -d ' ')
+if [ "$seen" -ne "$N" ]; then
+	note "ev-list printed $seen of $N events:"
+	sed -n '1,5s/^/    /p' "$OUT/err" >&2
+fi
+printf 'check: ev-list --all reads %s of %s events\n\n' "$seen" "$N"
+
+# ---- speed -------------------------------------------------------------
+
+printf '  %-44s %10s %9s %12s\n' "" "wall time" "speed-up" "peak RSS"
+best "icalparser_parse" "$OUT/icalparse" "$FEED"
+base=$secs
+row "icalparser_parse, fgets lines (baseline)" "$base" "1.0x" "$(mb "$kb")"
+best "icalparser_parse_string" "$OUT/icalparse" -s "$FEED"
+pstr=$secs
+row "icalparser_parse_string, whole file" "$pstr" "$(ratio "$base" "$pstr")x" "$(mb "$kb")"
+best "ev-list --no-sort" "$EV" --all --no-sort -o csv "$FEED"
+evns=$secs
+row "ev-list --all --no-sort -o csv" "$evns" "$(ratio "$base" "$evns")x" "$(mb "$kb")"
+best "ev-list sorted" "$EV" --all -o csv "$FEED"
+evs=$secs
+row "ev-list --all -o csv (sorted)" "$evs" "$(ratio "$base" "$evs")x" "$(mb "$kb")"
+best "cat" cat "$FEED"
+row "cat feed.ics >/dev/null (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
+best "grep" grep -c BEGIN:VEVENT "$FEED"
+row "grep -c BEGIN:VEVENT (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
+echo
+
+# speed LABEL SECS: the target line
+speed()
+{
+	_r=$(ratio "$base" "$2")
+	_ok=$(awk -v r="$_r" -v t="$SPEED_TARGET" \
+	    'BEGIN { if (r == "-") print "x"; else print (r + 0 >= t) ? 1 : 0 }')
+	printf '%s: %sx faster than icalparser_parse (target >= %sx)  %s\n' \
+		"$1" "$_r" "$SPEED_TARGET" "$(verdict "$_ok")"
+}
+speed "ev-list --all --no-sort -o csv" "$evns"
+speed "ev-list --all -o csv (sorted)" "$evs"
+awk -v b="$bytes" -v t="$evns" 'BEGIN {
+	if (t != "-" && t + 0 > 0)
+		printf "ev-list --all --no-sort -o csv: %.0f MB/s\n", b / 1e6 / t }'
+echo
+
+# ---- memory ------------------------------------------------------------
+
+# rss_small FMT: peak KB of ev-list --all --no-sort -o FMT on the feed
+rss_small()
+{
+	if timed "$OUT/t" "$EV" --all --no-sort -o "$1" "$FEED" ||
+	    [ $? -eq 3 ]; then
+		_l=$(tline "$OUT/t")
+		echo "${_l#* }"
+	else
+		note "ev-list -o $1 on $FEED failed"
+		sed -n '1,5s/^/    /p' "$OUT/err" >&2
+		echo -
+	fi
+}
+
+# rss_big FMT: the same on a 4x feed made on the fly, read from stdin
+rss_big()
+{
+	rm -f "$OUT/genfail"
+	{ "$OUT/gen" "$BIG" 1 || : >"$OUT/genfail"; } |
+	    $TIME -f %M -o "$OUT/t" "$EV" --all --no-sort -o "$1" - \
+	    >/dev/null 2>"$OUT/err"
+	_rc=$?
+	if [ -e "$OUT/genfail" ] || { [ "$_rc" -ne 0 ] && [ "$_rc" -ne 3 ]; }; then
+		note "gen $BIG | ev-list -o $1 - failed (exit $_rc)"
+		sed -n '1,5s/^/    /p' "$OUT/err" >&2
+		echo -
+	else
+		tline "$OUT/t"
+	fi
+}
+
+for fmt in ics csv json; do
+	small=$(rss_small "$fmt")
+	big=$(rss_big "$fmt")
+	ok=$(awk -v s="$small" -v b="$big" -v t="$RSS_TARGET" 'BEGIN {
+		if (s == "-" || b == "-") print "x"
+		else print (s / 1024 < t && b / 1024 < t) ? 1 : 0 }')
+	[ "$ok" = x ] && failed=1
+	printf 'ev-list --all --no-sort -o %-4s peak RSS: %s MB at %s, %s MB at %s (target < %s MB)  %s\n' \
+		"$fmt:" "$(mb "$small")" "$((N / 1000))k" "$(mb "$big")" \
+		"$((BIG / 1000))k" "$RSS_TARGET" "$(verdict "$ok")"
+done
+
+[ "$base" = - ] || [ "$evns" = - ] || [ "$evs" = - ] && failed=1
+exit "$failed"

@@ -1,0 +1,95 @@
+/* atomic.c - --output FILE: write a temporary file, then rename it over. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "evkit.h"
+
+struct ev_atomic {
+	char	*path;
+	char	*tmp;
+	FILE	*fp;
+};
+
+struct ev_atomic *
+ev_atomic_open(const char *path)
+{
+	struct ev_atomic *a;
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
+	struct stat st;
+	int fd;
+
+	a = ev_ecalloc(1, sizeof(*a));
+	a->path = ev_estrdup(path);
+	a->tmp = ev_emalloc(dirlen + strlen(path + dirlen) + 16);
+	sprintf(a->tmp, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+	if ((fd = mkstemp(a->tmp)) < 0)
+		goto fail;
+	/* a replaced feed keeps the mode it had; a new one gets 0644 */
+	if (stat(path, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	else
+		fchmod(fd, 0644);
+	if ((a->fp = fdopen(fd, "w")) == NULL) {
+		int saved = errno;
+
+		close(fd);
+		unlink(a->tmp);
+		errno = saved;
+		goto fail;
+	}
+	return a;
+fail:
+	free(a->tmp);
+	free(a->path);
+	free(a);
+	return NULL;
+}
+
+FILE *
+ev_atomic_file(struct ev_atomic *a)
+{
+	return a->fp;
+}
+
+int
+ev_atomic_commit(struct ev_atomic *a)
+{
+	int rc = 0, saved;
+
+	if (fflush(a->fp) != 0 || ferror(a->fp) || fsync(fileno(a->fp)) != 0)
+		rc = -1;
+	saved = errno;
+	if (fclose(a->fp) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc == 0 && rename(a->tmp, a->path) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		unlink(a->tmp);
+	free(a->tmp);
+	free(a->path);
+	free(a);
+	errno = saved;
+	return rc;
+}
+
+void
+ev_atomic_abort(struct ev_atomic *a)
+{
+	if (a == NULL)
+		return;
+	fclose(a->fp);
+	unlink(a->tmp);
+	free(a->tmp);
+	free(a->path);
+	free(a);
+}

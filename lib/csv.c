@@ -1,0 +1,1436 @@
+/*
+ * csv.c - events as CSV (RFC 4180) and TSV: the reader over libcsv, the
+ * header mapping, the writer.
+ *
+ * The reader feeds libcsv one physical line at a time, so it always
+ * knows on which line a record began, even when a quoted field holds
+ * newlines.  Each record becomes iCalendar properties on the event, in
+ * iCalendar's escaped form, so that the rest of the library sees one
+ * kind of record whatever the input was.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "evkit_priv.h"
+
+enum colkind {
+	COL_IGNORE,	/* an empty header cell */
+	COL_FIELD,	/* one of enum ev_field */
+	COL_DATE,	/* "Datum" beside a separate start time column */
+	COL_PROP,	/* an iCalendar property by name */
+	COL_EXTRA	/* anything else: kept as an EV_PROP_CSVCOL prop */
+};
+
+struct csvcol {
+	enum colkind kind;
+	int	 field;
+	char	*name;		/* property name, or the header as read */
+};
+
+struct ev_csvrd {
+	struct csv_parser p;
+	int	 delim;
+	int	 tsv;		/* backslash escapes, no quoting */
+	int	 state;		/* RD_HEADER, RD_BODY, RD_DONE */
+	unsigned long lineno;	/* physical lines consumed */
+	unsigned long recline;	/* line where the current record began */
+	int	 inrec;		/* a record has begun and not ended */
+	int	 rowdone;	/* libcsv ended the record */
+	int	 badquote;	/* text after a closing quote */
+	struct ev_buf raw;	/* the record's bytes */
+	struct ev_buf cells;	/* its fields, each NUL-terminated */
+	size_t	*off, *len;
+	size_t	 ncells, ccells;
+	struct csvcol *cols;
+	size_t	 ncols;
+	int	 fcol[EV_F_COUNT];	/* column of each field, or -1 */
+	int	 datecol;		/* COL_DATE column, or -1 */
+	struct ev_buf v, prm, tmp;	/* scratch */
+};
+
+enum { RD_HEADER, RD_BODY, RD_DONE };
+
+/* A date, a time of day, or both, as a cell spelled them. */
+struct cdate {
+	int	 has_date, has_time, has_off;
+	int	 y, m, d;
+	int	 secs;		/* time of day, 0 to 86400 */
+	int	 off;		/* seconds east of UTC */
+};
+
+/* ---- small byte helpers ------------------------------------------------ */
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+isalpha_(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
+upper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+static int
+isblank_(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Trim blanks (space, TAB, CR, LF) from both ends of s[0..*n). */
+static const char *
+trim(const char *s, size_t *n)
+{
+	while (*n > 0 && isblank_((unsigned char)s[0]))
+		s++, (*n)--;
+	while (*n > 0 && isblank_((unsigned char)s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* Copy s[0..n) trimmed into b, CRLF and lone CR turned into LF. */
+static void
+clean(struct ev_buf *b, const char *s, size_t n)
+{
+	ev_buf_clear(b);
+	s = trim(s, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r') {
+			ev_buf_addc(b, '\n');
+			if (i + 1 < n && s[i + 1] == '\n')
+				i++;
+		} else
+			ev_buf_addc(b, s[i]);
+	}
+}
+
+/*
+ * Header names compare without case: ASCII, and the Latin-1 letters of
+ * UTF-8 (so "GANZTÄGIG" is "Ganztägig").
+ */
+static int
+hdrfold(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	int c = *p++;
+
+	if (c == 0xc3 && *p >= 0x80 && *p <= 0x9e && *p != 0x97) {
+		c = 0xc300 | (*p++ + 0x20);
+	} else if (c == 0xc3 && *p != '\0') {
+		c = 0xc300 | *p++;
+	} else if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	*pp = p;
+	return c;
+}
+
+static int
+hdreq(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a;
+	const unsigned char *q = (const unsigned char *)b;
+
+	while (*p != '\0' && *q != '\0')
+		if (hdrfold(&p) != hdrfold(&q))
+			return 0;
+	return *p == '\0' && *q == '\0';
+}
+
+/* ---- the header -------------------------------------------------------- */
+
+/* Headers people write, German and English, beside the field names. */
+static const struct alias {
+	const char *name;
+	int	 field;
+	int	 isdate;	/* a date that a start time column may refine */
+} aliases[] = {
+	{ "Titel", EV_F_SUMMARY, 0 },
+	{ "Title", EV_F_SUMMARY, 0 },
+	{ "Name", EV_F_SUMMARY, 0 },
+	{ "Veranstaltung", EV_F_SUMMARY, 0 },
+	{ "Beginn", EV_F_START, 0 },
+	{ "Von", EV_F_START, 0 },
+	{ "DTSTART", EV_F_START, 0 },
+	{ "Uhrzeit", EV_F_START, 0 },
+	{ "Zeit", EV_F_START, 0 },
+	{ "Time", EV_F_START, 0 },
+	{ "Datum", EV_F_START, 1 },
+	{ "Date", EV_F_START, 1 },
+	{ "Ende", EV_F_END, 0 },
+	{ "End", EV_F_END, 0 },
+	{ "Bis", EV_F_END, 0 },
+	{ "DTEND", EV_F_END, 0 },
+	{ "Ort", EV_F_LOCATION, 0 },
+	{ "Veranstaltungsort", EV_F_LOCATION, 0 },
+	{ "Venue", EV_F_LOCATION, 0 },
+	{ "Beschreibung", EV_F_DESCRIPTION, 0 },
+	{ "Text", EV_F_DESCRIPTION, 0 },
+	{ "Kategorie", EV_F_CATEGORIES, 0 },
+	{ "Kategorien", EV_F_CATEGORIES, 0 },
+	{ "Category", EV_F_CATEGORIES, 0 },
+	{ "Rubrik", EV_F_CATEGORIES, 0 },
+	{ "Preis", EV_F_PRICE, 0 },
+	{ "Eintritt", EV_F_PRICE, 0 },
+	{ "Cost", EV_F_PRICE, 0 },
+	{ "Kosten", EV_F_PRICE, 0 },
+	{ "X-PRICE", EV_F_PRICE, 0 },
+	{ "X-COST", EV_F_PRICE, 0 },
+	{ "Link", EV_F_URL, 0 },
+	{ "Web", EV_F_URL, 0 },
+	{ "Webseite", EV_F_URL, 0 },
+	{ "Zeitzone", EV_F_TZ, 0 },
+	{ "Timezone", EV_F_TZ, 0 },
+	{ "TZID", EV_F_TZ, 0 },
+	{ "Ganztägig", EV_F_ALL_DAY, 0 },
+	{ "Ganztaegig", EV_F_ALL_DAY, 0 },
+	{ "allday", EV_F_ALL_DAY, 0 },
+	{ "all-day", EV_F_ALL_DAY, 0 },
+	{ "Veranstalter", EV_F_ORGANIZER, 0 },
+};
+
+/*
+ * Properties of a VEVENT (RFC 5545 3.6.1, RFC 7986) that a column may
+ * carry as they are; the text ones are escaped.  BEGIN and END are
+ * left out on purpose: a cell must not open or close components.
+ */
+static const struct {
+	const char *name;
+	int	 text;
+} icalprops[] = {
+	{ "ATTACH", 0 }, { "ATTENDEE", 0 }, { "CLASS", 0 },
+	{ "COLOR", 0 }, { "COMMENT", 1 }, { "CONFERENCE", 0 },
+	{ "CONTACT", 1 }, { "CREATED", 0 }, { "DTSTAMP", 0 },
+	{ "DURATION", 0 }, { "EXDATE", 0 }, { "GEO", 0 },
+	{ "IMAGE", 0 }, { "PRIORITY", 0 }, { "RDATE", 0 },
+	{ "RELATED-TO", 1 }, { "REQUEST-STATUS", 1 }, { "RESOURCES", 1 },
+	{ "TRANSP", 0 },
+};
+
+static int
+is_xname(const char *s)
+{
+	if (!(upper((unsigned char)s[0]) == 'X' && s[1] == '-' && s[2] != '\0'))
+		return 0;
+	for (s += 2; *s != '\0'; s++)
+		if (!isalpha_((unsigned char)*s) && !isdig((unsigned char)*s) &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+/* 1 when NAME is a property a column may carry, 2 when it is TEXT. */
+static int
+icalprop(const char *name)
+{
+	if (is_xname(name))
+		return 2;
+	for (size_t i = 0; i < sizeof(icalprops) / sizeof(icalprops[0]); i++)
+		if (ev_strcaseeq(name, icalprops[i].name))
+			return icalprops[i].text ? 2 : 1;
+	return 0;
+}
+
+/* What header NAME means; *isdate set for a "Datum" column. */
+static enum colkind
+classify(const char *name, int *field, int *isdate)
+{
+	*isdate = 0;
+	if (name[0] == '\0')
+		return COL_IGNORE;
+	if ((*field = ev_field_lookup(name)) >= 0)
+		return COL_FIELD;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		if (hdreq(name, aliases[i].name)) {
+			*field = aliases[i].field;
+			*isdate = aliases[i].isdate;
+			return COL_FIELD;
+		}
+	}
+	return icalprop(name) ? COL_PROP : COL_EXTRA;
+}
+
+static const char *
+cell(const struct ev_csvrd *c, size_t i, size_t *n)
+{
+	if (i >= c->ncells) {
+		*n = 0;
+		return "";
+	}
+	*n = c->len[i];
+	return c->cells.p + c->off[i];
+}
+
+/* Give every column its meaning; the first column of a field wins. */
+static void
+map_columns(struct ev_csvrd *c)
+{
+	int firstdate = -1;
+
+	for (int f = 0; f < EV_F_COUNT; f++)
+		c->fcol[f] = -1;
+	c->datecol = -1;
+	c->ncols = c->ncells;
+	c->cols = ev_ecalloc(c->ncols, sizeof(c->cols[0]));
+	for (size_t i = 0; i < c->ncols; i++) {
+		struct csvcol *col = &c->cols[i];
+		const char *s;
+		size_t n;
+		int isdate, f = -1;
+
+		s = trim(cell(c, i, &n), &n);
+		col->name = ev_estrndup(s, n);
+		col->kind = classify(col->name, &f, &isdate);
+		if (col->kind == COL_PROP) {
+			for (char *p = col->name; *p != '\0'; p++)
+				*p = (char)upper((unsigned char)*p);
+		} else if (col->kind == COL_FIELD && isdate) {
+			if (firstdate < 0) {
+				firstdate = (int)i;
+				col->kind = COL_DATE;
+			} else
+				col->kind = COL_EXTRA;
+		} else if (col->kind == COL_FIELD) {
+			if (c->fcol[f] < 0) {
+				c->fcol[f] = (int)i;
+				col->field = f;
+			} else
+				col->kind = COL_EXTRA;
+		}
+	}
+	/* "Datum" alone is the start; beside "Von" it dates the time. */
+	if (firstdate >= 0 && c->fcol[EV_F_START] < 0) {
+		c->fcol[EV_F_START] = firstdate;
+		c->cols[firstdate].kind = COL_FIELD;
+		c->cols[firstdate].field = EV_F_START;
+	} else if (firstdate >= 0)
+		c->datecol = firstdate;
+}
+
+/* ---- libcsv ------------------------------------------------------------ */
+
+static int
+csv_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Only LF ends a record, so one physical line ends at most one. */
+static int
+csv_term(unsigned char c)
+{
+	return c == '\n';
+}
+
+static void
+on_field(void *s, size_t n, void *data)
+{
+	struct ev_csvrd *c = data;
+
+	if (c->ncells == c->ccells) {
+		c->ccells = c->ccells ? c->ccells * 2 : 16;
+		c->off = ev_ereallocarray(c->off, c->ccells, sizeof(c->off[0]));
+		c->len = ev_ereallocarray(c->len, c->ccells, sizeof(c->len[0]));
+	}
+	c->off[c->ncells] = c->cells.len;
+	c->len[c->ncells] = n;
+	c->ncells++;
+	ev_buf_add(&c->cells, s, n);
+	ev_buf_addc(&c->cells, '\0');
+}
+
+static void
+on_row(int ch, void *data)
+{
+	struct ev_csvrd *c = data;
+
+	(void)ch;
+	c->rowdone = 1;
+}
+
+static void
+parser_init(struct ev_csvrd *c)
+{
+	/*
+	 * Strict, so that text after a closing quote stops the parser at
+	 * once instead of swallowing the lines that follow; a lone quote
+	 * inside an unquoted field is forgiven in feed().
+	 */
+	csv_init(&c->p, CSV_STRICT);
+	csv_set_realloc_func(&c->p, ev_erealloc);
+	csv_set_space_func(&c->p, csv_space);
+	csv_set_term_func(&c->p, csv_term);
+	csv_set_delim(&c->p, (unsigned char)c->delim);
+	if (c->tsv)
+		csv_set_quote(&c->p, '\0');
+}
+
+static void
+parser_reset(struct ev_csvrd *c)
+{
+	csv_free(&c->p);
+	parser_init(c);
+}
+
+static void
+feed(struct ev_csvrd *c, const char *s, size_t n)
+{
+	size_t k;
+
+	while (n > 0) {
+		k = csv_parse(&c->p, s, n, on_field, on_row, c);
+		if (k >= n)
+			return;
+		c->p.status = CSV_SUCCESS;
+		if (c->p.quoted) {
+			c->badquote = 1;
+			return;
+		}
+		/* a quote inside an unquoted field: take it as it is */
+		csv_set_opts(&c->p, 0);
+		csv_parse(&c->p, s + k, 1, on_field, on_row, c);
+		csv_set_opts(&c->p, CSV_STRICT);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static int
+blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isblank_((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* The most frequent of , ; TAB outside quotes; ',' on a tie. */
+static int
+detect_delim(const char *s, size_t n)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	int inq = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			inq = !inq;
+		else if (inq)
+			continue;
+		else if (s[i] == ',')
+			comma++;
+		else if (s[i] == ';')
+			semi++;
+		else if (s[i] == '\t')
+			tab++;
+	}
+	if (comma >= semi && comma >= tab)
+		return ',';
+	return semi >= tab ? ';' : '\t';
+}
+
+/* At the end of the input: end a record left open, or report its quote. */
+static int
+end_of_input(struct ev_reader *r, struct ev_csvrd *c)
+{
+	if (!c->inrec)
+		return 0;
+	/* the last line lacked its line end, or a quoted field is open */
+	feed(c, "\n", 1);
+	if (c->rowdone && !c->badquote)
+		return 1;
+	ev_err_set(&r->err, r->name, c->recline,
+	    "unterminated quoted field at end of input");
+	parser_reset(c);
+	c->inrec = 0;
+	return -1;
+}
+
+/*
+ * The next record's fields into c->cells, its bytes into c->raw.
+ * 1 a record, 0 end of input, -1 a bad record (message set), -2 read
+ * error.
+ */
+static int
+next_record(struct ev_reader *r, struct ev_csvrd *c)
+{
+	const char *s;
+	size_t n;
+	int rc;
+
+	ev_buf_clear(&c->raw);
+	ev_buf_clear(&c->cells);
+	c->ncells = 0;
+	c->inrec = c->rowdone = c->badquote = 0;
+	for (;;) {
+		if ((rc = ev_lex_physline(&r->lex, &s, &n)) < 0)
+			return -2;
+		if (rc == 0)
+			return end_of_input(r, c);
+		c->lineno++;
+		if (!c->inrec) {
+			if (blank_line(s, n))
+				continue;
+			c->inrec = 1;
+			c->recline = c->lineno;
+			if (c->delim == 0) {
+				c->delim = detect_delim(s, n);
+				csv_set_delim(&c->p, (unsigned char)c->delim);
+			}
+		}
+		ev_buf_add(&c->raw, s, n);
+		feed(c, s, n);
+		if (c->badquote) {
+			ev_err_set(&r->err, r->name, c->recline,
+			    "text after a closing quote");
+			parser_reset(c);
+			return -1;
+		}
+		if (c->rowdone)
+			return 1;
+	}
+}
+
+/* TSV cells: \\ \t \n \r back to their bytes, in place. */
+static void
+tsv_unescape(struct ev_csvrd *c)
+{
+	for (size_t i = 0; i < c->ncells; i++) {
+		char *s = c->cells.p + c->off[i];
+		size_t j, k;
+
+		for (j = k = 0; j < c->len[i]; j++, k++) {
+			s[k] = s[j];
+			if (s[j] != '\\' || j + 1 == c->len[i])
+				continue;
+			switch (s[j + 1]) {
+			case '\\': s[k] = '\\'; j++; break;
+			case 't': s[k] = '\t'; j++; break;
+			case 'n': s[k] = '\n'; j++; break;
+			case 'r': s[k] = '\r'; j++; break;
+			}
+		}
+		s[k] = '\0';
+		c->len[i] = k;
+	}
+}
+
+static int
+cell_empty(const struct ev_csvrd *c, size_t i)
+{
+	size_t n;
+
+	trim(cell(c, i, &n), &n);
+	return n == 0;
+}
+
+/* A record with structure: known number of fields, valid UTF-8. */
+static int
+check_record(struct ev_reader *r, struct ev_csvrd *c)
+{
+	if (!ev_utf8_valid(c->raw.p, c->raw.len)) {
+		ev_err_set(&r->err, r->name, c->recline, "invalid UTF-8");
+		return -1;
+	}
+	if (c->tsv)
+		tsv_unescape(c);
+	if (c->state == RD_HEADER || c->ncells <= c->ncols)
+		return 0;
+	/* trailing delimiters past the header are harmless */
+	for (size_t i = c->ncols; i < c->ncells; i++) {
+		if (!cell_empty(c, i)) {
+			ev_err_set(&r->err, r->name, c->recline,
+			    "expected %zu fields, found %zu", c->ncols,
+			    c->ncells);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+empty_record(const struct ev_csvrd *c)
+{
+	for (size_t i = 0; i < c->ncells; i++)
+		if (!cell_empty(c, i))
+			return 0;
+	return 1;
+}
+
+static int
+read_header(struct ev_reader *r, struct ev_csvrd *c)
+{
+	int rc;
+
+	if ((rc = next_record(r, c)) != 1)
+		return rc;
+	if (check_record(r, c) < 0)
+		return -1;
+	map_columns(c);
+	if (c->fcol[EV_F_START] < 0) {
+		ev_err_set(&r->err, r->name, c->recline, "no header row: "
+		    "no start column (\"start\", \"Beginn\", \"Datum\", ...)");
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- dates in cells ---------------------------------------------------- */
+
+/* Up to max digits (at least min) at *pp as a number, or -1. */
+static int
+digits(const char **pp, int min, int max)
+{
+	const char *p = *pp;
+	int v = 0, n = 0;
+
+	while (n < max && isdig((unsigned char)*p)) {
+		v = v * 10 + (*p++ - '0');
+		n++;
+	}
+	if (n < min)
+		return -1;
+	*pp = p;
+	return v;
+}
+
+/* "2016-12-24", "20161224" or "24.12.2016" */
+static int
+parse_date(const char **pp, struct cdate *d)
+{
+	const char *p = *pp, *q = *pp;
+	int a;
+
+	if ((a = digits(&p, 1, 8)) < 0)
+		return -1;
+	if (p - q == 8) {
+		d->y = a / 10000, d->m = a / 100 % 100, d->d = a % 100;
+	} else if (p - q == 4 && *p == '-') {
+		d->y = a, p++;
+		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '-' ||
+		    (d->d = digits(&p, 1, 2)) < 0)
+			return -1;
+	} else if (p - q <= 2 && *p == '.') {
+		d->d = a, p++;
+		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
+		    (d->y = digits(&p, 4, 4)) < 0)
+			return -1;
+	} else
+		return -1;
+	if (d->m < 1 || d->m > 12 || d->d < 1 ||
+	    d->d > ev_days_in_month(d->y, d->m))
+		return -1;
+	d->has_date = 1;
+	*pp = p;
+	return 0;
+}
+
+/* "18:00", "18:00:00", "18:00:00.000", "180000" (after a 'T') */
+static int
+parse_time(const char **pp, struct cdate *d, int basic)
+{
+	const char *p = *pp;
+	int h, m, s = 0;
+
+	if (basic) {
+		if ((h = digits(&p, 2, 2)) < 0 || (m = digits(&p, 2, 2)) < 0 ||
+		    (s = digits(&p, 2, 2)) < 0)
+			return -1;
+	} else {
+		if ((h = digits(&p, 1, 2)) < 0 || *p++ != ':' ||
+		    (m = digits(&p, 2, 2)) < 0)
+			return -1;
+		if (*p == ':') {
+			p++;
+			if ((s = digits(&p, 2, 2)) < 0)
+				return -1;
+			if (*p == '.' && isdig((unsigned char)p[1]))
+				for (p++; isdig((unsigned char)*p); p++)
+					;
+		}
+	}
+	if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0)))
+		return -1;
+	d->secs = h * 3600 + m * 60 + s;
+	d->has_time = 1;
+	*pp = p;
+	return 0;
+}
+
+/* "Z", "+01:00", "+0100", "-05" */
+static int
+parse_offset(const char **pp, struct cdate *d)
+{
+	const char *p = *pp;
+	int sign, h, m = 0;
+
+	if (*p == 'Z' || *p == 'z') {
+		d->has_off = 1;
+		d->off = 0;
+		*pp = p + 1;
+		return 0;
+	}
+	if (*p != '+' && *p != '-')
+		return 0;
+	sign = *p++ == '-' ? -1 : 1;
+	if ((h = digits(&p, 2, 2)) < 0)
+		return -1;
+	if (*p == ':')
+		p++;
+	if (isdig((unsigned char)*p) && (m = digits(&p, 2, 2)) < 0)
+		return -1;
+	if (h > 18 || m > 59)
+		return -1;
+	d->has_off = 1;
+	d->off = sign * (h * 3600 + m * 60);
+	*pp = p;
+	return 0;
+}
+
+static const char *
+skip_uhr(const char *p)
+{
+	const char *q = p;
+
+	while (*q == ' ')
+		q++;
+	if (ev_strncaseeq(q, "uhr", 3) && !isalpha_((unsigned char)q[3]))
+		return q + 3;
+	return p;
+}
+
+/* A cell's date, date and time, or time of day (s is trimmed). */
+static int
+parse_cell_time(const char *s, struct cdate *d)
+{
+	const char *p = s;
+	int basic;
+
+	memset(d, 0, sizeof(*d));
+	if (strchr(s, ':') != NULL && strchr(s, '-') == NULL &&
+	    strchr(s, '.') == NULL && parse_time(&p, d, 0) == 0) {
+		p = skip_uhr(p);
+		return *p == '\0' ? 0 : -1;
+	}
+	p = s;
+	if (parse_date(&p, d) < 0)
+		return -1;
+	basic = p - s == 8;
+	if (*p == 'T' || *p == 't' || *p == ' ') {
+		p++;
+		while (*p == ' ')
+			p++;
+		if (parse_time(&p, d, basic && p[-1] == 'T') < 0)
+			return -1;
+		p = skip_uhr(p);
+		if (*p == ' ' && (p[1] == '+' || p[1] == '-'))
+			p++;
+		if (parse_offset(&p, d) < 0)
+			return -1;
+	}
+	return *p == '\0' ? 0 : -1;
+}
+
+static int64_t
+cdate_wall(const struct cdate *d)
+{
+	return ev_days_from_civil(d->y, d->m, d->d) * 86400 + d->secs;
+}
+
+static int
+fmt_wall(int64_t wall, int date_only, int z, struct ev_buf *out)
+{
+	struct ev_tm tm;
+
+	ev_tm_from_wall(wall, &tm);
+	if (tm.year < 0 || tm.year > 9999)
+		return -1;
+	ev_buf_printf(out, "%04d%02d%02d", tm.year, tm.mon, tm.mday);
+	if (!date_only)
+		ev_buf_printf(out, "T%02d%02d%02d%s", tm.hour, tm.min, tm.sec,
+		    z ? "Z" : "");
+	return 0;
+}
+
+/* ---- building the event ------------------------------------------------ */
+
+struct rec {
+	struct ev_reader *r;
+	struct ev_csvrd *c;
+	struct ev_event *ev;
+	const struct ev_zone *zone;	/* the tz column's */
+	int	 allday;
+	struct cdate start;		/* as the cells gave it */
+};
+
+/* "FILE:LINE: bad start \"2016-13-45\"" */
+static int
+bad(struct rec *x, const char *what, const char *val)
+{
+	ev_err_set(&x->r->err, x->r->name, x->c->recline, "bad %s \"%s\"",
+	    what, val);
+	return -1;
+}
+
+/* Field f's cell, trimmed and with newlines as LF, in b; its length. */
+static size_t
+fcell(struct rec *x, int f, struct ev_buf *b)
+{
+	const char *s;
+	size_t n;
+
+	ev_buf_clear(b);
+	if (x->c->fcol[f] < 0)
+		return 0;
+	s = cell(x->c, (size_t)x->c->fcol[f], &n);
+	clean(b, s, n);
+	return b->len;
+}
+
+static void
+addprop(struct rec *x, const char *name, const char *params,
+    const char *value)
+{
+	ev_event_addprop(x->ev, name, params != NULL ? params : "",
+	    value != NULL ? value : "", 0, 0, x->c->recline);
+}
+
+/* A TEXT property from s[0..n) (already cleaned). */
+static void
+add_text(struct rec *x, const char *name, const char *s, size_t n)
+{
+	struct ev_buf *v = &x->c->v;
+
+	ev_buf_clear(v);
+	ev_text_escape(s, n, v);
+	addprop(x, name, "", v->p);
+}
+
+/* A value that is no TEXT: line breaks cannot be escaped, so go. */
+static void
+add_flat(struct rec *x, const char *name, const char *params, char *s)
+{
+	for (char *p = s; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	addprop(x, name, params, s);
+}
+
+/* A list of TEXT, comma separated in the cell: "Kinder, Musik". */
+static void
+add_list(struct rec *x, const char *name, const char *s)
+{
+	struct ev_buf *v = &x->c->v;
+	const char *e;
+	size_t n;
+
+	ev_buf_clear(v);
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		const char *t;
+
+		e = strchr(s, ',');
+		if (e == NULL)
+			e = s + strlen(s);
+		n = (size_t)(e - s);
+		t = trim(s, &n);
+		if (n == 0)
+			continue;
+		if (v->len > 0)
+			ev_buf_addc(v, ',');
+		ev_text_escape(t, n, v);
+	}
+	if (v->len > 0)
+		addprop(x, name, "", v->p);
+}
+
+static int
+truthy(struct rec *x, const char *s)
+{
+	static const char *yes[] = { "true", "1", "ja", "yes", "x", "wahr",
+	    "y", "j" };
+	static const char *no[] = { "", "false", "0", "nein", "no", "falsch",
+	    "n", "-" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (ev_strcaseeq(s, yes[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (ev_strcaseeq(s, no[i]))
+			return 0;
+	return bad(x, ev_field_name(EV_F_ALL_DAY), s);
+}
+
+/*
+ * A DTSTART-like property from a parsed cell: VALUE=DATE for a date or
+ * an all-day event, TZID= with a tz column, UTC for an offset, else
+ * floating.
+ */
+static int
+put_time(struct rec *x, const char *pname, const struct cdate *d)
+{
+	struct ev_csvrd *c = x->c;
+	int64_t wall = cdate_wall(d);
+	int rc;
+
+	ev_buf_clear(&c->prm);
+	ev_buf_clear(&c->v);
+	if (!d->has_time || x->allday) {
+		ev_buf_adds(&c->prm, "VALUE=DATE");
+		rc = fmt_wall(wall - d->secs, 1, 0, &c->v);
+	} else if (x->zone != NULL && x->zone != ev_zone_utc(x->r->ctx)) {
+		if (d->has_off)
+			wall = ev_zone_to_wall(x->zone, wall - d->off);
+		ev_buf_printf(&c->prm, "TZID=%s", ev_zone_name(x->zone));
+		rc = fmt_wall(wall, 0, 0, &c->v);
+	} else if (d->has_off || x->zone != NULL) {
+		rc = fmt_wall(wall - d->off, 0, 1, &c->v);
+	} else
+		rc = fmt_wall(wall, 0, 0, &c->v);
+	if (rc == 0)
+		addprop(x, pname, c->prm.p, c->v.p);
+	return rc;
+}
+
+/* The start: its cell, or "Datum" plus a time of day. */
+static int
+do_start(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	struct cdate day;
+	const char *fname = ev_field_name(EV_F_START);
+	size_t n;
+
+	memset(&day, 0, sizeof(day));
+	fcell(x, EV_F_START, &c->tmp);
+	if (c->datecol >= 0) {
+		const char *s = trim(cell(c, (size_t)c->datecol, &n), &n);
+
+		ev_buf_clear(&c->v);
+		ev_buf_add(&c->v, s, n);
+		if (n > 0 && parse_cell_time(c->v.p, &day) < 0)
+			return bad(x, "date", c->v.p);
+		if (n > 0 && c->tmp.len == 0) {
+			ev_buf_clear(&c->tmp);
+			ev_buf_add(&c->tmp, c->v.p, c->v.len);
+		}
+	}
+	if (c->tmp.len == 0) {
+		ev_err_set(&x->r->err, x->r->name, c->recline, "missing %s",
+		    fname);
+		return -1;
+	}
+	if (parse_cell_time(c->tmp.p, &x->start) < 0)
+		return bad(x, fname, c->tmp.p);
+	if (!x->start.has_date) {
+		if (c->datecol < 0 || !day.has_date || day.has_time)
+			return bad(x, fname, c->tmp.p);
+		x->start.has_date = 1;
+		x->start.y = day.y, x->start.m = day.m, x->start.d = day.d;
+	}
+	if (put_time(x, "DTSTART", &x->start) < 0)
+		return bad(x, fname, c->tmp.p);
+	return 0;
+}
+
+/* The end; a bare time of day is on the start's day (or the next). */
+static int
+do_end(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *fname = ev_field_name(EV_F_END);
+	struct cdate d;
+
+	if (fcell(x, EV_F_END, &c->tmp) == 0)
+		return 0;
+	if (parse_cell_time(c->tmp.p, &d) < 0)
+		return bad(x, fname, c->tmp.p);
+	if (!d.has_date) {
+		if (!x->start.has_time)
+			return bad(x, fname, c->tmp.p);
+		d.has_date = 1;
+		d.y = x->start.y, d.m = x->start.m, d.d = x->start.d;
+		d.has_off = x->start.has_off, d.off = x->start.off;
+		if (d.secs < x->start.secs)
+			ev_civil_from_days(ev_days_from_civil(d.y, d.m,
+			    d.d) + 1, &d.y, &d.m, &d.d);
+	}
+	if (put_time(x, "DTEND", &d) < 0)
+		return bad(x, fname, c->tmp.p);
+	return 0;
+}
+
+static int
+do_rid(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *fname = ev_field_name(EV_F_RECURRENCE_ID);
+	struct cdate d;
+
+	if (fcell(x, EV_F_RECURRENCE_ID, &c->tmp) == 0)
+		return 0;
+	if (parse_cell_time(c->tmp.p, &d) < 0 || !d.has_date ||
+	    put_time(x, "RECURRENCE-ID", &d) < 0)
+		return bad(x, fname, c->tmp.p);
+	return 0;
+}
+
+/* LAST-MODIFIED is UTC by definition (RFC 5545 3.8.7.3). */
+static int
+do_lastmod(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *fname = ev_field_name(EV_F_LAST_MODIFIED);
+	const struct ev_zone *z;
+	struct cdate d;
+	int64_t utc;
+
+	if (fcell(x, EV_F_LAST_MODIFIED, &c->tmp) == 0)
+		return 0;
+	if (parse_cell_time(c->tmp.p, &d) < 0 || !d.has_date)
+		return bad(x, fname, c->tmp.p);
+	if (d.has_off) {
+		utc = cdate_wall(&d) - d.off;
+	} else {
+		z = x->zone != NULL ? x->zone : ev_ctx_zone(x->r->ctx);
+		utc = ev_zone_to_utc(z, cdate_wall(&d));
+	}
+	ev_buf_clear(&c->v);
+	if (fmt_wall(utc, 0, 1, &c->v) < 0)
+		return bad(x, fname, c->tmp.p);
+	addprop(x, "LAST-MODIFIED", "", c->v.p);
+	return 0;
+}
+
+/* A parameter value, quoted when it holds ':' ';' or ',' (3.2). */
+static void
+param_value(struct ev_buf *b, const char *s, size_t n)
+{
+	int q = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ':' || s[i] == ';' || s[i] == ',')
+			q = 1;
+	if (q)
+		ev_buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '"' && (unsigned char)s[i] >= ' ')
+			ev_buf_addc(b, s[i]);
+	if (q)
+		ev_buf_addc(b, '"');
+}
+
+/* An address: "mailto:" added to a bare e-mail address. */
+static void
+cal_address(struct ev_buf *b, const char *s, size_t n)
+{
+	s = trim(s, &n);
+	if (memchr(s, '@', n) != NULL && memchr(s, ':', n) == NULL &&
+	    memchr(s, ' ', n) == NULL)
+		ev_buf_adds(b, "mailto:");
+	ev_buf_add(b, s, n);
+}
+
+/* "Name <mailto:a@b>" -> ORGANIZER;CN=Name:mailto:a@b */
+static void
+do_organizer(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *s, *lt;
+	size_t n;
+
+	if ((n = fcell(x, EV_F_ORGANIZER, &c->tmp)) == 0)
+		return;
+	s = c->tmp.p;
+	ev_buf_clear(&c->prm);
+	ev_buf_clear(&c->v);
+	lt = strrchr(s, '<');
+	if (lt != NULL && s[n - 1] == '>') {
+		size_t nn = (size_t)(lt - s);
+		const char *name = trim(s, &nn);
+
+		if (nn >= 2 && name[0] == '"' && name[nn - 1] == '"')
+			name++, nn -= 2;
+		if (nn > 0) {
+			ev_buf_adds(&c->prm, "CN=");
+			param_value(&c->prm, name, nn);
+		}
+		cal_address(&c->v, lt + 1, (size_t)(s + n - 1 - (lt + 1)));
+	} else
+		cal_address(&c->v, s, n);
+	add_flat(x, "ORGANIZER", c->prm.p, c->v.p);
+}
+
+/* One "RDATE;TZID=...:..." or "EXDATE:..." line of the rrule cell. */
+static int
+rrule_line(struct rec *x, const char *s, size_t n)
+{
+	size_t nl, pe;
+	int inq = 0;
+
+	for (nl = 0; nl < n && s[nl] != ';' && s[nl] != ':'; nl++)
+		;
+	if (!((nl == 5 && ev_strncaseeq(s, "RDATE", 5)) ||
+	    (nl == 6 && ev_strncaseeq(s, "EXDATE", 6))))
+		return -1;
+	for (pe = nl; pe < n && (inq || s[pe] != ':'); pe++)
+		if (s[pe] == '"')
+			inq = !inq;
+	if (pe == n)
+		return -1;
+	ev_buf_clear(&x->c->v);
+	for (size_t i = 0; i < nl; i++)
+		ev_buf_addc(&x->c->v, upper((unsigned char)s[i]));
+	ev_event_addpropn(x->ev, x->c->v.p, nl,
+	    s + nl + (nl < pe), pe - nl - (nl < pe), s + pe + 1, n - pe - 1,
+	    0, 0, x->c->recline);
+	return 0;
+}
+
+/* The rrule cell: the RRULE value, then RDATE and EXDATE lines. */
+static int
+do_rrule(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *fname = ev_field_name(EV_F_RRULE);
+	const char *s, *e;
+	int seen = 0;
+
+	if (fcell(x, EV_F_RRULE, &c->tmp) == 0)
+		return 0;
+	for (s = c->tmp.p; *s != '\0'; s = *e ? e + 1 : e) {
+		size_t n;
+		const char *t;
+
+		if ((e = strchr(s, '\n')) == NULL)
+			e = s + strlen(s);
+		n = (size_t)(e - s);
+		t = trim(s, &n);
+		if (n == 0 || rrule_line(x, t, n) == 0)
+			continue;
+		if (n > 6 && ev_strncaseeq(t, "RRULE:", 6))
+			t += 6, n -= 6;
+		if (seen++ || memchr(t, ':', n) != NULL)
+			return bad(x, fname, c->tmp.p);
+		ev_event_addpropn(x->ev, "RRULE", 5, "", 0, t, n, 0, 0,
+		    c->recline);
+	}
+	return 0;
+}
+
+static int
+do_plain(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	size_t n;
+
+	if ((n = fcell(x, EV_F_UID, &c->tmp)) > 0)
+		add_text(x, "UID", c->tmp.p, n);
+	if ((n = fcell(x, EV_F_SEQUENCE, &c->tmp)) > 0) {
+		for (size_t i = 0; i < n; i++)
+			if (!isdig((unsigned char)c->tmp.p[i]) || n > 9)
+				return bad(x, ev_field_name(EV_F_SEQUENCE),
+				    c->tmp.p);
+		addprop(x, "SEQUENCE", "", c->tmp.p);
+	}
+	if ((n = fcell(x, EV_F_SUMMARY, &c->tmp)) > 0)
+		add_text(x, "SUMMARY", c->tmp.p, n);
+	if ((n = fcell(x, EV_F_LOCATION, &c->tmp)) > 0)
+		add_text(x, "LOCATION", c->tmp.p, n);
+	if ((n = fcell(x, EV_F_DESCRIPTION, &c->tmp)) > 0)
+		add_text(x, "DESCRIPTION", c->tmp.p, n);
+	if (fcell(x, EV_F_CATEGORIES, &c->tmp) > 0)
+		add_list(x, "CATEGORIES", c->tmp.p);
+	if ((n = fcell(x, EV_F_PRICE, &c->tmp)) > 0)
+		add_text(x, "X-PRICE", c->tmp.p, n);
+	if (fcell(x, EV_F_URL, &c->tmp) > 0)
+		add_flat(x, "URL", "", c->tmp.p);
+	if (fcell(x, EV_F_STATUS, &c->tmp) > 0) {
+		for (char *p = c->tmp.p; *p != '\0'; p++)
+			*p = (char)upper((unsigned char)*p);
+		add_flat(x, "STATUS", "", c->tmp.p);
+	}
+	do_organizer(x);
+	return 0;
+}
+
+/* Property columns and the columns without iCalendar meaning. */
+static void
+do_columns(struct rec *x)
+{
+	struct ev_csvrd *c = x->c;
+	const char *s;
+	size_t n;
+
+	for (size_t i = 0; i < c->ncols; i++) {
+		struct csvcol *col = &c->cols[i];
+
+		s = cell(c, i, &n);
+		if (col->kind == COL_EXTRA && n > 0) {
+			ev_event_addpropn(x->ev, col->name, strlen(col->name),
+			    "", 0, s, n, 0, EV_PROP_CSVCOL, c->recline);
+		} else if (col->kind == COL_PROP) {
+			clean(&c->tmp, s, n);
+			if (c->tmp.len == 0)
+				continue;
+			if (ev_strcaseeq(col->name, "RESOURCES"))
+				add_list(x, col->name, c->tmp.p);
+			else if (icalprop(col->name) == 2)
+				add_text(x, col->name, c->tmp.p, c->tmp.len);
+			else
+				add_flat(x, col->name, "", c->tmp.p);
+		}
+	}
+}
+
+static int
+build_event(struct ev_reader *r, struct ev_csvrd *c, struct ev_event *ev)
+{
+	struct rec x = { r, c, ev, NULL, 0, { 0 } };
+
+	ev->file = r->name;
+	ev->line = c->recline;
+	ev->src = EV_FMT_CSV;
+	ev_buf_clear(&ev->raw);
+	ev_buf_add(&ev->raw, c->raw.p, c->raw.len);
+	if (fcell(&x, EV_F_ALL_DAY, &c->tmp) > 0 &&
+	    (x.allday = truthy(&x, c->tmp.p)) < 0)
+		return -1;
+	if (fcell(&x, EV_F_TZ, &c->tmp) > 0 &&
+	    (x.zone = ev_zone_get(r->ctx, c->tmp.p)) == NULL)
+		{
+		ev_err_set(&r->err, r->name, c->recline,
+		    "unknown time zone \"%s\"", c->tmp.p);
+		return -1;
+	}
+	if (do_start(&x) < 0 || do_end(&x) < 0 || do_rid(&x) < 0 ||
+	    do_rrule(&x) < 0 || do_plain(&x) < 0 || do_lastmod(&x) < 0)
+		return -1;
+	do_columns(&x);
+	return ev_event_decode(r->ctx, ev, NULL, &r->err) < 0 ? -1 : 1;
+}
+
+/* ---- the reader's entry points ----------------------------------------- */
+
+int
+ev_csv_open(struct ev_reader *r)
+{
+	struct ev_csvrd *c = ev_ecalloc(1, sizeof(*c));
+
+	c->tsv = r->fmt == EV_FMT_TSV;
+	c->delim = c->tsv ? '\t' : r->delim;
+	c->state = RD_HEADER;
+	parser_init(c);
+	r->csv = c;
+	return 0;
+}
+
+int
+ev_csv_read(struct ev_reader *r, struct ev_event *ev)
+{
+	struct ev_csvrd *c = r->csv;
+	int rc;
+
+	if (c->state == RD_HEADER) {
+		if ((rc = read_header(r, c)) != 1) {
+			c->state = RD_DONE;
+			return rc;
+		}
+		c->state = RD_BODY;
+	}
+	if (c->state == RD_DONE)
+		return 0;
+	for (;;) {
+		if ((rc = next_record(r, c)) != 1) {
+			if (rc == 0 || rc == -2)
+				c->state = RD_DONE;
+			return rc;
+		}
+		if (check_record(r, c) < 0)
+			return -1;
+		/* rows of nothing but delimiters, as spreadsheets leave */
+		if (!empty_record(c))
+			return build_event(r, c, ev);
+	}
+}
+
+void
+ev_csv_close(struct ev_reader *r)
+{
+	struct ev_csvrd *c;
+
+	if (r == NULL || (c = r->csv) == NULL)
+		return;
+	csv_free(&c->p);
+	for (size_t i = 0; i < c->ncols; i++)
+		free(c->cols[i].name);
+	free(c->cols);
+	free(c->off);
+	free(c->len);
+	ev_buf_free(&c->raw);
+	ev_buf_free(&c->cells);
+	ev_buf_free(&c->v);
+	ev_buf_free(&c->prm);
+	ev_buf_free(&c->tmp);
+	free(c);
+	r->csv = NULL;
+}
+
+/* ---- the writer -------------------------------------------------------- */
+
+void
+ev_csv_quote(const char *s, size_t n, int delim, struct ev_buf *out)
+{
+	int q = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t');
+
+	for (size_t i = 0; i < n && !q; i++)
+		if (s[i] == delim || s[i] == '"' || s[i] == '\r' ||
+		    s[i] == '\n')
+			q = 1;
+	if (!q) {
+		ev_buf_add(out, s, n);
+		return;
+	}
+	ev_buf_addc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			ev_buf_addc(out, '"');
+		ev_buf_addc(out, s[i]);
+	}
+	ev_buf_addc(out, '"');
+}
+
+static void
+tsv_escape(const char *s, size_t n, struct ev_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\\': ev_buf_adds(out, "\\\\"); break;
+		case '\t': ev_buf_adds(out, "\\t"); break;
+		case '\n': ev_buf_adds(out, "\\n"); break;
+		case '\r': ev_buf_adds(out, "\\r"); break;
+		default: ev_buf_addc(out, s[i]); break;
+		}
+	}
+}
+
+/* One field of a row, with the separator before all but the first. */
+static void
+put_field(struct ev_writer *w, int first, const char *s, size_t n)
+{
+	int delim = w->o.delim ? w->o.delim : ',';
+
+	if (w->fmt == EV_FMT_TSV) {
+		if (!first)
+			ev_buf_addc(&w->buf, '\t');
+		tsv_escape(s, n, &w->buf);
+	} else {
+		if (!first)
+			ev_buf_addc(&w->buf, delim);
+		ev_csv_quote(s, n, delim, &w->buf);
+	}
+}
+
+static void
+end_row(struct ev_writer *w)
+{
+	ev_buf_adds(&w->buf, w->fmt == EV_FMT_TSV ? "\n" : "\r\n");
+}
+
+/* The extra columns: the CSV-only columns of the first event. */
+static void
+collect_extra(struct ev_writer *w, const struct ev_event *ev)
+{
+	for (size_t i = 0; i < ev->nprops; i++) {
+		const char *name = EV_PNAME(ev, i);
+		size_t j;
+
+		if (!(ev->props[i].flags & EV_PROP_CSVCOL) ||
+		    ev->props[i].depth != 0)
+			continue;
+		for (j = 0; j < w->nextra; j++)
+			if (strcmp(w->extra[j], name) == 0)
+				break;
+		if (j < w->nextra)
+			continue;
+		w->extra = ev_ereallocarray(w->extra, w->nextra + 1,
+		    sizeof(w->extra[0]));
+		w->extra[w->nextra++] = ev_estrdup(name);
+	}
+}
+
+static void
+header_row(struct ev_writer *w)
+{
+	const char *s;
+
+	for (int f = 0; f < EV_F_COUNT; f++) {
+		s = ev_field_name((enum ev_field)f);
+		put_field(w, f == 0, s, strlen(s));
+	}
+	for (size_t j = 0; j < w->nextra; j++)
+		put_field(w, 0, w->extra[j], strlen(w->extra[j]));
+	end_row(w);
+}
+
+static const char *
+csvcol_value(const struct ev_event *ev, const char *name)
+{
+	for (size_t i = 0; i < ev->nprops; i++)
+		if ((ev->props[i].flags & EV_PROP_CSVCOL) &&
+		    ev->props[i].depth == 0 &&
+		    strcmp(EV_PNAME(ev, i), name) == 0)
+			return EV_PVALUE(ev, i);
+	return "";
+}
+
+int
+ev_csv_write(struct ev_writer *w, struct ev_event *ev)
+{
+	struct ev_buf fb = { 0 };
+	const char *s;
+
+	ev_buf_clear(&w->buf);
+	if (!w->started) {
+		collect_extra(w, ev);
+		header_row(w);
+		w->started = 1;
+	}
+	for (int f = 0; f < EV_F_COUNT; f++) {
+		ev_buf_clear(&fb);
+		ev_fmt_field(w->ctx, ev, (enum ev_field)f, &fb);
+		put_field(w, f == 0, fb.p ? fb.p : "", fb.len);
+	}
+	for (size_t j = 0; j < w->nextra; j++) {
+		s = csvcol_value(ev, w->extra[j]);
+		put_field(w, 0, s, strlen(s));
+	}
+	end_row(w);
+	ev_buf_free(&fb);
+	if (fwrite(w->buf.p, 1, w->buf.len, w->fp) != w->buf.len)
+		return -1;
+	return ferror(w->fp) ? -1 : 0;
+}
+
+/* With no event at all the output is still a CSV file: its header. */
+int
+ev_csv_finish(struct ev_writer *w)
+{
+	if (w->started)
+		return 0;
+	ev_buf_clear(&w->buf);
+	header_row(w);
+	w->started = 1;
+	if (fwrite(w->buf.p, 1, w->buf.len, w->fp) != w->buf.len)
+		return -1;
+	return ferror(w->fp) ? -1 : 0;
+}

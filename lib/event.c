@@ -1,0 +1,780 @@
+/* event.c - the record, its fields, and iCalendar value decoding. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit_priv.h"
+
+static const char *const fieldnames[EV_F_COUNT] = {
+	[EV_F_UID] = "uid",
+	[EV_F_START] = "start",
+	[EV_F_END] = "end",
+	[EV_F_ALL_DAY] = "all_day",
+	[EV_F_TZ] = "tz",
+	[EV_F_SUMMARY] = "summary",
+	[EV_F_LOCATION] = "location",
+	[EV_F_DESCRIPTION] = "description",
+	[EV_F_CATEGORIES] = "categories",
+	[EV_F_PRICE] = "price",
+	[EV_F_URL] = "url",
+	[EV_F_STATUS] = "status",
+	[EV_F_ORGANIZER] = "organizer",
+	[EV_F_RECURRENCE_ID] = "recurrence_id",
+	[EV_F_RRULE] = "rrule",
+	[EV_F_SEQUENCE] = "sequence",
+	[EV_F_LAST_MODIFIED] = "last_modified",
+};
+
+const char *
+ev_field_name(enum ev_field f)
+{
+	return (unsigned)f < EV_F_COUNT ? fieldnames[f] : NULL;
+}
+
+/* "recurrence-id" and "Recurrence_ID" name the same field. */
+int
+ev_field_lookup(const char *name)
+{
+	for (int f = 0; f < EV_F_COUNT; f++) {
+		const char *a = fieldnames[f], *b = name;
+
+		for (; *a; a++, b++) {
+			int c = (unsigned char)*b;
+
+			if (c == '-')
+				c = '_';
+			else if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != *a)
+				break;
+		}
+		if (*a == '\0' && *b == '\0')
+			return f;
+	}
+	return -1;
+}
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+struct ev_event *
+ev_event_new(void)
+{
+	struct ev_event *ev = ev_ecalloc(1, sizeof(*ev));
+
+	ev_event_reset(ev);
+	return ev;
+}
+
+void
+ev_event_free(struct ev_event *ev)
+{
+	if (ev == NULL)
+		return;
+	ev_buf_free(&ev->raw);
+	ev_buf_free(&ev->text);
+	for (int f = 0; f < EV_F_COUNT; f++)
+		ev_buf_free(&ev->dec[f]);
+	free(ev->props);
+	free(ev);
+}
+
+static void
+forget_decoded(struct ev_event *ev)
+{
+	memset(ev->decst, 0, sizeof(ev->decst));
+}
+
+void
+ev_event_reset(struct ev_event *ev)
+{
+	ev->file = NULL;
+	ev->line = 0;
+	ev->src = EV_FMT_ICS;
+	ev_buf_clear(&ev->raw);
+	ev_buf_clear(&ev->text);
+	ev_buf_addc(&ev->text, '\0');	/* offset 0 is the empty string */
+	ev->nprops = 0;
+	memset(&ev->start, 0, sizeof(ev->start));
+	memset(&ev->end, 0, sizeof(ev->end));
+	memset(&ev->rid, 0, sizeof(ev->rid));
+	ev->all_day = 0;
+	ev->recurring = 0;
+	forget_decoded(ev);
+}
+
+struct ev_event *
+ev_event_dup(const struct ev_event *ev)
+{
+	struct ev_event *d = ev_ecalloc(1, sizeof(*d));
+
+	d->file = ev->file;
+	d->line = ev->line;
+	d->src = ev->src;
+	ev_buf_add(&d->raw, ev->raw.p ? ev->raw.p : "", ev->raw.len);
+	ev_buf_add(&d->text, ev->text.p, ev->text.len);
+	d->props = ev_ereallocarray(NULL, ev->nprops, sizeof(*d->props));
+	if (ev->nprops)
+		memcpy(d->props, ev->props, ev->nprops * sizeof(*d->props));
+	d->nprops = d->cprops = ev->nprops;
+	d->start = ev->start;
+	d->end = ev->end;
+	d->rid = ev->rid;
+	d->all_day = ev->all_day;
+	d->recurring = ev->recurring;
+	return d;
+}
+
+/* ---- properties ----------------------------------------------------------- */
+
+static size_t
+arena_add(struct ev_event *ev, const char *s, size_t n)
+{
+	size_t off;
+
+	if (n == 0)
+		return 0;	/* text.p[0] is the empty string */
+	off = ev->text.len;
+	ev_buf_add(&ev->text, s, n);
+	ev_buf_addc(&ev->text, '\0');	/* keep the string's NUL */
+	return off;
+}
+
+size_t
+ev_event_addpropn(struct ev_event *ev, const char *name, size_t nlen,
+    const char *params, size_t plen, const char *value, size_t vlen,
+    unsigned depth, unsigned flags, unsigned long line)
+{
+	struct ev_prop *p;
+
+	if (ev->nprops == ev->cprops) {
+		ev->cprops = ev->cprops ? ev->cprops * 2 : 16;
+		ev->props = ev_ereallocarray(ev->props, ev->cprops,
+		    sizeof(*ev->props));
+	}
+	p = &ev->props[ev->nprops];
+	p->name = arena_add(ev, name, nlen);
+	p->params = arena_add(ev, params, plen);
+	p->value = arena_add(ev, value, vlen);
+	p->depth = depth;
+	p->flags = flags;
+	p->line = line;
+	p->zone = NULL;
+	forget_decoded(ev);
+	return ev->nprops++;
+}
+
+size_t
+ev_event_addprop(struct ev_event *ev, const char *name, const char *params,
+    const char *value, unsigned depth, unsigned flags, unsigned long line)
+{
+	if (params == NULL)
+		params = "";
+	if (value == NULL)
+		value = "";
+	return ev_event_addpropn(ev, name, strlen(name), params, strlen(params),
+	    value, strlen(value), depth, flags, line);
+}
+
+void
+ev_event_delprop(struct ev_event *ev, size_t i)
+{
+	if (i >= ev->nprops)
+		return;
+	memmove(&ev->props[i], &ev->props[i + 1],
+	    (ev->nprops - i - 1) * sizeof(*ev->props));
+	ev->nprops--;
+	forget_decoded(ev);
+}
+
+long
+ev_event_find(const struct ev_event *ev, const char *name)
+{
+	for (size_t i = 0; i < ev->nprops; i++)
+		if (ev->props[i].depth == 0 &&
+		    !(ev->props[i].flags & EV_PROP_CSVCOL) &&
+		    ev_strcaseeq(EV_PNAME(ev, i), name))
+			return (long)i;
+	return -1;
+}
+
+const char *
+ev_event_prop(const struct ev_event *ev, const char *name)
+{
+	for (size_t i = 0; i < ev->nprops; i++)
+		if (ev->props[i].depth == 0 &&
+		    ev_strcaseeq(EV_PNAME(ev, i), name))
+			return EV_PVALUE(ev, i);
+	return NULL;
+}
+
+/* ---- parameters and TEXT ------------------------------------------------ */
+
+int
+ev_param_get(const char *params, const char *pname, struct ev_buf *out)
+{
+	const char *p = params;
+	size_t plen = strlen(pname);
+
+	ev_buf_clear(out);
+	while (*p) {
+		const char *eq = p, *v, *e;
+		int match;
+
+		while (*eq && *eq != '=' && *eq != ';')
+			eq++;
+		match = (size_t)(eq - p) == plen && ev_strncaseeq(p, pname, plen);
+		if (*eq != '=') {
+			p = *eq ? eq + 1 : eq;
+			continue;
+		}
+		v = eq + 1;
+		/* a value is a list of possibly quoted parts up to ';' */
+		for (e = v; *e && *e != ';'; e++) {
+			if (*e == '"') {
+				const char *q = strchr(e + 1, '"');
+
+				if (q == NULL) {
+					e += strlen(e) - 1;
+					continue;
+				}
+				if (match)
+					ev_buf_add(out, e + 1, (size_t)(q - e - 1));
+				e = q;
+			} else if (match) {
+				ev_buf_addc(out, *e);
+			}
+		}
+		if (match)
+			return 1;
+		p = *e ? e + 1 : e;
+	}
+	return 0;
+}
+
+void
+ev_text_unescape(const char *s, size_t n, struct ev_buf *out)
+{
+	const char *e = s + n;
+
+	while (s < e) {
+		const char *bs = memchr(s, '\\', (size_t)(e - s));
+
+		if (bs == NULL) {
+			ev_buf_add(out, s, (size_t)(e - s));
+			return;
+		}
+		ev_buf_add(out, s, (size_t)(bs - s));
+		if (bs + 1 == e) {
+			ev_buf_addc(out, '\\');
+			return;
+		}
+		if (bs[1] == 'n' || bs[1] == 'N')
+			ev_buf_addc(out, '\n');
+		else
+			ev_buf_addc(out, bs[1]);
+		s = bs + 2;
+	}
+}
+
+void
+ev_text_escape(const char *s, size_t n, struct ev_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\\':
+		case ';':
+		case ',':
+			ev_buf_addc(out, '\\');
+			ev_buf_addc(out, s[i]);
+			break;
+		case '\r':
+			if (i + 1 < n && s[i + 1] == '\n')
+				break;
+			ev_buf_add(out, "\\n", 2);
+			break;
+		case '\n':
+			ev_buf_add(out, "\\n", 2);
+			break;
+		default:
+			ev_buf_addc(out, s[i]);
+		}
+	}
+}
+
+/* ---- times ----------------------------------------------------------------- */
+
+static int
+digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+int
+ev_time_parse(struct ev_ctx *ctx, const char *s, int is_date,
+    const struct ev_zone *zone, struct ev_time *t)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	size_t n = strlen(s);
+	int64_t wall;
+
+	memset(t, 0, sizeof(*t));
+	if (n < 8 || digits(s, 4, &y) < 0 || digits(s + 4, 2, &mo) < 0 ||
+	    digits(s + 6, 2, &d) < 0)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > ev_days_in_month(y, mo))
+		return -1;
+	wall = ev_days_from_civil(y, mo, d) * 86400;
+	if (n == 8) {
+		t->kind = EV_T_DATE;
+		t->wall = wall;
+		t->utc = ev_zone_to_utc(ctx->zone, wall);
+		return 0;
+	}
+	if (is_date || (n != 15 && n != 16) || s[8] != 'T' ||
+	    digits(s + 9, 2, &h) < 0 || digits(s + 11, 2, &mi) < 0 ||
+	    digits(s + 13, 2, &se) < 0 || (n == 16 && s[15] != 'Z'))
+		return -1;
+	if (h > 23 || mi > 59 || se > 60)
+		return -1;
+	if (se == 60)		/* a leap second is the next second's start */
+		se = 59;
+	wall += h * 3600 + mi * 60 + se;
+	t->wall = wall;
+	if (n == 16) {
+		t->kind = EV_T_UTC;
+		t->utc = wall;
+	} else if (zone != NULL) {
+		t->kind = EV_T_ZONED;
+		t->zone = zone;
+		t->utc = ev_zone_to_utc(zone, wall);
+	} else {
+		t->kind = EV_T_FLOAT;
+		t->utc = ev_zone_to_utc(ctx->zone, wall);
+	}
+	return 0;
+}
+
+static int
+dur_num(const char **p, long *v)
+{
+	const char *s = *p;
+
+	*v = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (*v > 100000000)
+			return -1;
+		*v = *v * 10 + (*s - '0');
+	}
+	*p = s;
+	return 0;
+}
+
+int
+ev_duration_parse(const char *s, int *days, int64_t *secs)
+{
+	int sign = 1, time = 0, any = 0;
+	long v, d = 0;
+	int64_t sec = 0;
+
+	if (*s == '+' || *s == '-')
+		sign = *s++ == '-' ? -1 : 1;
+	if (*s++ != 'P')
+		return -1;
+	while (*s) {
+		if (*s == 'T' && !time) {
+			time = 1;
+			s++;
+			continue;
+		}
+		if (dur_num(&s, &v) < 0)
+			return -1;
+		any = 1;
+		switch (*s++) {
+		case 'W': if (time) return -1; d += v * 7; break;
+		case 'D': if (time) return -1; d += v; break;
+		case 'H': if (!time) return -1; sec += (int64_t)v * 3600; break;
+		case 'M': if (!time) return -1; sec += (int64_t)v * 60; break;
+		case 'S': if (!time) return -1; sec += v; break;
+		default: return -1;
+		}
+	}
+	if (!any)
+		return -1;
+	*days = (int)(sign * d);
+	*secs = sign * sec;
+	return 0;
+}
+
+/* Add nominal days in wall time, then exact seconds (RFC 5545 3.3.6). */
+static void
+time_add(struct ev_ctx *ctx, const struct ev_time *a, int days, int64_t secs,
+    struct ev_time *r)
+{
+	const struct ev_zone *z = a->kind == EV_T_ZONED ? a->zone : ctx->zone;
+
+	*r = *a;
+	if (a->kind == EV_T_UTC) {
+		r->utc = a->utc + (int64_t)days * 86400 + secs;
+		r->wall = r->utc;
+		return;
+	}
+	r->wall = a->wall + (int64_t)days * 86400;
+	r->utc = ev_zone_to_utc(z, r->wall) + secs;
+	if (secs != 0)
+		r->wall = a->kind == EV_T_ZONED ? ev_zone_to_wall(z, r->utc) :
+		    r->wall + secs;
+}
+
+void
+ev_time_iso(struct ev_ctx *ctx, const struct ev_time *t, struct ev_buf *b)
+{
+	struct ev_tm tm;
+	int64_t wall;
+	int off;
+
+	switch (t->kind) {
+	case EV_T_NONE:
+		return;
+	case EV_T_DATE:
+		ev_tm_from_wall(t->wall, &tm);
+		ev_buf_printf(b, "%04d-%02d-%02d", tm.year, tm.mon, tm.mday);
+		return;
+	case EV_T_FLOAT:
+		ev_tm_from_wall(t->wall, &tm);
+		ev_buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d", tm.year,
+		    tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
+		return;
+	default:
+		break;
+	}
+	wall = ev_zone_to_wall(ctx->zone, t->utc);
+	off = (int)(wall - t->utc);
+	ev_tm_from_wall(wall, &tm);
+	ev_buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
+	    tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
+	    abs(off) / 3600, abs(off) / 60 % 60);
+}
+
+/* ---- decoding ------------------------------------------------------------- */
+
+/* Properties whose TZID must resolve, or the record is bad. */
+static int
+is_time_prop(const char *name)
+{
+	static const char *const names[] = {
+		"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE", "DUE",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (ev_strcaseeq(name, names[i]))
+			return 1;
+	return 0;
+}
+
+static int
+resolve_zones(struct ev_ctx *ctx, struct ev_event *ev,
+    const struct ev_zonemap *map, struct ev_err *err)
+{
+	struct ev_buf tz = {0};
+	int rc = 0;
+
+	for (size_t i = 0; i < ev->nprops && rc == 0; i++) {
+		struct ev_prop *p = &ev->props[i];
+
+		if (p->depth != 0 || p->zone != NULL ||
+		    !ev_param_get(EV_PPARAMS(ev, i), "TZID", &tz))
+			continue;
+		p->zone = ev_zone_resolve(ctx, map, tz.p);
+		if (p->zone == NULL && is_time_prop(EV_PNAME(ev, i))) {
+			ev_err_set(err, ev->file, p->line,
+			    "undefined TZID \"%s\" in %s", tz.p, EV_PNAME(ev, i));
+			rc = -1;
+		}
+	}
+	ev_buf_free(&tz);
+	return rc;
+}
+
+static int
+decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
+    struct ev_err *err)
+{
+	struct ev_buf v = {0};
+	int is_date;
+
+	is_date = ev_param_get(EV_PPARAMS(ev, i), "VALUE", &v) &&
+	    ev_strcaseeq(v.p, "DATE");
+	ev_buf_free(&v);
+	if (ev_time_parse(ctx, EV_PVALUE(ev, i), is_date, ev->props[i].zone,
+	    t) < 0) {
+		ev_err_set(err, ev->file, ev->props[i].line, "bad %s \"%s\"",
+		    EV_PNAME(ev, i), EV_PVALUE(ev, i));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+decode_end(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
+{
+	long iend = ev_event_find(ev, "DTEND");
+	long idur = ev_event_find(ev, "DURATION");
+	int days;
+	int64_t secs;
+
+	if (iend >= 0 && idur >= 0) {
+		ev_err_set(err, ev->file, ev->props[idur].line,
+		    "both DTEND and DURATION");
+		return -1;
+	}
+	if (iend >= 0) {
+		if (decode_time(ctx, ev, iend, &ev->end, err) < 0)
+			return -1;
+		if ((ev->end.kind == EV_T_DATE) != (ev->start.kind == EV_T_DATE)) {
+			ev_err_set(err, ev->file, ev->props[iend].line,
+			    "DTEND \"%s\" is not of DTSTART's type",
+			    EV_PVALUE(ev, iend));
+			return -1;
+		}
+	} else if (idur >= 0) {
+		if (ev_duration_parse(EV_PVALUE(ev, idur), &days, &secs) < 0) {
+			ev_err_set(err, ev->file, ev->props[idur].line,
+			    "bad DURATION \"%s\"", EV_PVALUE(ev, idur));
+			return -1;
+		}
+		time_add(ctx, &ev->start, days, secs, &ev->end);
+	} else if (ev->start.kind == EV_T_DATE) {
+		time_add(ctx, &ev->start, 1, 0, &ev->end);
+	}
+	if (ev->end.kind != EV_T_NONE && ev->end.utc < ev->start.utc) {
+		ev_err_set(err, ev->file, ev->props[iend >= 0 ? iend : idur].line,
+		    "event ends before it starts");
+		return -1;
+	}
+	return 0;
+}
+
+int
+ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
+    const struct ev_zonemap *map, struct ev_err *err)
+{
+	long i;
+
+	forget_decoded(ev);
+	memset(&ev->end, 0, sizeof(ev->end));
+	memset(&ev->rid, 0, sizeof(ev->rid));
+	if (resolve_zones(ctx, ev, map, err) < 0)
+		return -1;
+	if ((i = ev_event_find(ev, "DTSTART")) < 0) {
+		ev_err_set(err, ev->file, ev->line, "event without DTSTART");
+		return -1;
+	}
+	if (decode_time(ctx, ev, i, &ev->start, err) < 0)
+		return -1;
+	ev->all_day = ev->start.kind == EV_T_DATE;
+	if (decode_end(ctx, ev, err) < 0)
+		return -1;
+	if ((i = ev_event_find(ev, "RECURRENCE-ID")) >= 0 &&
+	    decode_time(ctx, ev, i, &ev->rid, err) < 0)
+		return -1;
+	ev->recurring = ev_event_find(ev, "RRULE") >= 0 ||
+	    ev_event_find(ev, "RDATE") >= 0;
+	return 0;
+}
+
+/* ---- accessors -------------------------------------------------------------- */
+
+const char *
+ev_event_file(const struct ev_event *ev)
+{
+	return ev->file ? ev->file : "";
+}
+
+unsigned long
+ev_event_line(const struct ev_event *ev)
+{
+	return ev->line;
+}
+
+const struct ev_time *
+ev_event_start(const struct ev_event *ev)
+{
+	return &ev->start;
+}
+
+const struct ev_time *
+ev_event_end(const struct ev_event *ev)
+{
+	return &ev->end;
+}
+
+const struct ev_time *
+ev_event_rid(const struct ev_event *ev)
+{
+	return &ev->rid;
+}
+
+int
+ev_event_all_day(const struct ev_event *ev)
+{
+	return ev->all_day;
+}
+
+int
+ev_event_recurring(const struct ev_event *ev)
+{
+	return ev->recurring;
+}
+
+/* CATEGORIES may repeat and hold lists: "a, b, c" across all of them. */
+static void
+decode_categories(const struct ev_event *ev, struct ev_buf *out)
+{
+	for (size_t i = 0; i < ev->nprops; i++) {
+		const char *v, *p;
+
+		if (ev->props[i].depth != 0 ||
+		    (ev->props[i].flags & EV_PROP_CSVCOL) ||
+		    !ev_strcaseeq(EV_PNAME(ev, i), "CATEGORIES"))
+			continue;
+		for (v = p = EV_PVALUE(ev, i);; p++) {
+			if (*p == '\\' && p[1] != '\0') {
+				p++;
+				continue;
+			}
+			if (*p != ',' && *p != '\0')
+				continue;
+			if (p > v) {
+				if (out->len > 0)
+					ev_buf_add(out, ", ", 2);
+				ev_text_unescape(v, (size_t)(p - v), out);
+			}
+			if (*p == '\0')
+				break;
+			v = p + 1;
+		}
+	}
+}
+
+/* RRULE's value, then "RDATE…:…" and "EXDATE…:…" lines. */
+static void
+decode_rrule(const struct ev_event *ev, struct ev_buf *out)
+{
+	long r = ev_event_find(ev, "RRULE");
+
+	if (r >= 0)
+		ev_buf_adds(out, EV_PVALUE(ev, r));
+	for (size_t i = 0; i < ev->nprops; i++) {
+		const char *n = EV_PNAME(ev, i);
+
+		if (ev->props[i].depth != 0 || (ev->props[i].flags & EV_PROP_CSVCOL) ||
+		    (!ev_strcaseeq(n, "RDATE") && !ev_strcaseeq(n, "EXDATE")))
+			continue;
+		if (out->len > 0)
+			ev_buf_addc(out, '\n');
+		ev_buf_adds(out, n);
+		if (*EV_PPARAMS(ev, i)) {
+			ev_buf_addc(out, ';');
+			ev_buf_adds(out, EV_PPARAMS(ev, i));
+		}
+		ev_buf_addc(out, ':');
+		ev_buf_adds(out, EV_PVALUE(ev, i));
+	}
+}
+
+static int
+decode_organizer(const struct ev_event *ev, struct ev_buf *out)
+{
+	long i = ev_event_find(ev, "ORGANIZER");
+	struct ev_buf cn = {0};
+
+	if (i < 0)
+		return 0;
+	if (ev_param_get(EV_PPARAMS(ev, i), "CN", &cn) && cn.len > 0)
+		ev_buf_printf(out, "%s <%s>", cn.p, EV_PVALUE(ev, i));
+	else
+		ev_buf_adds(out, EV_PVALUE(ev, i));
+	ev_buf_free(&cn);
+	return 1;
+}
+
+/* The property a plain text field comes from, escaped or not. */
+static int
+text_prop(const struct ev_event *ev, enum ev_field f, struct ev_buf *out)
+{
+	static const char *const price[] = {"X-PRICE", "X-COST", "X-COST-TYPE"};
+	const char *name = NULL;
+	int escaped = 1;
+	long i = -1;
+
+	switch (f) {
+	case EV_F_UID: name = "UID"; break;
+	case EV_F_SUMMARY: name = "SUMMARY"; break;
+	case EV_F_LOCATION: name = "LOCATION"; break;
+	case EV_F_DESCRIPTION: name = "DESCRIPTION"; break;
+	case EV_F_URL: name = "URL"; escaped = 0; break;
+	case EV_F_STATUS: name = "STATUS"; escaped = 0; break;
+	case EV_F_SEQUENCE: name = "SEQUENCE"; escaped = 0; break;
+	case EV_F_PRICE:
+		for (size_t k = 0; k < 3 && i < 0; k++)
+			i = ev_event_find(ev, price[k]);
+		break;
+	default:
+		return 0;
+	}
+	if (name != NULL)
+		i = ev_event_find(ev, name);
+	if (i < 0)
+		return 0;
+	if (escaped)
+		ev_text_unescape(EV_PVALUE(ev, i), strlen(EV_PVALUE(ev, i)), out);
+	else
+		ev_buf_adds(out, EV_PVALUE(ev, i));
+	return 1;
+}
+
+static int
+decode_field(struct ev_event *ev, enum ev_field f, struct ev_buf *out)
+{
+	switch (f) {
+	case EV_F_CATEGORIES:
+		decode_categories(ev, out);
+		return out->len > 0;
+	case EV_F_RRULE:
+		decode_rrule(ev, out);
+		return out->len > 0;
+	case EV_F_ORGANIZER:
+		return decode_organizer(ev, out);
+	case EV_F_ALL_DAY:
+		ev_buf_adds(out, ev->all_day ? "true" : "false");
+		return 1;
+	case EV_F_TZ:
+		if (ev->start.kind == EV_T_ZONED)
+			ev_buf_adds(out, ev_zone_name(ev->start.zone));
+		else if (ev->start.kind == EV_T_UTC)
+			ev_buf_adds(out, "UTC");
+		return out->len > 0;
+	default:
+		return text_prop(ev, f, out);
+	}
+}
+
+const char *
+ev_event_text(struct ev_event *ev, enum ev_field f)
+{
+	if ((unsigned)f >= EV_F_COUNT)
+		return NULL;
+	if (ev->decst[f] == 0) {
+		ev_buf_clear(&ev->dec[f]);
+		ev_buf_reserve(&ev->dec[f], 0);
+		ev->decst[f] = decode_field(ev, f, &ev->dec[f]) ? 1 : 2;
+	}
+	return ev->decst[f] == 1 ? ev->dec[f].p : NULL;
+}

@@ -1,0 +1,379 @@
+/*
+ * evkit.h - the one public header of libevkit.
+ *
+ * Grouped by the file that implements each part.  Every public name starts
+ * with ev_ (functions, types) or EV_ (constants).  Tools see evkit types
+ * only: libical, libcsv and pcre2 stay inside lib/.
+ *
+ * Conventions: functions that can fail return -1 (or NULL) and leave a
+ * message in an ev_err the caller passed, or in the object they work on;
+ * the library never prints and never exits, except through ev_emalloc and
+ * friends when memory runs out.  x_free(NULL) is always a no-op.
+ */
+#ifndef EVKIT_H
+#define EVKIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define EV_VERSION "0.1.0"
+
+/* printf-style checking where the compiler offers it */
+#if defined(__GNUC__) || defined(__clang__)
+#define EV_PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define EV_PRINTFLIKE(f, a)
+#endif
+
+/* exit statuses of every tool (evkit(7) EXIT STATUS) */
+enum {
+	EV_EXIT_OK = 0,		/* success (filters: something selected) */
+	EV_EXIT_NONE = 1,	/* filters: nothing selected */
+	EV_EXIT_ERROR = 2,	/* usage, unreadable input, unwritable output */
+	EV_EXIT_BAD = 3		/* finished, but bad records were skipped */
+};
+
+/* ---- util.c: memory, growable buffers, errors ------------------------ */
+
+void	*ev_emalloc(size_t);
+void	*ev_ecalloc(size_t, size_t);
+void	*ev_erealloc(void *, size_t);
+void	*ev_ereallocarray(void *, size_t, size_t);
+char	*ev_estrdup(const char *);
+char	*ev_estrndup(const char *, size_t);
+
+/* A growable byte buffer that never shrinks; p is always NUL-terminated. */
+struct ev_buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 ev_buf_reserve(struct ev_buf *, size_t more);
+void	 ev_buf_add(struct ev_buf *, const void *, size_t);
+void	 ev_buf_adds(struct ev_buf *, const char *);
+void	 ev_buf_addc(struct ev_buf *, int);
+void	 ev_buf_printf(struct ev_buf *, const char *, ...)
+	    EV_PRINTFLIKE(2, 3);
+void	 ev_buf_clear(struct ev_buf *);	/* len = 0, keeps memory */
+void	 ev_buf_free(struct ev_buf *);
+
+/* An error message, "FILE:LINE: what is wrong" or just "what is wrong". */
+struct ev_err {
+	char	msg[512];
+};
+void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
+	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);
+
+/* ASCII-only helpers for parsing formats (never locale dependent). */
+int	 ev_strcaseeq(const char *, const char *);
+int	 ev_strncaseeq(const char *, const char *, size_t);
+int	 ev_utf8_valid(const char *, size_t);
+
+/* ---- diag.c: one diagnostic voice for the tools ---------------------- */
+
+void	 ev_setprogname(const char *);
+const char *ev_getprogname(void);
+/* "prog: msg" on stderr; a trailing ':' in fmt appends strerror(errno). */
+void	 ev_warn(const char *fmt, ...) EV_PRINTFLIKE(1, 2);
+_Noreturn void ev_die(int status, const char *fmt, ...) EV_PRINTFLIKE(2, 3);
+
+/* ---- civil.c: calendar arithmetic (proleptic Gregorian, no zones) ---- */
+
+/* Days since 1970-01-01 of a civil date; month 1-12. */
+int64_t	 ev_days_from_civil(int y, int m, int d);
+void	 ev_civil_from_days(int64_t days, int *y, int *m, int *d);
+int	 ev_days_in_month(int y, int m);
+int	 ev_weekday(int64_t days);	/* 0 = Monday ... 6 = Sunday */
+/* Split wall seconds (seconds since 1970-01-01T00:00 of a wall clock). */
+struct ev_tm {
+	int	 year, mon, mday;	/* mon 1-12 */
+	int	 hour, min, sec;
+	int	 wday;			/* 0 = Monday */
+	int	 yday;			/* 0-365 */
+};
+void	 ev_tm_from_wall(int64_t wall, struct ev_tm *);
+int64_t	 ev_wall_from_tm(const struct ev_tm *);
+int64_t	 ev_floordiv(int64_t, int64_t);
+
+/* ---- ctx.c: the run's context: display zone, now, language --------- */
+
+enum ev_lang { EV_LANG_EN, EV_LANG_DE };
+
+struct ev_ctx;
+struct ev_zone;
+
+struct ev_ctx *ev_ctx_new(void);
+void	 ev_ctx_free(struct ev_ctx *);
+/* Display zone: name, else $TZ, else the system zone (name NULL). */
+int	 ev_ctx_set_tz(struct ev_ctx *, const char *name, struct ev_err *);
+/* "Now": a date expression, else $EV_NOW, else the clock (expr NULL). */
+int	 ev_ctx_set_now(struct ev_ctx *, const char *expr, struct ev_err *);
+void	 ev_ctx_set_lang(struct ev_ctx *, enum ev_lang);
+const struct ev_zone *ev_ctx_zone(const struct ev_ctx *);
+int64_t	 ev_ctx_now(const struct ev_ctx *);	/* UTC seconds */
+enum ev_lang ev_ctx_lang(const struct ev_ctx *);
+
+/* ---- zone.c: time zones (libical inside) ----------------------------- */
+
+/*
+ * A zone is owned by the ctx that made it and lives as long as the ctx.
+ * ev_zone_get resolves an IANA name or a Windows/Outlook name (CLDR map);
+ * NULL when unknown.
+ */
+const struct ev_zone *ev_zone_get(struct ev_ctx *, const char *name);
+const struct ev_zone *ev_zone_utc(struct ev_ctx *);
+/* An inline VTIMEZONE (its unfolded text, CRLF or LF lines). */
+const struct ev_zone *ev_zone_from_vtimezone(struct ev_ctx *,
+	    const char *text, size_t len, struct ev_err *);
+const char *ev_zone_name(const struct ev_zone *);	/* TZID to write */
+int	 ev_zone_offset(const struct ev_zone *, int64_t utc); /* s east */
+/* Wall clock to instant, RFC 5545 3.3.5: a time in a gap takes the
+ * offset before the gap; a doubled time means its first occurrence. */
+int64_t	 ev_zone_to_utc(const struct ev_zone *, int64_t wall);
+int64_t	 ev_zone_to_wall(const struct ev_zone *, int64_t utc);
+/* Append the zone's VTIMEZONE as unfolded content lines ("\n" after
+ * each), with observances covering the UTC years from..to at least. */
+void	 ev_zone_vtimezone(const struct ev_zone *, int year_from, int year_to,
+	    struct ev_buf *);
+/* Windows zone name -> IANA name (CLDR "001" mapping), or NULL. */
+const char *ev_zone_windows(const char *name);
+
+/* ---- names.c: localized names and date styles ----------------------- */
+
+int	 ev_lang_parse(const char *, enum ev_lang *);	/* "de", "en" */
+enum ev_lang ev_lang_from_env(void);	/* LC_ALL, LC_TIME, LANG */
+const char *ev_weekday_name(enum ev_lang, int wday, int abbrev); /* 0=Mo */
+const char *ev_month_name(enum ev_lang, int mon, int abbrev);	/* 1-12 */
+/* Weekday (0=Mo) for an English or German name or abbreviation, or -1. */
+int	 ev_weekday_parse(const char *);
+int	 ev_month_parse(const char *);	/* 1-12 or -1 */
+/* "Samstag, 24. Dezember 2016" / "Saturday, 24 December 2016" */
+void	 ev_fmt_long_date(enum ev_lang, const struct ev_tm *, struct ev_buf *);
+/* Month layout, Monday first: 6 weeks x 7 days, 0 where no day. */
+void	 ev_month_grid(int year, int mon, int grid[6][7]);
+
+/* ---- when.c: date expressions and windows ---------------------------- */
+
+/*
+ * Parse a date expression (evkit(7) DATE EXPRESSIONS) against ctx's now
+ * and display zone.  *lo is the instant it names, *hi the end of the span
+ * it names (a day, a month; for an instant hi == lo).  Returns 0, or -1
+ * with a message.
+ */
+int	 ev_when_parse(const struct ev_ctx *, const char *expr,
+	    int64_t *lo, int64_t *hi, struct ev_err *);
+/* Local midnight of the display day containing utc, and the next one. */
+int64_t	 ev_day_start(const struct ev_ctx *, int64_t utc);
+int64_t	 ev_day_add(const struct ev_ctx *, int64_t day_start, int ndays);
+
+/* ---- event.c: the record and its fields ------------------------------ */
+
+enum ev_field {
+	EV_F_UID,
+	EV_F_START,
+	EV_F_END,
+	EV_F_ALL_DAY,
+	EV_F_TZ,
+	EV_F_SUMMARY,
+	EV_F_LOCATION,
+	EV_F_DESCRIPTION,
+	EV_F_CATEGORIES,
+	EV_F_PRICE,
+	EV_F_URL,
+	EV_F_STATUS,
+	EV_F_ORGANIZER,
+	EV_F_RECURRENCE_ID,
+	EV_F_RRULE,
+	EV_F_SEQUENCE,
+	EV_F_LAST_MODIFIED,
+	EV_F_COUNT
+};
+const char *ev_field_name(enum ev_field);	/* "uid", "start", ... */
+int	 ev_field_lookup(const char *name);	/* case-insensitive, or -1 */
+
+enum ev_tkind {
+	EV_T_NONE,	/* absent */
+	EV_T_DATE,	/* all-day value, wall is local midnight */
+	EV_T_FLOAT,	/* floating local time */
+	EV_T_UTC,	/* ...Z */
+	EV_T_ZONED	/* TZID=... */
+};
+struct ev_time {
+	int64_t	 wall;	/* wall clock: seconds since 1970-01-01T00:00 */
+	int64_t	 utc;	/* the instant; DATE and FLOAT in the display zone */
+	enum ev_tkind kind;
+	const struct ev_zone *zone;	/* EV_T_ZONED only */
+};
+
+struct ev_event;
+struct ev_event *ev_event_new(void);
+void	 ev_event_free(struct ev_event *);
+struct ev_event *ev_event_dup(const struct ev_event *);
+const char *ev_event_file(const struct ev_event *);
+unsigned long ev_event_line(const struct ev_event *);
+const struct ev_time *ev_event_start(const struct ev_event *);
+/* DTEND, or DTSTART + DURATION, or the day after an all-day start;
+ * kind EV_T_NONE for an instant. */
+const struct ev_time *ev_event_end(const struct ev_event *);
+const struct ev_time *ev_event_rid(const struct ev_event *);
+int	 ev_event_all_day(const struct ev_event *);
+int	 ev_event_recurring(const struct ev_event *);	/* RRULE or RDATE */
+/*
+ * Decoded text of a text field (summary, location, description,
+ * categories as "a, b", price, url, status, organizer, uid, rrule,
+ * sequence): unescaped, NULL when absent.  Times: use ev_fmt_field.
+ * Pointers live until the event is changed or freed.
+ */
+const char *ev_event_text(struct ev_event *, enum ev_field);
+/* A DURATION value ("P1D", "-PT1H30M"): nominal days (weeks * 7 + days)
+ * and exact seconds; 0 or -1. */
+int	 ev_duration_parse(const char *, int *days, int64_t *secs);
+/* Raw value of the first property NAME (case-insensitive), or NULL. */
+const char *ev_event_prop(const struct ev_event *, const char *name);
+
+/* ---- read.c, lex.c, ics.c, csv.c: readers ---------------------------- */
+
+enum ev_format {
+	EV_FMT_AUTO,
+	EV_FMT_ICS,
+	EV_FMT_CSV,
+	EV_FMT_TSV,
+	EV_FMT_JSON,
+	EV_FMT_TEXT,
+	EV_FMT_TEMPLATE
+};
+int	 ev_format_parse(const char *, enum ev_format *);
+const char *ev_format_name(enum ev_format);
+
+struct ev_reader;
+/*
+ * Open path ("-" or NULL: stdin, named "<stdin>") as fmt (EV_FMT_AUTO:
+ * sniff the first bytes).  delim is the CSV delimiter, 0 to detect.
+ * NULL with errno set when the file cannot be opened.
+ */
+struct ev_reader *ev_reader_open(struct ev_ctx *, const char *path,
+	    enum ev_format fmt, int delim);
+/*
+ * Read the next event into ev (which is reset first).
+ * 1: an event; 0: end of input; -1: a bad record was skipped (message in
+ * ev_reader_error, reading may go on); -2: read error (errno, stop).
+ */
+int	 ev_read(struct ev_reader *, struct ev_event *);
+const char *ev_reader_error(const struct ev_reader *);	/* FILE:LINE: ... */
+const char *ev_reader_name(const struct ev_reader *);
+enum ev_format ev_reader_format(const struct ev_reader *);
+void	 ev_reader_close(struct ev_reader *);
+
+/*
+ * The input loop every tool shares: the files in order ("-" is stdin, no
+ * files: stdin), one event at a time.  1: an event in ev; 0: all read;
+ * -1: a bad record was skipped; -2: a file could not be opened or read
+ * (the rest of it is skipped).  After -1 and -2 ev_input_error tells
+ * "FILE:LINE: what" / "FILE: strerror"; go on calling.
+ */
+struct ev_input;
+struct ev_input *ev_input_new(struct ev_ctx *, char **files, int nfiles,
+	    enum ev_format fmt, int delim);
+int	 ev_input_next(struct ev_input *, struct ev_event *);
+const char *ev_input_error(const struct ev_input *);
+/* The reader of the file being read (NULL before and after). */
+struct ev_reader *ev_input_reader(const struct ev_input *);
+void	 ev_input_free(struct ev_input *);
+
+/* ---- write.c, icsout.c, csv.c: writers ------------------------------- */
+
+struct ev_wopts {
+	const char *template;	/* EV_FMT_TEMPLATE */
+	const char *calname;	/* ICS NAME / X-WR-CALNAME, or NULL */
+	const char *refresh;	/* ICS REFRESH-INTERVAL, e.g. "PT12H" */
+	int	 delim;		/* CSV: ',' by default */
+	int	 color;		/* text: use ANSI colour */
+};
+struct ev_writer;
+struct ev_writer *ev_writer_new(struct ev_ctx *, FILE *, enum ev_format,
+	    const struct ev_wopts *);
+/* 0, or -1 on a write error (errno). */
+int	 ev_write(struct ev_writer *, struct ev_event *);
+/* Text agenda: list events that began before from under from's day. */
+void	 ev_writer_clip(struct ev_writer *, int64_t from);
+/* Write what comes last (END:VCALENDAR, VTIMEZONEs); 0 or -1. */
+int	 ev_writer_finish(struct ev_writer *);
+void	 ev_writer_free(struct ev_writer *);
+/* Format field f of ev as the contract prints it (times in the display
+ * zone, ISO 8601); appends nothing for an absent field. */
+void	 ev_fmt_field(struct ev_ctx *, struct ev_event *, enum ev_field,
+	    struct ev_buf *);
+/* Check a template; 0 or -1 with a message. */
+int	 ev_template_check(const char *, struct ev_err *);
+
+/* ---- match.c: regular expressions (pcre2, UTF, JIT) ------------------- */
+
+enum {
+	EV_RE_CASELESS = 1,	/* -i */
+	EV_RE_WORD = 2,		/* -w: whole words */
+	EV_RE_FIXED = 4		/* -F: a fixed string */
+};
+struct ev_regex;
+struct ev_regex *ev_regex_new(const char *pattern, int flags, struct ev_err *);
+/* 1 when it matches somewhere in s[0..len), else 0. */
+int	 ev_regex_match(const struct ev_regex *, const char *s, size_t len);
+void	 ev_regex_free(struct ev_regex *);
+/* Equal under full Unicode case folding ("KINDER" = "Kinder"). */
+int	 ev_casefold_eq(const char *, const char *);
+
+/* ---- recur.c: recurrence expansion (libical RRULE iterator inside) ---- */
+
+/*
+ * Gather records with ev_expand_add (it takes ownership), then take the
+ * occurrences that overlap [from, to) in start order with ev_expand_next:
+ * non-recurring events as they are, recurring ones expanded (RRULE, RDATE,
+ * EXDATE), RECURRENCE-ID overrides replacing or cancelling instances
+ * (RANGE=THISANDFUTURE included).  Every occurrence of a series carries
+ * RECURRENCE-ID.  At most cap occurrences per series.
+ */
+struct ev_expand;
+struct ev_expand *ev_expand_new(struct ev_ctx *, int64_t from, int64_t to,
+	    unsigned cap);
+void	 ev_expand_add(struct ev_expand *, struct ev_event *);
+/*
+ * 1: *out is an occurrence the caller owns; 0: no more; -1: a warning in
+ * err (a cap hit, a bad rule: "FILE:LINE: ..."), call again.
+ */
+int	 ev_expand_next(struct ev_expand *, struct ev_event **out,
+	    struct ev_err *);
+void	 ev_expand_free(struct ev_expand *);
+
+/* ---- set.c: collections: merge duplicates, sort ---------------------------- */
+
+/*
+ * A set owns the events added to it.  With dedupe, an event with the same
+ * uid and recurrence_id as one already there replaces it only when it has
+ * the higher SEQUENCE, then the later LAST-MODIFIED, then DTSTAMP.
+ */
+struct ev_set;
+struct ev_set *ev_set_new(int dedupe);
+void	 ev_set_add(struct ev_set *, struct ev_event *);
+/* By start, then end, then uid (reverse: the other way round). */
+void	 ev_set_sort(struct ev_set *, int reverse);
+size_t	 ev_set_count(const struct ev_set *);
+struct ev_event *ev_set_get(const struct ev_set *, size_t);
+/* Hand the events over (the set keeps none): for ev_expand_add. */
+struct ev_event *ev_set_take(struct ev_set *, size_t);
+void	 ev_set_free(struct ev_set *);
+int	 ev_event_cmp(const struct ev_event *, const struct ev_event *);
+int	 ev_event_cancelled(struct ev_event *);
+
+/* ---- atomic.c: --output FILE ----------------------------------------- */
+
+struct ev_atomic;
+/* Open a temporary file beside path; NULL with errno set. */
+struct ev_atomic *ev_atomic_open(const char *path);
+FILE	*ev_atomic_file(struct ev_atomic *);
+/* Flush, fsync and rename over path: 0, or -1 (errno) and no change. */
+int	 ev_atomic_commit(struct ev_atomic *);
+/* Remove the temporary file, path untouched. */
+void	 ev_atomic_abort(struct ev_atomic *);
+
+#endif /* EVKIT_H */

@@ -1,0 +1,239 @@
+/*
+ * evkit_priv.h - struct bodies and helpers shared inside lib/ only.
+ * Tools never include this file; unit tests may.
+ */
+#ifndef EVKIT_PRIV_H
+#define EVKIT_PRIV_H
+
+#include "evkit.h"
+
+/* ---- ctx.c ------------------------------------------------------------ */
+
+struct ev_ctx {
+	const struct ev_zone *zone;	/* display zone, never NULL after new */
+	int64_t	 now;			/* UTC seconds */
+	enum ev_lang lang;
+	struct ev_zone **zones;		/* every zone made; zone.c owns them */
+	size_t	 nzones;
+	char	**strs;			/* interned strings (file names) */
+	size_t	 nstrs;
+};
+/* A copy of s that lives as long as ctx. */
+const char *ev_ctx_intern(struct ev_ctx *, const char *s);
+
+/* ---- zone.c ----------------------------------------------------------- */
+
+/* The system zone: /etc/localtime's name, /etc/timezone, else UTC. */
+const struct ev_zone *ev_zone_system(struct ev_ctx *);
+void	 ev_zone_free_all(struct ev_ctx *);	/* called by ev_ctx_free */
+
+/* TZIDs defined by the VTIMEZONEs of one VCALENDAR. */
+struct ev_zonemap {
+	char	**tzid;
+	const struct ev_zone **zone;
+	size_t	 n;
+};
+void	 ev_zonemap_add(struct ev_zonemap *, const char *tzid,
+	    const struct ev_zone *);
+void	 ev_zonemap_clear(struct ev_zonemap *);
+/* map first, then an IANA name, then a Windows name; NULL when none. */
+const struct ev_zone *ev_zone_resolve(struct ev_ctx *,
+	    const struct ev_zonemap *, const char *tzid);
+
+/* ---- event.c ---------------------------------------------------------- */
+
+enum {
+	EV_PROP_CSVCOL = 1	/* a CSV column without iCalendar meaning:
+				 * name is the CSV header as read */
+};
+
+/*
+ * One content line of the record, unfolded.  name, params and value are
+ * offsets of NUL-terminated strings in ev->text; params is the raw text
+ * after the first ';' up to the value's ':' ("" when none), value is the
+ * raw (still escaped) value.  BEGIN/END lines of nested components
+ * (VALARM) are props too, with depth >= 1; the VEVENT's own BEGIN/END are
+ * not stored.
+ */
+struct ev_prop {
+	size_t	 name;
+	size_t	 params;
+	size_t	 value;
+	unsigned depth;
+	unsigned flags;
+	unsigned long line;
+	const struct ev_zone *zone;	/* resolved TZID param, or NULL */
+};
+
+struct ev_event {
+	const char *file;		/* interned in the ctx */
+	unsigned long line;		/* BEGIN:VEVENT's line or CSV row's */
+	enum ev_format src;		/* EV_FMT_ICS or EV_FMT_CSV */
+	struct ev_buf raw;		/* the record's bytes as read */
+	struct ev_buf text;		/* arena; text.p[0] is always NUL */
+	struct ev_prop *props;
+	size_t	 nprops, cprops;
+	struct ev_time start, end, rid;
+	int	 all_day;
+	int	 recurring;
+	/* ev_event_text's decoded values, made on first use */
+	struct ev_buf dec[EV_F_COUNT];
+	unsigned char decst[EV_F_COUNT]; /* 0 not yet, 1 present, 2 absent */
+};
+
+#define EV_PSTR(ev, off)	((ev)->text.p + (off))
+#define EV_PNAME(ev, i)		EV_PSTR(ev, (ev)->props[i].name)
+#define EV_PPARAMS(ev, i)	EV_PSTR(ev, (ev)->props[i].params)
+#define EV_PVALUE(ev, i)	EV_PSTR(ev, (ev)->props[i].value)
+
+void	 ev_event_reset(struct ev_event *);
+/* Append a property (strings are copied); returns its index. */
+size_t	 ev_event_addprop(struct ev_event *, const char *name,
+	    const char *params, const char *value, unsigned depth,
+	    unsigned flags, unsigned long line);
+/* Same, from spans (not NUL-terminated). */
+size_t	 ev_event_addpropn(struct ev_event *, const char *name, size_t nlen,
+	    const char *params, size_t plen, const char *value, size_t vlen,
+	    unsigned depth, unsigned flags, unsigned long line);
+void	 ev_event_delprop(struct ev_event *, size_t i);
+/* Index of the first depth-0 property NAME, or -1. */
+long	 ev_event_find(const struct ev_event *, const char *name);
+/*
+ * Parse DTSTART, DTEND/DURATION, RECURRENCE-ID and the TZID of every
+ * property, resolving zones through map; set start, end, rid, all_day,
+ * recurring.  0, or -1 with "FILE:LINE: bad DTSTART \"...\"" in err.
+ */
+int	 ev_event_decode(struct ev_ctx *, struct ev_event *,
+	    const struct ev_zonemap *, struct ev_err *);
+
+/* Value of parameter pname in a raw params string ("" when none), with
+ * DQUOTEs removed, into out; 1 when present, else 0. */
+int	 ev_param_get(const char *params, const char *pname, struct ev_buf *out);
+
+/* iCalendar TEXT: unescape (\\, \; \, \n \N) and escape. */
+void	 ev_text_unescape(const char *, size_t, struct ev_buf *);
+void	 ev_text_escape(const char *, size_t, struct ev_buf *);
+
+/*
+ * A DATE or DATE-TIME value ("20161224", "20161224T180000",
+ * "20161224T170000Z"), with its zone (NULL: floating unless Z), into t;
+ * utc of DATE and floating values in the display zone.  0 or -1.
+ */
+int	 ev_time_parse(struct ev_ctx *, const char *value, int is_date,
+	    const struct ev_zone *zone, struct ev_time *t);
+/* "2016-12-24T18:00:00+01:00", "2016-12-24T18:00:00", "2016-12-24" */
+void	 ev_time_iso(struct ev_ctx *, const struct ev_time *, struct ev_buf *);
+
+/* ---- lex.c: iCalendar content lines ------------------------------------ */
+
+struct ev_lex {
+	int	 fd;
+	char	*buf;			/* bytes read and not yet consumed */
+	size_t	 off, len, cap;
+	int	 eof;
+	int	 started;		/* BOM check done */
+	unsigned long lineno;		/* physical line of the next line */
+	struct ev_buf unf;		/* the unfolded current line */
+};
+
+/*
+ * One logical (unfolded) content line.  raw/rawlen are the physical bytes
+ * with line ends, line the unfolded text without its line end (writable,
+ * NUL-terminated); name is line[0..namelen), params (after ';') starts at
+ * line + params and ends at line + value - 1 (params == 0: none), the
+ * value starts at line + value.  Valid until the next ev_lex_next.
+ * When the line was not folded, line == raw and its NUL is written over
+ * raw[len], the first line-end byte ('\r' if rawlen - len == 2, else
+ * '\n'): users of raw must put that byte back (ics.c addraw does).
+ */
+struct ev_line {
+	const char *raw;
+	size_t	 rawlen;
+	char	*line;
+	size_t	 len;
+	size_t	 namelen;
+	size_t	 params;
+	size_t	 value;
+	unsigned long lineno;
+};
+
+void	 ev_lex_init(struct ev_lex *, int fd);
+/* Feed the lexer from memory instead of a descriptor (tests, sniffing). */
+void	 ev_lex_init_mem(struct ev_lex *, const char *, size_t);
+/* 1 a line; 0 end; -1 malformed line (no ':'; skipped, lineno in line);
+ * -2 read error (errno). */
+int	 ev_lex_next(struct ev_lex *, struct ev_line *);
+void	 ev_lex_free(struct ev_lex *);
+/* Read more bytes (at least one chunk, unless at end) for sniffing the
+ * format: the unconsumed input is buf[off..len).  0, or -2 (errno). */
+int	 ev_lex_fill(struct ev_lex *);
+/* One physical line with its line end, for the CSV reader (which feeds
+ * libcsv line by line to know line numbers): 1, 0 at end, -2 (errno).
+ * *p stays valid until the next call. */
+int	 ev_lex_physline(struct ev_lex *, const char **p, size_t *n);
+
+/* ---- read.c, ics.c, csv.c: the reader ---------------------------------- */
+
+struct ev_csvrd;			/* csv.c */
+
+struct ev_reader {
+	struct ev_ctx *ctx;
+	const char *name;		/* interned; "<stdin>" for stdin */
+	int	 fd;
+	int	 ownfd;
+	enum ev_format fmt;
+	struct ev_err err;
+	/* ICS */
+	struct ev_lex lex;
+	struct ev_zonemap zones;	/* of the current VCALENDAR */
+	struct ev_buf header;		/* raw VCALENDAR header lines */
+	struct ev_buf vtz;		/* raw VTIMEZONE blocks */
+	int	 incal;
+	/* CSV */
+	int	 delim;
+	struct ev_csvrd *csv;
+};
+
+int	 ev_ics_read(struct ev_reader *, struct ev_event *);
+int	 ev_csv_open(struct ev_reader *);
+int	 ev_csv_read(struct ev_reader *, struct ev_event *);
+void	 ev_csv_close(struct ev_reader *);
+/* Both formats read their bytes through r->lex: a UTF-8 BOM at the very
+ * start is dropped there, and read.c sniffs the first chunk with
+ * ev_lex_fill before choosing. */
+
+/* ---- write.c, icsout.c, csv.c: the writers ------------------------------ */
+
+struct ev_writer {
+	struct ev_ctx *ctx;
+	FILE	*fp;
+	enum ev_format fmt;
+	struct ev_wopts o;
+	unsigned long n;		/* events written */
+	struct ev_buf buf;		/* scratch */
+	/* ICS: zones used and the UTC years they are used in */
+	const struct ev_zone **zused;
+	int	*zfrom, *zto;
+	size_t	 nzused;
+	/* CSV: extra columns, from the first event written */
+	char	**extra;
+	size_t	 nextra;
+	int	 started;
+	/* text */
+	int64_t	 lastday;
+	int	 clip;			/* ev_writer_clip was called */
+	int64_t	 clip_from;
+};
+
+int	 ev_ics_begin(struct ev_writer *);
+int	 ev_ics_write(struct ev_writer *, struct ev_event *);
+int	 ev_ics_finish(struct ev_writer *);
+/* Fold an unfolded content line at 75 octets (never inside a UTF-8
+ * character) and append it with CRLF. */
+void	 ev_ics_fold(const char *line, size_t len, struct ev_buf *out);
+int	 ev_csv_write(struct ev_writer *, struct ev_event *);
+int	 ev_csv_finish(struct ev_writer *);	/* the header, if no event */
+/* RFC 4180 quoting of one field when needed. */
+void	 ev_csv_quote(const char *, size_t, int delim, struct ev_buf *);
+
+#endif /* EVKIT_PRIV_H */

@@ -1,0 +1,223 @@
+/* read.c - open an input, sniff its format, hand out one event at a time. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "evkit_priv.h"
+
+static const char *const formatnames[] = {
+	[EV_FMT_AUTO] = "auto",
+	[EV_FMT_ICS] = "ics",
+	[EV_FMT_CSV] = "csv",
+	[EV_FMT_TSV] = "tsv",
+	[EV_FMT_JSON] = "json",
+	[EV_FMT_TEXT] = "text",
+	[EV_FMT_TEMPLATE] = "template",
+};
+
+int
+ev_format_parse(const char *s, enum ev_format *fmt)
+{
+	for (size_t i = 0; i < sizeof(formatnames) / sizeof(formatnames[0]); i++)
+		if (ev_strcaseeq(s, formatnames[i])) {
+			*fmt = (enum ev_format)i;
+			return 0;
+		}
+	if (ev_strcaseeq(s, "ical") || ev_strcaseeq(s, "icalendar")) {
+		*fmt = EV_FMT_ICS;
+		return 0;
+	}
+	return -1;
+}
+
+const char *
+ev_format_name(enum ev_format fmt)
+{
+	return (unsigned)fmt < sizeof(formatnames) / sizeof(formatnames[0]) ?
+	    formatnames[fmt] : "?";
+}
+
+/* iCalendar starts with BEGIN: (after the BOM the lexer drops). */
+static enum ev_format
+sniff(struct ev_lex *lex)
+{
+	const char *p = lex->buf + lex->off, *e = lex->buf + lex->len;
+
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	if (p == e || (e - p >= 6 && ev_strncaseeq(p, "BEGIN:", 6)))
+		return EV_FMT_ICS;
+	return EV_FMT_CSV;
+}
+
+struct ev_reader *
+ev_reader_open(struct ev_ctx *ctx, const char *path, enum ev_format fmt,
+    int delim)
+{
+	struct ev_reader *r;
+	int fd, own = 0;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+		path = "<stdin>";
+	} else {
+		if ((fd = open(path, O_RDONLY)) < 0)
+			return NULL;
+		own = 1;
+	}
+	r = ev_ecalloc(1, sizeof(*r));
+	r->ctx = ctx;
+	r->name = ev_ctx_intern(ctx, path);
+	r->fd = fd;
+	r->ownfd = own;
+	r->delim = delim;
+	ev_lex_init(&r->lex, fd);
+	if (fmt != EV_FMT_ICS && fmt != EV_FMT_CSV && fmt != EV_FMT_TSV) {
+		if (ev_lex_fill(&r->lex) < 0) {
+			int saved = errno;
+
+			ev_reader_close(r);
+			errno = saved;
+			return NULL;
+		}
+		fmt = sniff(&r->lex);
+	}
+	r->fmt = fmt;
+	/* a broken CSV header is reported by the first ev_read */
+	if (fmt == EV_FMT_CSV || fmt == EV_FMT_TSV)
+		(void)ev_csv_open(r);
+	return r;
+}
+
+int
+ev_read(struct ev_reader *r, struct ev_event *ev)
+{
+	ev_event_reset(ev);
+	r->err.msg[0] = '\0';
+	if (r->fmt == EV_FMT_CSV || r->fmt == EV_FMT_TSV)
+		return ev_csv_read(r, ev);
+	return ev_ics_read(r, ev);
+}
+
+const char *
+ev_reader_error(const struct ev_reader *r)
+{
+	return r->err.msg;
+}
+
+const char *
+ev_reader_name(const struct ev_reader *r)
+{
+	return r->name;
+}
+
+enum ev_format
+ev_reader_format(const struct ev_reader *r)
+{
+	return r->fmt;
+}
+
+void
+ev_reader_close(struct ev_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->csv != NULL)
+		ev_csv_close(r);
+	ev_lex_free(&r->lex);
+	ev_zonemap_clear(&r->zones);
+	free(r->zones.tzid);
+	free(r->zones.zone);
+	ev_buf_free(&r->header);
+	ev_buf_free(&r->vtz);
+	if (r->ownfd)
+		close(r->fd);
+	free(r);
+}
+
+/* ---- the shared input loop ------------------------------------------------ */
+
+struct ev_input {
+	struct ev_ctx *ctx;
+	char	**files;
+	int	 nfiles;
+	int	 next;		/* index of the next file to open */
+	enum ev_format fmt;
+	int	 delim;
+	struct ev_reader *r;
+	struct ev_err err;
+};
+
+static char *stdin_only[] = {"-"};
+
+struct ev_input *
+ev_input_new(struct ev_ctx *ctx, char **files, int nfiles, enum ev_format fmt,
+    int delim)
+{
+	struct ev_input *in = ev_ecalloc(1, sizeof(*in));
+
+	in->ctx = ctx;
+	in->files = nfiles > 0 ? files : stdin_only;
+	in->nfiles = nfiles > 0 ? nfiles : 1;
+	in->fmt = fmt;
+	in->delim = delim;
+	return in;
+}
+
+int
+ev_input_next(struct ev_input *in, struct ev_event *ev)
+{
+	const char *name;
+	int rc;
+
+	for (;;) {
+		if (in->r == NULL) {
+			if (in->next >= in->nfiles)
+				return 0;
+			name = in->files[in->next++];
+			in->r = ev_reader_open(in->ctx, name, in->fmt, in->delim);
+			if (in->r == NULL) {
+				ev_err_set(&in->err, NULL, 0, "%s: %s", name,
+				    strerror(errno));
+				return -2;
+			}
+		}
+		rc = ev_read(in->r, ev);
+		if (rc == 1)
+			return 1;
+		if (rc == -1) {
+			memcpy(&in->err, &in->r->err, sizeof(in->err));
+			return -1;
+		}
+		if (rc == -2)
+			ev_err_set(&in->err, NULL, 0, "%s: %s", in->r->name,
+			    strerror(errno));
+		ev_reader_close(in->r);
+		in->r = NULL;
+		if (rc == -2)
+			return -2;
+	}
+}
+
+const char *
+ev_input_error(const struct ev_input *in)
+{
+	return in->err.msg;
+}
+
+struct ev_reader *
+ev_input_reader(const struct ev_input *in)
+{
+	return in->r;
+}
+
+void
+ev_input_free(struct ev_input *in)
+{
+	if (in == NULL)
+		return;
+	ev_reader_close(in->r);
+	free(in);
+}

@@ -1,0 +1,230 @@
+/* set.c - a collection of events: duplicates merged, sorted. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit_priv.h"
+
+struct slot {
+	uint64_t hash;
+	size_t	 idx;		/* index in ev[] + 1; 0 = empty */
+};
+
+struct ev_set {
+	struct ev_event **ev;
+	size_t	 n, cap;
+	int	 dedupe;
+	struct slot *tab;	/* open addressing over uid + rid */
+	size_t	 tabcap;
+};
+
+struct ev_set *
+ev_set_new(int dedupe)
+{
+	struct ev_set *s = ev_ecalloc(1, sizeof(*s));
+
+	s->dedupe = dedupe;
+	return s;
+}
+
+void
+ev_set_free(struct ev_set *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		ev_event_free(s->ev[i]);
+	free(s->ev);
+	free(s->tab);
+	free(s);
+}
+
+static uint64_t
+key_hash(struct ev_event *ev)
+{
+	const char *u = ev_event_text(ev, EV_F_UID);
+	uint64_t h = 1469598103934665603u;
+
+	for (; u && *u; u++)
+		h = (h ^ (unsigned char)*u) * 1099511628211u;
+	if (ev->rid.kind != EV_T_NONE)
+		h = (h ^ (uint64_t)ev->rid.utc) * 1099511628211u;
+	return h ? h : 1;
+}
+
+static int
+same_key(struct ev_event *a, struct ev_event *b)
+{
+	const char *ua = ev_event_text(a, EV_F_UID);
+	const char *ub = ev_event_text(b, EV_F_UID);
+
+	if (ua == NULL || ub == NULL || strcmp(ua, ub) != 0)
+		return 0;
+	if ((a->rid.kind == EV_T_NONE) != (b->rid.kind == EV_T_NONE))
+		return 0;
+	return a->rid.kind == EV_T_NONE || a->rid.utc == b->rid.utc;
+}
+
+static long
+seqno(struct ev_event *ev)
+{
+	const char *s = ev_event_text(ev, EV_F_SEQUENCE);
+
+	return s ? strtol(s, NULL, 10) : 0;
+}
+
+/* UTC stamps "20161224T120000Z" compare as strings. */
+static int
+stamp_cmp(struct ev_event *a, struct ev_event *b, const char *name)
+{
+	const char *x = ev_event_prop(a, name), *y = ev_event_prop(b, name);
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* Does b win over a? */
+static int
+newer(struct ev_event *a, struct ev_event *b)
+{
+	long sa = seqno(a), sb = seqno(b);
+	int c;
+
+	if (sa != sb)
+		return sb > sa;
+	if ((c = stamp_cmp(a, b, "LAST-MODIFIED")) != 0)
+		return c < 0;
+	return stamp_cmp(a, b, "DTSTAMP") > 0;
+}
+
+static void
+grow_tab(struct ev_set *s)
+{
+	size_t cap = s->tabcap ? s->tabcap * 2 : 1024;
+	struct slot *t = ev_ecalloc(cap, sizeof(*t));
+
+	for (size_t i = 0; i < s->tabcap; i++) {
+		size_t j;
+
+		if (s->tab[i].idx == 0)
+			continue;
+		for (j = s->tab[i].hash & (cap - 1); t[j].idx; j = (j + 1) & (cap - 1))
+			;
+		t[j] = s->tab[i];
+	}
+	free(s->tab);
+	s->tab = t;
+	s->tabcap = cap;
+}
+
+static void
+push(struct ev_set *s, struct ev_event *ev)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->ev = ev_ereallocarray(s->ev, s->cap, sizeof(*s->ev));
+	}
+	s->ev[s->n++] = ev;
+}
+
+void
+ev_set_add(struct ev_set *s, struct ev_event *ev)
+{
+	uint64_t h;
+	size_t j;
+
+	if (!s->dedupe || ev_event_text(ev, EV_F_UID) == NULL) {
+		push(s, ev);
+		return;
+	}
+	if ((s->n + 1) * 2 > s->tabcap)
+		grow_tab(s);
+	h = key_hash(ev);
+	for (j = h & (s->tabcap - 1); s->tab[j].idx; j = (j + 1) & (s->tabcap - 1)) {
+		struct ev_event **old = &s->ev[s->tab[j].idx - 1];
+
+		if (s->tab[j].hash != h || !same_key(*old, ev))
+			continue;
+		if (newer(*old, ev)) {
+			ev_event_free(*old);
+			*old = ev;
+		} else {
+			ev_event_free(ev);
+		}
+		return;
+	}
+	push(s, ev);
+	s->tab[j].hash = h;
+	s->tab[j].idx = s->n;
+}
+
+int
+ev_event_cmp(const struct ev_event *a, const struct ev_event *b)
+{
+	int64_t ea = a->end.kind ? a->end.utc : a->start.utc;
+	int64_t eb = b->end.kind ? b->end.utc : b->start.utc;
+	const char *ua, *ub;
+
+	if (a->start.utc != b->start.utc)
+		return a->start.utc < b->start.utc ? -1 : 1;
+	if (ea != eb)
+		return ea < eb ? -1 : 1;
+	ua = ev_event_text((struct ev_event *)a, EV_F_UID);
+	ub = ev_event_text((struct ev_event *)b, EV_F_UID);
+	return strcmp(ua ? ua : "", ub ? ub : "");
+}
+
+static int
+cmp_up(const void *x, const void *y)
+{
+	return ev_event_cmp(*(struct ev_event *const *)x,
+	    *(struct ev_event *const *)y);
+}
+
+static int
+cmp_down(const void *x, const void *y)
+{
+	return -cmp_up(x, y);
+}
+
+void
+ev_set_sort(struct ev_set *s, int reverse)
+{
+	/* the table indexes positions: sorting ends deduplication */
+	free(s->tab);
+	s->tab = NULL;
+	s->tabcap = 0;
+	s->dedupe = 0;
+	if (s->n > 1)
+		qsort(s->ev, s->n, sizeof(*s->ev), reverse ? cmp_down : cmp_up);
+}
+
+size_t
+ev_set_count(const struct ev_set *s)
+{
+	return s->n;
+}
+
+struct ev_event *
+ev_set_get(const struct ev_set *s, size_t i)
+{
+	return i < s->n ? s->ev[i] : NULL;
+}
+
+struct ev_event *
+ev_set_take(struct ev_set *s, size_t i)
+{
+	struct ev_event *ev;
+
+	if (i >= s->n)
+		return NULL;
+	ev = s->ev[i];
+	s->ev[i] = NULL;
+	return ev;
+}
+
+int
+ev_event_cancelled(struct ev_event *ev)
+{
+	const char *st = ev_event_text(ev, EV_F_STATUS);
+
+	return st != NULL && ev_strcaseeq(st, "CANCELLED");
+}

@@ -1,0 +1,232 @@
+/* util.c - memory that dies when it runs out, growable buffers, errors. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit.h"
+
+static _Noreturn void
+oom(void)
+{
+	fputs("evkit: out of memory\n", stderr);
+	exit(EV_EXIT_ERROR);
+}
+
+void *
+ev_emalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+ev_ecalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+ev_erealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+ev_ereallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		oom();
+	return ev_erealloc(p, n * size);
+}
+
+char *
+ev_estrdup(const char *s)
+{
+	return ev_estrndup(s, strlen(s));
+}
+
+char *
+ev_estrndup(const char *s, size_t n)
+{
+	char *p = ev_emalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+ev_buf_reserve(struct ev_buf *b, size_t more)
+{
+	size_t cap;
+
+	if (more > SIZE_MAX - b->len - 1)
+		oom();
+	if (b->len + more + 1 <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 64;
+	while (cap < b->len + more + 1) {
+		if (cap > SIZE_MAX / 2)
+			oom();
+		cap *= 2;
+	}
+	b->p = ev_erealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void
+ev_buf_add(struct ev_buf *b, const void *s, size_t n)
+{
+	ev_buf_reserve(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+ev_buf_adds(struct ev_buf *b, const char *s)
+{
+	ev_buf_add(b, s, strlen(s));
+}
+
+void
+ev_buf_addc(struct ev_buf *b, int c)
+{
+	ev_buf_reserve(b, 1);
+	b->p[b->len++] = (char)c;
+	b->p[b->len] = '\0';
+}
+
+void
+ev_buf_printf(struct ev_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	ev_buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+ev_buf_clear(struct ev_buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void
+ev_buf_free(struct ev_buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+ev_err_set(struct ev_err *e, const char *file, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = 0;
+
+	if (e == NULL)
+		return;
+	e->msg[0] = '\0';
+	if (file != NULL && line > 0)
+		n = (size_t)snprintf(e->msg, sizeof(e->msg), "%s:%lu: ", file, line);
+	else if (file != NULL)
+		n = (size_t)snprintf(e->msg, sizeof(e->msg), "%s: ", file);
+	if (n >= sizeof(e->msg))
+		n = sizeof(e->msg) - 1;
+	va_start(ap, fmt);
+	vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap);
+	va_end(ap);
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+ev_strcaseeq(const char *a, const char *b)
+{
+	while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+		a++, b++;
+	return *a == '\0' && *b == '\0';
+}
+
+int
+ev_strncaseeq(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++) {
+		if (lower((unsigned char)*a) != lower((unsigned char)*b))
+			return 0;
+		if (*a == '\0')
+			return 1;
+	}
+	return 1;
+}
+
+/* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
+int
+ev_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+
+	while (p < e) {
+		unsigned c = *p;
+		size_t k;
+		unsigned cp, min;
+
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1, cp = c & 0x1f, min = 0x80;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2, cp = c & 0x0f, min = 0x800;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return 0;
+		if ((size_t)(e - p) <= k)
+			return 0;
+		for (size_t i = 1; i <= k; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += k + 1;
+	}
+	return 1;
+}
