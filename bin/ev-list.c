@@ -1,10 +1,8 @@
 /* ev-list - read event feeds, expand recurrences, merge, sort, print. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "evkit.h"
 
@@ -13,8 +11,7 @@
 enum {
 	OPT_ALL = 256, OPT_FROM, OPT_TO, OPT_ON, OPT_TODAY, OPT_WEEK, OPT_MONTH,
 	OPT_REVERSE, OPT_NOSORT, OPT_NODEDUPE, OPT_CANCELLED, OPT_MAXOCC,
-	OPT_DELIM, OPT_OUTPUT, OPT_CALNAME, OPT_REFRESH, OPT_NOW, OPT_TZ,
-	OPT_LANG, OPT_COLOR, OPT_STRICT
+	OPT_CALNAME, OPT_REFRESH
 };
 
 static const struct option longopts[] = {
@@ -33,29 +30,28 @@ static const struct option longopts[] = {
 	{"input-format", required_argument,	NULL, 'i'},
 	{"output-format", required_argument,	NULL, 'o'},
 	{"format",	required_argument,	NULL, 'f'},
-	{"delimiter",	required_argument,	NULL, OPT_DELIM},
-	{"output",	required_argument,	NULL, OPT_OUTPUT},
+	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
+	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"calname",	required_argument,	NULL, OPT_CALNAME},
 	{"refresh",	required_argument,	NULL, OPT_REFRESH},
-	{"now",		required_argument,	NULL, OPT_NOW},
-	{"tz",		required_argument,	NULL, OPT_TZ},
-	{"lang",	required_argument,	NULL, OPT_LANG},
-	{"color",	required_argument,	NULL, OPT_COLOR},
-	{"strict",	no_argument,		NULL, OPT_STRICT},
+	{"now",		required_argument,	NULL, EV_OPT_NOW},
+	{"tz",		required_argument,	NULL, EV_OPT_TZ},
+	{"lang",	required_argument,	NULL, EV_OPT_LANG},
+	{"color",	required_argument,	NULL, EV_OPT_COLOR},
+	{"strict",	no_argument,		NULL, EV_OPT_STRICT},
 	{"help",	no_argument,		NULL, 'h'},
 	{"version",	no_argument,		NULL, 'V'},
 	{NULL,		0,			NULL, 0}
 };
 
 struct opts {
-	int	 all, reverse, nosort, nodedupe, cancelled, strict;
+	struct ev_cli cli;		/* the common options */
+	int	 all, reverse, nosort, nodedupe, cancelled;
 	long	 limit;			/* -n, -1: all */
 	unsigned maxocc;
 	const char *from, *to, *on, *month;
 	int	 today, week, monthflag;
-	enum ev_format in, out;
-	int	 delim;
-	const char *output, *now, *tz, *lang, *color;
+	enum ev_format out;
 	struct ev_wopts w;
 };
 
@@ -121,30 +117,6 @@ help(void)
 	exit(EV_EXIT_OK);
 }
 
-static long
-number(const char *s, const char *what, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end != '\0' || v < 0 || v > max)
-		ev_die(EV_EXIT_ERROR, "%s must be a number from 0 to %ld: \"%s\"",
-		    what, max, s);
-	return v;
-}
-
-static int
-delimiter(const char *s)
-{
-	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0 || strcmp(s, "\t") == 0)
-		return s[0];
-	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "TAB") == 0)
-		return '\t';
-	ev_die(EV_EXIT_ERROR, "delimiter must be ',', ';' or tab: \"%s\"", s);
-}
-
 static int
 is_month(const char *s)
 {
@@ -159,6 +131,8 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	char **argv = *argvp;
 
 	while ((c = getopt_long(argc, argv, "hVn:i:o:f:", longopts, NULL)) != -1) {
+		if (ev_cli_option(&o->cli, c, optarg))
+			continue;
 		switch (c) {
 		case OPT_ALL: o->all = 1; break;
 		case OPT_FROM: o->from = optarg; break;
@@ -178,16 +152,11 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_NODEDUPE: o->nodedupe = 1; break;
 		case OPT_CANCELLED: o->cancelled = 1; break;
 		case OPT_MAXOCC:
-			o->maxocc = (unsigned)number(optarg, "--max-occurrences", 1000000);
-			if (o->maxocc == 0)
-				ev_die(EV_EXIT_ERROR, "--max-occurrences must be a number from 1 to 1000000: \"%s\"", optarg);
+			o->maxocc = (unsigned)ev_cli_number(optarg,
+			    "--max-occurrences", 1, 1000000);
 			break;
-		case 'n': o->limit = number(optarg, "-n", 1000000000L); break;
-		case 'i':
-			if (ev_format_parse(optarg, &o->in) < 0 ||
-			    (o->in != EV_FMT_ICS && o->in != EV_FMT_CSV &&
-			    o->in != EV_FMT_TSV))
-				ev_die(EV_EXIT_ERROR, "input format must be ics, csv or tsv: \"%s\"", optarg);
+		case 'n':
+			o->limit = ev_cli_number(optarg, "-n", 0, 1000000000L);
 			break;
 		case 'o':
 			if (ev_format_parse(optarg, &o->out) < 0 ||
@@ -195,15 +164,8 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 				ev_die(EV_EXIT_ERROR, "output format must be text, ics, csv, tsv or json: \"%s\"", optarg);
 			break;
 		case 'f': o->w.template = optarg; o->out = EV_FMT_TEMPLATE; break;
-		case OPT_DELIM: o->delim = delimiter(optarg); break;
-		case OPT_OUTPUT: o->output = optarg; break;
 		case OPT_CALNAME: o->w.calname = optarg; break;
 		case OPT_REFRESH: o->w.refresh = optarg; break;
-		case OPT_NOW: o->now = optarg; break;
-		case OPT_TZ: o->tz = optarg; break;
-		case OPT_LANG: o->lang = optarg; break;
-		case OPT_COLOR: o->color = optarg; break;
-		case OPT_STRICT: o->strict = 1; break;
 		case 'h': help(); break;
 		case 'V': printf("ev-list %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -235,35 +197,6 @@ check_args(struct opts *o)
 	    days < 0 || secs < 0 || (days == 0 && secs == 0)))
 		ev_die(EV_EXIT_ERROR, "--refresh takes a duration like PT12H or P1D: \"%s\"",
 		    o->w.refresh);
-}
-
-static void
-setup(struct ev_ctx *ctx, struct opts *o)
-{
-	struct ev_err err;
-	enum ev_lang lang;
-
-	if (ev_ctx_set_tz(ctx, o->tz, &err) < 0)
-		ev_die(EV_EXIT_ERROR, "%s", err.msg);
-	if (ev_ctx_set_now(ctx, o->now, &err) < 0)
-		ev_die(EV_EXIT_ERROR, "--now: %s", err.msg);
-	if (o->lang == NULL)
-		lang = ev_lang_from_env();
-	else if (ev_lang_parse(o->lang, &lang) < 0)
-		ev_die(EV_EXIT_ERROR, "--lang must be de or en: \"%s\"", o->lang);
-	ev_ctx_set_lang(ctx, lang);
-	if (o->color == NULL || strcmp(o->color, "auto") == 0)
-		o->w.color = o->output == NULL && isatty(STDOUT_FILENO) &&
-		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
-	else if (strcmp(o->color, "always") == 0)
-		o->w.color = 1;
-	else if (strcmp(o->color, "never") == 0)
-		o->w.color = 0;
-	else
-		ev_die(EV_EXIT_ERROR, "--color must be auto, always or never: \"%s\"",
-		    o->color);
-	if (o->delim)
-		o->w.delim = o->delim;
 }
 
 static int64_t
@@ -322,7 +255,6 @@ struct run {
 	struct opts *o;
 	struct ev_writer *w;
 	long	 written;
-	int	 status;
 	int	 werr;
 };
 
@@ -342,30 +274,20 @@ emit(struct run *run, struct ev_event *ev)
 	return 1;
 }
 
-static void
-bad(struct run *run, const char *msg, int rc)
-{
-	ev_warn("%s", msg);
-	if (rc == -2 || run->o->strict)
-		run->status = EV_EXIT_ERROR;
-	else if (run->status == EV_EXIT_OK)
-		run->status = EV_EXIT_BAD;
-}
-
 /* Read everything; with --no-sort write as we go, else collect. */
 static struct ev_set *
 read_all(struct run *run, char **files, int nfiles)
 {
-	struct ev_input *in = ev_input_new(run->ctx, files, nfiles, run->o->in,
-	    run->o->delim);
+	struct ev_input *in = ev_input_new(run->ctx, files, nfiles,
+	    run->o->cli.in, run->o->cli.delim);
 	struct ev_set *set = ev_set_new(!run->o->nodedupe && !run->o->nosort);
 	struct ev_event *ev = ev_event_new();
 	int rc, streaming = run->o->all && run->o->nosort;
 
 	while ((rc = ev_input_next(in, ev)) != 0) {
 		if (rc < 0) {
-			bad(run, ev_input_error(in), rc);
-			if (run->o->strict)
+			ev_cli_bad(&run->o->cli, ev_input_error(in), rc);
+			if (run->o->cli.strict)
 				break;
 			continue;
 		}
@@ -409,7 +331,7 @@ list_agenda(struct run *run, struct ev_set *set)
 		ev_expand_add(x, ev_set_take(set, i));
 	while ((rc = ev_expand_next(x, &ev, &err)) != 0) {
 		if (rc < 0)
-			bad(run, err.msg, rc);
+			ev_cli_bad(&run->o->cli, err.msg, rc);
 		else
 			ev_set_add(occ, ev);
 	}
@@ -425,26 +347,20 @@ list_agenda(struct run *run, struct ev_set *set)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = {.limit = -1, .maxocc = DEFAULT_CAP, .in = EV_FMT_AUTO,
-	    .out = EV_FMT_TEXT};
+	struct opts o = {.limit = -1, .maxocc = DEFAULT_CAP, .out = EV_FMT_TEXT};
 	struct run run = {.o = &o};
-	struct ev_atomic *atomic = NULL;
 	struct ev_set *set;
-	FILE *out = stdout;
 
 	ev_setprogname(argv[0]);
 	parse_args(&argc, &argv, &o);
 	check_args(&o);
-	run.ctx = ev_ctx_new();
-	setup(run.ctx, &o);
-	if (o.output != NULL) {
-		if ((atomic = ev_atomic_open(o.output)) == NULL)
-			ev_die(EV_EXIT_ERROR, "%s:", o.output);
-		out = ev_atomic_file(atomic);
-	}
-	run.w = ev_writer_new(run.ctx, out, o.out, &o.w);
+	ev_cli_setup(&o.cli);
+	run.ctx = o.cli.ctx;
+	o.w.color = o.cli.color_on;
+	o.w.delim = o.cli.delim;
+	run.w = ev_writer_new(run.ctx, o.cli.out, o.out, &o.w);
 	set = read_all(&run, argv, argc);
-	if (!(o.strict && run.status != EV_EXIT_OK)) {
+	if (!(o.cli.strict && o.cli.status != EV_EXIT_OK)) {
 		if (o.all)
 			list_records(&run, set);
 		else
@@ -454,18 +370,5 @@ main(int argc, char *argv[])
 	if (ev_writer_finish(run.w) < 0)
 		run.werr = 1;
 	ev_writer_free(run.w);
-	if (run.werr) {
-		ev_warn("%s:", o.output ? o.output : "write error");
-		run.status = EV_EXIT_ERROR;
-	}
-	if (atomic != NULL) {
-		if (run.status == EV_EXIT_ERROR)
-			ev_atomic_abort(atomic);
-		else if (ev_atomic_commit(atomic) < 0) {
-			ev_warn("%s:", o.output);
-			run.status = EV_EXIT_ERROR;
-		}
-	}
-	ev_ctx_free(run.ctx);
-	return run.status;
+	return ev_cli_finish(&o.cli, run.werr);
 }

@@ -365,6 +365,46 @@ void	 ev_set_free(struct ev_set *);
 int	 ev_event_cmp(const struct ev_event *, const struct ev_event *);
 int	 ev_event_cancelled(struct ev_event *);
 
+/* ---- cli.c: what every tool's main() shares (prints and exits) -------- */
+
+/*
+ * The common options (evkit(7) COMMON OPTIONS) have these codes in every
+ * tool's option table; ev_cli_option takes them.  This part of the
+ * library is for bin/ only: it reports with ev_warn and exits with ev_die.
+ */
+enum {
+	EV_OPT_NOW = 0x1000,
+	EV_OPT_TZ,
+	EV_OPT_LANG,
+	EV_OPT_COLOR,
+	EV_OPT_OUTPUT,
+	EV_OPT_STRICT,
+	EV_OPT_DELIM
+};
+struct ev_cli {
+	/* options */
+	const char *now, *tz, *lang, *color, *output;
+	int	 strict;
+	int	 delim;			/* 0: detect */
+	enum ev_format in;		/* -i, EV_FMT_AUTO: sniff */
+	/* set by ev_cli_setup */
+	struct ev_ctx *ctx;
+	int	 color_on;
+	FILE	*out;			/* stdout or the --output temp file */
+	struct ev_atomic *atomic;
+	int	 status;		/* EV_EXIT_* so far */
+};
+/* Take option c (EV_OPT_* or 'i'); 1 when it was one of ours. */
+int	 ev_cli_option(struct ev_cli *, int c, const char *arg);
+/* Bounded number parser for options: dies with "what must be ..." */
+long	 ev_cli_number(const char *arg, const char *what, long min, long max);
+/* Make the ctx (zone, now, language), decide colour, open --output. */
+void	 ev_cli_setup(struct ev_cli *);
+/* Report a bad record (rc -1) or an unreadable input (rc -2). */
+void	 ev_cli_bad(struct ev_cli *, const char *msg, int rc);
+/* Write errors, --output commit or abort, free; returns the exit status. */
+int	 ev_cli_finish(struct ev_cli *, int write_failed);
+
 /* ---- atomic.c: --output FILE ----------------------------------------- */
 
 struct ev_atomic;

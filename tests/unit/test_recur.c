@@ -753,7 +753,7 @@ test_bounds(void)
 	expand("20160101", "20170101", 1000,
 	    "UID:d\nDTSTART;TZID=Europe/Berlin:19000101T100000\n"
 	    "RRULE:FREQ=WEEKLY;COUNT=100000", (const char *)NULL);
-	T_EQ(nocc, 53);
+	T_EQ(nocc, 52);		/* 2016 has 52 Mondays */
 	/* bad rules: a warning, the master as it is */
 	expand("20160101", "20170101", 1000,
 	    "UID:b\nDTSTART;TZID=Europe/Berlin:20160101T100000\n"

@@ -1,0 +1,134 @@
+/*
+ * cli.c - what every tool's main() shares: the common options, the run's
+ * setup, bad-record bookkeeping and the exit status.  Unlike the rest of
+ * the library this part prints and exits; only bin/ uses it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "evkit.h"
+
+long
+ev_cli_number(const char *s, const char *what, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < min || v > max)
+		ev_die(EV_EXIT_ERROR, "%s must be a number from %ld to %ld: \"%s\"",
+		    what, min, max, s);
+	return v;
+}
+
+static int
+delimiter(const char *s)
+{
+	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0 || strcmp(s, "\t") == 0)
+		return s[0];
+	if (strcmp(s, "tab") == 0 || strcmp(s, "TAB") == 0 ||
+	    strcmp(s, "\\t") == 0)
+		return '\t';
+	ev_die(EV_EXIT_ERROR, "delimiter must be ',', ';' or tab: \"%s\"", s);
+}
+
+int
+ev_cli_option(struct ev_cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case EV_OPT_NOW: c->now = arg; break;
+	case EV_OPT_TZ: c->tz = arg; break;
+	case EV_OPT_LANG: c->lang = arg; break;
+	case EV_OPT_COLOR: c->color = arg; break;
+	case EV_OPT_OUTPUT: c->output = arg; break;
+	case EV_OPT_STRICT: c->strict = 1; break;
+	case EV_OPT_DELIM: c->delim = delimiter(arg); break;
+	case 'i':
+		if (ev_format_parse(arg, &c->in) < 0 || (c->in != EV_FMT_ICS &&
+		    c->in != EV_FMT_CSV && c->in != EV_FMT_TSV))
+			ev_die(EV_EXIT_ERROR,
+			    "input format must be ics, csv or tsv: \"%s\"", arg);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+static int
+want_color(struct ev_cli *c)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (c->color == NULL || strcmp(c->color, "auto") == 0)
+		return c->output == NULL && isatty(STDOUT_FILENO) &&
+		    (nc == NULL || *nc == '\0');
+	if (strcmp(c->color, "always") == 0)
+		return 1;
+	if (strcmp(c->color, "never") == 0)
+		return 0;
+	ev_die(EV_EXIT_ERROR, "--color must be auto, always or never: \"%s\"",
+	    c->color);
+}
+
+void
+ev_cli_setup(struct ev_cli *c)
+{
+	struct ev_err err;
+	enum ev_lang lang;
+
+	c->ctx = ev_ctx_new();
+	if (ev_ctx_set_tz(c->ctx, c->tz, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "%s", err.msg);
+	if (ev_ctx_set_now(c->ctx, c->now, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "%s: %s", c->now ? "--now" : "EV_NOW",
+		    err.msg);
+	if (c->lang == NULL)
+		lang = ev_lang_from_env();
+	else if (ev_lang_parse(c->lang, &lang) < 0)
+		ev_die(EV_EXIT_ERROR, "--lang must be de or en: \"%s\"", c->lang);
+	ev_ctx_set_lang(c->ctx, lang);
+	c->color_on = want_color(c);
+	c->out = stdout;
+	if (c->output != NULL) {
+		if ((c->atomic = ev_atomic_open(c->output)) == NULL)
+			ev_die(EV_EXIT_ERROR, "%s:", c->output);
+		c->out = ev_atomic_file(c->atomic);
+	}
+}
+
+void
+ev_cli_bad(struct ev_cli *c, const char *msg, int rc)
+{
+	ev_warn("%s", msg);
+	if (rc == -2 || c->strict)
+		c->status = EV_EXIT_ERROR;
+	else if (c->status == EV_EXIT_OK || c->status == EV_EXIT_NONE)
+		c->status = EV_EXIT_BAD;
+}
+
+int
+ev_cli_finish(struct ev_cli *c, int write_failed)
+{
+	if (c->out == stdout && (fflush(stdout) != 0 || ferror(stdout)))
+		write_failed = 1;
+	if (write_failed) {
+		ev_warn("%s:", c->output ? c->output : "write error");
+		c->status = EV_EXIT_ERROR;
+	}
+	if (c->atomic != NULL) {
+		if (c->status == EV_EXIT_ERROR)
+			ev_atomic_abort(c->atomic);
+		else if (ev_atomic_commit(c->atomic) < 0) {
+			ev_warn("%s:", c->output);
+			c->status = EV_EXIT_ERROR;
+		}
+		c->atomic = NULL;
+	}
+	ev_ctx_free(c->ctx);
+	c->ctx = NULL;
+	return c->status;
+}
