@@ -379,12 +379,59 @@ is_utc(struct ev_writer *w, const struct ev_zone *z)
 	return z != NULL && z == ev_zone_utc(w->ctx);
 }
 
+/* TEXT properties (RFC 5545 3.3.11) whose value we re-escape. */
+static int
+text_kind(const char *name)
+{
+	static const char *const single[] = {
+		"SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT",
+		"NAME", "X-WR-CALNAME", "X-PRICE", "X-COST",
+	};
+
+	for (size_t k = 0; k < sizeof(single) / sizeof(single[0]); k++)
+		if (ev_strcaseeq(name, single[k]))
+			return 1;
+	if (ev_strcaseeq(name, "CATEGORIES") || ev_strcaseeq(name, "RESOURCES"))
+		return 2;
+	return 0;
+}
+
+/*
+ * Feeds in the wild leave ',' and ';' unescaped in TEXT: write them
+ * escaped, so what we publish is strict.  A list (CATEGORIES) keeps its
+ * unescaped commas as separators.  Escaped input comes out unchanged.
+ */
+static void
+put_text(struct ev_buf *b, size_t *col, const char *v, int list)
+{
+	struct ev_buf raw = {0}, esc = {0};
+	const char *p = v;
+
+	for (;;) {
+		const char *e = p;
+
+		while (*e && !(list && *e == ','))
+			e += (*e == '\\' && e[1]) ? 2 : 1;
+		ev_buf_clear(&raw);
+		ev_text_unescape(p, (size_t)(e - p), &raw);
+		ev_text_escape(raw.p ? raw.p : "", raw.len, &esc);
+		if (*e == '\0')
+			break;
+		ev_buf_addc(&esc, ',');
+		p = e + 1;
+	}
+	put(b, col, esc.p ? esc.p : "", esc.len);
+	ev_buf_free(&raw);
+	ev_buf_free(&esc);
+}
+
 static void
 put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 {
 	const struct ev_zone *z = ev->props[i].zone;
 	struct ev_buf *b = &w->buf;
 	size_t col = 0;
+	int tk;
 
 	puts0(b, &col, EV_PNAME(ev, i));
 	put_params(b, &col, EV_PPARAMS(ev, i),
@@ -392,6 +439,8 @@ put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 	put(b, &col, ":", 1);
 	if (is_utc(w, z))
 		put_utc_value(b, &col, EV_PVALUE(ev, i));
+	else if ((tk = text_kind(EV_PNAME(ev, i))) != 0)
+		put_text(b, &col, EV_PVALUE(ev, i), tk == 2);
 	else
 		puts0(b, &col, EV_PVALUE(ev, i));
 	endline(b, &col);
