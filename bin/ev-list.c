@@ -284,6 +284,7 @@ read_all(struct run *run, char **files, int nfiles)
 	struct ev_event *ev = ev_event_new();
 	int rc, streaming = run->o->all && run->o->nosort;
 
+	ev_input_noraw(in);
 	while ((rc = ev_input_next(in, ev)) != 0) {
 		if (rc < 0) {
 			ev_cli_bad(&run->o->cli, ev_input_error(in), rc);
@@ -297,7 +298,6 @@ read_all(struct run *run, char **files, int nfiles)
 			continue;
 		}
 		ev_set_add(set, ev);
-		ev = ev_event_new();
 	}
 	ev_event_free(ev);
 	ev_input_free(in);
@@ -330,10 +330,12 @@ list_agenda(struct run *run, struct ev_set *set)
 	for (size_t i = 0; i < ev_set_count(set); i++)
 		ev_expand_add(x, ev_set_take(set, i));
 	while ((rc = ev_expand_next(x, &ev, &err)) != 0) {
-		if (rc < 0)
+		if (rc < 0) {
 			ev_cli_bad(&run->o->cli, err.msg, rc);
-		else
-			ev_set_add(occ, ev);
+			continue;
+		}
+		ev_set_add(occ, ev);
+		ev_event_free(ev);
 	}
 	ev_expand_free(x);
 	if (!run->o->nosort)

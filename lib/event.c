@@ -53,6 +53,95 @@ ev_field_lookup(const char *name)
 	return -1;
 }
 
+/* ---- the index of known properties ------------------------------------------ */
+
+static const char *const knownnames[EV_K_COUNT] = {
+	[EV_K_DTSTART] = "DTSTART",
+	[EV_K_DTEND] = "DTEND",
+	[EV_K_DURATION] = "DURATION",
+	[EV_K_RRULE] = "RRULE",
+	[EV_K_RDATE] = "RDATE",
+	[EV_K_EXDATE] = "EXDATE",
+	[EV_K_RECURRENCE_ID] = "RECURRENCE-ID",
+	[EV_K_UID] = "UID",
+	[EV_K_DTSTAMP] = "DTSTAMP",
+	[EV_K_SUMMARY] = "SUMMARY",
+	[EV_K_LOCATION] = "LOCATION",
+	[EV_K_DESCRIPTION] = "DESCRIPTION",
+	[EV_K_URL] = "URL",
+	[EV_K_STATUS] = "STATUS",
+	[EV_K_SEQUENCE] = "SEQUENCE",
+	[EV_K_LAST_MODIFIED] = "LAST-MODIFIED",
+	[EV_K_ORGANIZER] = "ORGANIZER",
+	[EV_K_CATEGORIES] = "CATEGORIES",
+	[EV_K_X_PRICE] = "X-PRICE",
+	[EV_K_X_COST] = "X-COST",
+	[EV_K_X_COST_TYPE] = "X-COST-TYPE",
+};
+
+/* ASCII upper case of the first byte: a cheap test before the compare. */
+#define UP(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 'A' : (c))
+
+/* Names of 3 to 13 letters; the length and first letter rule out most. */
+static int
+known_lookup(const char *name)
+{
+	static unsigned char len[EV_K_COUNT];
+	int c0 = UP((unsigned char)name[0]);
+	size_t n;
+
+	if (len[0] == 0)
+		for (int k = 0; k < EV_K_COUNT; k++)
+			len[k] = (unsigned char)strlen(knownnames[k]);
+	n = strnlen(name, 14);
+	for (int k = 0; k < EV_K_COUNT; k++)
+		if (len[k] == n && knownnames[k][0] == c0 &&
+		    ev_strcaseeq(name, knownnames[k]))
+			return k;
+	return -1;
+}
+
+static void
+known_note(struct ev_event *ev, size_t i)
+{
+	struct ev_prop *p = &ev->props[i];
+	int k;
+
+	if (p->depth != 0 || (p->flags & EV_PROP_CSVCOL)) {
+		p->known = 0;
+		return;
+	}
+	k = known_lookup(EV_PNAME(ev, i));
+	p->known = k + 1;
+	if (k >= 0 && ev->known[k] < 0)
+		ev->known[k] = (long)i;
+}
+
+static void
+known_rebuild(struct ev_event *ev)
+{
+	for (int k = 0; k < EV_K_COUNT; k++)
+		ev->known[k] = -1;
+	for (size_t i = 0; i < ev->nprops; i++)
+		known_note(ev, i);
+}
+
+/*
+ * The first index of known property k.  recur.c reorders props in place;
+ * an index that no longer names k is rebuilt (a reorder never changes
+ * which properties are present, so -1 stays right).
+ */
+static long
+kfind(const struct ev_event *ev, int k)
+{
+	long i = ev->known[k];
+
+	if (i < 0 || ((size_t)i < ev->nprops && ev->props[i].known == k + 1))
+		return i;
+	known_rebuild((struct ev_event *)ev);
+	return ev->known[k];
+}
+
 /* ---- lifecycle ---------------------------------------------------------- */
 
 struct ev_event *
@@ -93,12 +182,47 @@ ev_event_reset(struct ev_event *ev)
 	ev_buf_clear(&ev->text);
 	ev_buf_addc(&ev->text, '\0');	/* offset 0 is the empty string */
 	ev->nprops = 0;
+	for (int k = 0; k < EV_K_COUNT; k++)
+		ev->known[k] = -1;
 	memset(&ev->start, 0, sizeof(ev->start));
 	memset(&ev->end, 0, sizeof(ev->end));
 	memset(&ev->rid, 0, sizeof(ev->rid));
 	ev->all_day = 0;
 	ev->recurring = 0;
 	forget_decoded(ev);
+}
+
+/* Exactly n bytes of s, NUL-terminated, in a buffer of that size. */
+static void
+buf_exact(struct ev_buf *b, const char *s, size_t n)
+{
+	b->p = ev_emalloc(n + 1);
+	memcpy(b->p, s, n);
+	b->p[n] = '\0';
+	b->len = n;
+	b->cap = n + 1;
+}
+
+struct ev_event *
+ev_event_hold(const struct ev_event *ev)
+{
+	struct ev_event *d = ev_ecalloc(1, sizeof(*d));
+
+	d->file = ev->file;
+	d->line = ev->line;
+	d->src = ev->src;
+	buf_exact(&d->text, ev->text.p, ev->text.len);
+	d->props = ev_ereallocarray(NULL, ev->nprops, sizeof(*d->props));
+	if (ev->nprops)
+		memcpy(d->props, ev->props, ev->nprops * sizeof(*d->props));
+	d->nprops = d->cprops = ev->nprops;
+	memcpy(d->known, ev->known, sizeof(d->known));
+	d->start = ev->start;
+	d->end = ev->end;
+	d->rid = ev->rid;
+	d->all_day = ev->all_day;
+	d->recurring = ev->recurring;
+	return d;
 }
 
 struct ev_event *
@@ -115,6 +239,7 @@ ev_event_dup(const struct ev_event *ev)
 	if (ev->nprops)
 		memcpy(d->props, ev->props, ev->nprops * sizeof(*d->props));
 	d->nprops = d->cprops = ev->nprops;
+	memcpy(d->known, ev->known, sizeof(d->known));
 	d->start = ev->start;
 	d->end = ev->end;
 	d->rid = ev->rid;
@@ -159,6 +284,7 @@ ev_event_addpropn(struct ev_event *ev, const char *name, size_t nlen,
 	p->line = line;
 	p->zone = NULL;
 	forget_decoded(ev);
+	known_note(ev, ev->nprops);
 	return ev->nprops++;
 }
 
@@ -183,16 +309,25 @@ ev_event_delprop(struct ev_event *ev, size_t i)
 	    (ev->nprops - i - 1) * sizeof(*ev->props));
 	ev->nprops--;
 	forget_decoded(ev);
+	known_rebuild(ev);
 }
 
 long
 ev_event_find(const struct ev_event *ev, const char *name)
 {
-	for (size_t i = 0; i < ev->nprops; i++)
-		if (ev->props[i].depth == 0 &&
+	int c0 = UP((unsigned char)name[0]), k;
+
+	if ((k = known_lookup(name)) >= 0)
+		return kfind(ev, k);
+
+	for (size_t i = 0; i < ev->nprops; i++) {
+		const char *n = EV_PNAME(ev, i);
+
+		if (UP((unsigned char)n[0]) == c0 && ev->props[i].depth == 0 &&
 		    !(ev->props[i].flags & EV_PROP_CSVCOL) &&
-		    ev_strcaseeq(EV_PNAME(ev, i), name))
+		    ev_strcaseeq(n, name))
 			return (long)i;
+	}
 	return -1;
 }
 
@@ -432,6 +567,37 @@ time_add(struct ev_ctx *ctx, const struct ev_time *a, int days, int64_t secs,
 		    r->wall + secs;
 }
 
+/* Digits by hand: printf is a third of writing CSV otherwise. */
+static void
+two(struct ev_buf *b, int v)
+{
+	ev_buf_addc(b, '0' + v / 10 % 10);
+	ev_buf_addc(b, '0' + v % 10);
+}
+
+static void
+iso_digits(const struct ev_tm *tm, int with_time, struct ev_buf *b)
+{
+	if (tm->year < 0 || tm->year > 9999)
+		ev_buf_printf(b, "%04d", tm->year);
+	else {
+		two(b, tm->year / 100);
+		two(b, tm->year % 100);
+	}
+	ev_buf_addc(b, '-');
+	two(b, tm->mon);
+	ev_buf_addc(b, '-');
+	two(b, tm->mday);
+	if (!with_time)
+		return;
+	ev_buf_addc(b, 'T');
+	two(b, tm->hour);
+	ev_buf_addc(b, ':');
+	two(b, tm->min);
+	ev_buf_addc(b, ':');
+	two(b, tm->sec);
+}
+
 void
 ev_time_iso(struct ev_ctx *ctx, const struct ev_time *t, struct ev_buf *b)
 {
@@ -444,12 +610,11 @@ ev_time_iso(struct ev_ctx *ctx, const struct ev_time *t, struct ev_buf *b)
 		return;
 	case EV_T_DATE:
 		ev_tm_from_wall(t->wall, &tm);
-		ev_buf_printf(b, "%04d-%02d-%02d", tm.year, tm.mon, tm.mday);
+		iso_digits(&tm, 0, b);
 		return;
 	case EV_T_FLOAT:
 		ev_tm_from_wall(t->wall, &tm);
-		ev_buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d", tm.year,
-		    tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
+		iso_digits(&tm, 1, b);
 		return;
 	default:
 		break;
@@ -457,9 +622,12 @@ ev_time_iso(struct ev_ctx *ctx, const struct ev_time *t, struct ev_buf *b)
 	wall = ev_zone_to_wall(ctx->zone, t->utc);
 	off = (int)(wall - t->utc);
 	ev_tm_from_wall(wall, &tm);
-	ev_buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.year,
-	    tm.mon, tm.mday, tm.hour, tm.min, tm.sec, off < 0 ? '-' : '+',
-	    abs(off) / 3600, abs(off) / 60 % 60);
+	iso_digits(&tm, 1, b);
+	ev_buf_addc(b, off < 0 ? '-' : '+');
+	off = abs(off);
+	two(b, off / 3600);
+	ev_buf_addc(b, ':');
+	two(b, off / 60 % 60);
 }
 
 /* ---- decoding ------------------------------------------------------------- */
@@ -478,6 +646,17 @@ is_time_prop(const char *name)
 	return 0;
 }
 
+/* A quick look before parsing the parameters: is "TZID" there at all? */
+static int
+has_tzid(const char *params)
+{
+	for (const char *p = params; (p = strpbrk(p, "Zz")) != NULL; p++)
+		if (p > params && (p[-1] == 'T' || p[-1] == 't') &&
+		    (p[1] == 'I' || p[1] == 'i') && (p[2] == 'D' || p[2] == 'd'))
+			return 1;
+	return 0;
+}
+
 static int
 resolve_zones(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
@@ -488,7 +667,8 @@ resolve_zones(struct ev_ctx *ctx, struct ev_event *ev,
 	for (size_t i = 0; i < ev->nprops && rc == 0; i++) {
 		struct ev_prop *p = &ev->props[i];
 
-		if (p->depth != 0 || p->zone != NULL ||
+		if (p->depth != 0 || p->zone != NULL || p->params == 0 ||
+		    !has_tzid(EV_PPARAMS(ev, i)) ||
 		    !ev_param_get(EV_PPARAMS(ev, i), "TZID", &tz))
 			continue;
 		p->zone = ev_zone_resolve(ctx, map, tz.p);
@@ -524,8 +704,8 @@ decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
 static int
 decode_end(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
 {
-	long iend = ev_event_find(ev, "DTEND");
-	long idur = ev_event_find(ev, "DURATION");
+	long iend = kfind(ev, EV_K_DTEND);
+	long idur = kfind(ev, EV_K_DURATION);
 	int days;
 	int64_t secs;
 
@@ -572,7 +752,7 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 	memset(&ev->rid, 0, sizeof(ev->rid));
 	if (resolve_zones(ctx, ev, map, err) < 0)
 		return -1;
-	if ((i = ev_event_find(ev, "DTSTART")) < 0) {
+	if ((i = kfind(ev, EV_K_DTSTART)) < 0) {
 		ev_err_set(err, ev->file, ev->line, "event without DTSTART");
 		return -1;
 	}
@@ -581,11 +761,11 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 	ev->all_day = ev->start.kind == EV_T_DATE;
 	if (decode_end(ctx, ev, err) < 0)
 		return -1;
-	if ((i = ev_event_find(ev, "RECURRENCE-ID")) >= 0 &&
+	if ((i = kfind(ev, EV_K_RECURRENCE_ID)) >= 0 &&
 	    decode_time(ctx, ev, i, &ev->rid, err) < 0)
 		return -1;
-	ev->recurring = ev_event_find(ev, "RRULE") >= 0 ||
-	    ev_event_find(ev, "RDATE") >= 0;
+	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
+	    kfind(ev, EV_K_RDATE) >= 0;
 	return 0;
 }
 
@@ -637,6 +817,10 @@ ev_event_recurring(const struct ev_event *ev)
 static void
 decode_categories(const struct ev_event *ev, struct ev_buf *out)
 {
+	size_t start = out->len;
+
+	if (kfind(ev, EV_K_CATEGORIES) < 0)
+		return;
 	for (size_t i = 0; i < ev->nprops; i++) {
 		const char *v, *p;
 
@@ -652,7 +836,7 @@ decode_categories(const struct ev_event *ev, struct ev_buf *out)
 			if (*p != ',' && *p != '\0')
 				continue;
 			if (p > v) {
-				if (out->len > 0)
+				if (out->len > start)
 					ev_buf_add(out, ", ", 2);
 				ev_text_unescape(v, (size_t)(p - v), out);
 			}
@@ -667,17 +851,20 @@ decode_categories(const struct ev_event *ev, struct ev_buf *out)
 static void
 decode_rrule(const struct ev_event *ev, struct ev_buf *out)
 {
-	long r = ev_event_find(ev, "RRULE");
+	long r = kfind(ev, EV_K_RRULE);
+	size_t start = out->len;
 
 	if (r >= 0)
 		ev_buf_adds(out, EV_PVALUE(ev, r));
+	if (kfind(ev, EV_K_RDATE) < 0 && kfind(ev, EV_K_EXDATE) < 0)
+		return;
 	for (size_t i = 0; i < ev->nprops; i++) {
 		const char *n = EV_PNAME(ev, i);
 
 		if (ev->props[i].depth != 0 || (ev->props[i].flags & EV_PROP_CSVCOL) ||
 		    (!ev_strcaseeq(n, "RDATE") && !ev_strcaseeq(n, "EXDATE")))
 			continue;
-		if (out->len > 0)
+		if (out->len > start)
 			ev_buf_addc(out, '\n');
 		ev_buf_adds(out, n);
 		if (*EV_PPARAMS(ev, i)) {
@@ -692,7 +879,7 @@ decode_rrule(const struct ev_event *ev, struct ev_buf *out)
 static int
 decode_organizer(const struct ev_event *ev, struct ev_buf *out)
 {
-	long i = ev_event_find(ev, "ORGANIZER");
+	long i = kfind(ev, EV_K_ORGANIZER);
 	struct ev_buf cn = {0};
 
 	if (i < 0)
@@ -709,28 +896,25 @@ decode_organizer(const struct ev_event *ev, struct ev_buf *out)
 static int
 text_prop(const struct ev_event *ev, enum ev_field f, struct ev_buf *out)
 {
-	static const char *const price[] = {"X-PRICE", "X-COST", "X-COST-TYPE"};
-	const char *name = NULL;
 	int escaped = 1;
-	long i = -1;
+	long i;
 
 	switch (f) {
-	case EV_F_UID: name = "UID"; break;
-	case EV_F_SUMMARY: name = "SUMMARY"; break;
-	case EV_F_LOCATION: name = "LOCATION"; break;
-	case EV_F_DESCRIPTION: name = "DESCRIPTION"; break;
-	case EV_F_URL: name = "URL"; escaped = 0; break;
-	case EV_F_STATUS: name = "STATUS"; escaped = 0; break;
-	case EV_F_SEQUENCE: name = "SEQUENCE"; escaped = 0; break;
+	case EV_F_UID: i = kfind(ev, EV_K_UID); break;
+	case EV_F_SUMMARY: i = kfind(ev, EV_K_SUMMARY); break;
+	case EV_F_LOCATION: i = kfind(ev, EV_K_LOCATION); break;
+	case EV_F_DESCRIPTION: i = kfind(ev, EV_K_DESCRIPTION); break;
+	case EV_F_URL: i = kfind(ev, EV_K_URL); escaped = 0; break;
+	case EV_F_STATUS: i = kfind(ev, EV_K_STATUS); escaped = 0; break;
+	case EV_F_SEQUENCE: i = kfind(ev, EV_K_SEQUENCE); escaped = 0; break;
 	case EV_F_PRICE:
-		for (size_t k = 0; k < 3 && i < 0; k++)
-			i = ev_event_find(ev, price[k]);
+		if ((i = kfind(ev, EV_K_X_PRICE)) < 0 &&
+		    (i = kfind(ev, EV_K_X_COST)) < 0)
+			i = kfind(ev, EV_K_X_COST_TYPE);
 		break;
 	default:
 		return 0;
 	}
-	if (name != NULL)
-		i = ev_event_find(ev, name);
 	if (i < 0)
 		return 0;
 	if (escaped)
@@ -740,16 +924,18 @@ text_prop(const struct ev_event *ev, enum ev_field f, struct ev_buf *out)
 	return 1;
 }
 
-static int
-decode_field(struct ev_event *ev, enum ev_field f, struct ev_buf *out)
+int
+ev_event_field(struct ev_event *ev, enum ev_field f, struct ev_buf *out)
 {
+	size_t start = out->len;
+
 	switch (f) {
 	case EV_F_CATEGORIES:
 		decode_categories(ev, out);
-		return out->len > 0;
+		return out->len > start;
 	case EV_F_RRULE:
 		decode_rrule(ev, out);
-		return out->len > 0;
+		return out->len > start;
 	case EV_F_ORGANIZER:
 		return decode_organizer(ev, out);
 	case EV_F_ALL_DAY:
@@ -760,7 +946,7 @@ decode_field(struct ev_event *ev, enum ev_field f, struct ev_buf *out)
 			ev_buf_adds(out, ev_zone_name(ev->start.zone));
 		else if (ev->start.kind == EV_T_UTC)
 			ev_buf_adds(out, "UTC");
-		return out->len > 0;
+		return out->len > start;
 	default:
 		return text_prop(ev, f, out);
 	}
@@ -774,7 +960,7 @@ ev_event_text(struct ev_event *ev, enum ev_field f)
 	if (ev->decst[f] == 0) {
 		ev_buf_clear(&ev->dec[f]);
 		ev_buf_reserve(&ev->dec[f], 0);
-		ev->decst[f] = decode_field(ev, f, &ev->dec[f]) ? 1 : 2;
+		ev->decst[f] = ev_event_field(ev, f, &ev->dec[f]) ? 1 : 2;
 	}
 	return ev->decst[f] == 1 ? ev->dec[f].p : NULL;
 }

@@ -53,11 +53,19 @@ struct ev_buf {
 void	 ev_buf_reserve(struct ev_buf *, size_t more);
 void	 ev_buf_add(struct ev_buf *, const void *, size_t);
 void	 ev_buf_adds(struct ev_buf *, const char *);
-void	 ev_buf_addc(struct ev_buf *, int);
 void	 ev_buf_printf(struct ev_buf *, const char *, ...)
 	    EV_PRINTFLIKE(2, 3);
 void	 ev_buf_clear(struct ev_buf *);	/* len = 0, keeps memory */
 void	 ev_buf_free(struct ev_buf *);
+/* One byte: inline, it is on every writer's hot path. */
+static inline void
+ev_buf_addc(struct ev_buf *b, int c)
+{
+	if (b->len + 2 > b->cap)
+		ev_buf_reserve(b, 1);
+	b->p[b->len++] = (char)c;
+	b->p[b->len] = '\0';
+}
 
 /* An error message, "FILE:LINE: what is wrong" or just "what is wrong". */
 struct ev_err {
@@ -278,6 +286,9 @@ struct ev_input *ev_input_new(struct ev_ctx *, char **files, int nfiles,
 	    enum ev_format fmt, int delim);
 int	 ev_input_next(struct ev_input *, struct ev_event *);
 const char *ev_input_error(const struct ev_input *);
+/* Events come without their raw bytes (ev-list never passes records
+ * through byte for byte): less copying. */
+void	 ev_input_noraw(struct ev_input *);
 /* The reader of the file being read (NULL before and after). */
 struct ev_reader *ev_input_reader(const struct ev_input *);
 void	 ev_input_free(struct ev_input *);
@@ -348,13 +359,15 @@ void	 ev_expand_free(struct ev_expand *);
 /* ---- set.c: collections: merge duplicates, sort ---------------------------- */
 
 /*
- * A set owns the events added to it.  With dedupe, an event with the same
- * uid and recurrence_id as one already there replaces it only when it has
- * the higher SEQUENCE, then the later LAST-MODIFIED, then DTSTAMP.
+ * A set holds compact copies of the events added to it (their fields
+ * and properties, not the raw bytes), so the caller can reuse its event.
+ * With dedupe, an event with the same uid and recurrence_id as one
+ * already there replaces it only when it has the higher SEQUENCE, then
+ * the later LAST-MODIFIED, then DTSTAMP.
  */
 struct ev_set;
 struct ev_set *ev_set_new(int dedupe);
-void	 ev_set_add(struct ev_set *, struct ev_event *);
+void	 ev_set_add(struct ev_set *, const struct ev_event *);
 /* By start, then end, then uid (reverse: the other way round). */
 void	 ev_set_sort(struct ev_set *, int reverse);
 size_t	 ev_set_count(const struct ev_set *);
@@ -364,6 +377,39 @@ struct ev_event *ev_set_take(struct ev_set *, size_t);
 void	 ev_set_free(struct ev_set *);
 int	 ev_event_cmp(const struct ev_event *, const struct ev_event *);
 int	 ev_event_cancelled(struct ev_event *);
+
+/* ---- cal.c: month grids ------------------------------------------------ */
+
+/*
+ * A calendar of nmonths (1-1200) months from year-mon (1-12), Monday
+ * first, that counts events per day in ctx's display zone; then rendered
+ * as text like cal(1) or as HTML.  It keeps ctx, which must outlive it.
+ * Twelve months from January are a year view.  NULL for bad arguments.
+ */
+struct ev_cal;
+struct ev_cal *ev_cal_new(const struct ev_ctx *, int year, int mon,
+	    int nmonths);
+void	 ev_cal_free(struct ev_cal *);
+/* The instants shown, [*from, *to): the window for ev_expand_new. */
+void	 ev_cal_span(const struct ev_cal *, int64_t *from, int64_t *to);
+/*
+ * Count an occurrence on every display day it touches inside the span:
+ * its end is exclusive (a DATE end, an end at midnight), an event
+ * without end counts on its start day, DATE and floating times use their
+ * own wall date.  Cancelled or not is the caller's choice.
+ */
+void	 ev_cal_add(struct ev_cal *, const struct ev_event *occ);
+/* Events counted on a day; 0 outside the span. */
+int	 ev_cal_count(const struct ev_cal *, int year, int mon, int mday);
+/*
+ * Text: each month's title, weekday header and weeks, cells "%2d" plus
+ * '*' on days with events; months three side by side, a year view under
+ * the centred year; a legend when a day is marked.  color: event days
+ * bold, today in reverse video (ANSI).
+ */
+void	 ev_cal_text(const struct ev_cal *, int color, struct ev_buf *);
+/* HTML: one <table class="ev-cal"> per month, several inside a <div>. */
+void	 ev_cal_html(const struct ev_cal *, struct ev_buf *);
 
 /* ---- cli.c: what every tool's main() shares (prints and exits) -------- */
 

@@ -63,6 +63,17 @@ struct ev_prop {
 	unsigned flags;
 	unsigned long line;
 	const struct ev_zone *zone;	/* resolved TZID param, or NULL */
+	int	 known;			/* enum ev_known + 1, or 0 */
+};
+
+/* Properties looked up on every event: their first index is kept. */
+enum ev_known {
+	EV_K_DTSTART, EV_K_DTEND, EV_K_DURATION, EV_K_RRULE, EV_K_RDATE,
+	EV_K_EXDATE, EV_K_RECURRENCE_ID, EV_K_UID, EV_K_DTSTAMP,
+	EV_K_SUMMARY, EV_K_LOCATION, EV_K_DESCRIPTION, EV_K_URL, EV_K_STATUS,
+	EV_K_SEQUENCE, EV_K_LAST_MODIFIED, EV_K_ORGANIZER, EV_K_CATEGORIES,
+	EV_K_X_PRICE, EV_K_X_COST, EV_K_X_COST_TYPE,
+	EV_K_COUNT
 };
 
 struct ev_event {
@@ -73,6 +84,7 @@ struct ev_event {
 	struct ev_buf text;		/* arena; text.p[0] is always NUL */
 	struct ev_prop *props;
 	size_t	 nprops, cprops;
+	long	 known[EV_K_COUNT];	/* first depth-0 index, or -1 */
 	struct ev_time start, end, rid;
 	int	 all_day;
 	int	 recurring;
@@ -87,6 +99,9 @@ struct ev_event {
 #define EV_PVALUE(ev, i)	EV_PSTR(ev, (ev)->props[i].value)
 
 void	 ev_event_reset(struct ev_event *);
+/* A copy without the raw bytes, in memory of exactly its size: for
+ * sets that keep many events. */
+struct ev_event *ev_event_hold(const struct ev_event *);
 /* Append a property (strings are copied); returns its index. */
 size_t	 ev_event_addprop(struct ev_event *, const char *name,
 	    const char *params, const char *value, unsigned depth,
@@ -105,6 +120,10 @@ long	 ev_event_find(const struct ev_event *, const char *name);
  */
 int	 ev_event_decode(struct ev_ctx *, struct ev_event *,
 	    const struct ev_zonemap *, struct ev_err *);
+
+/* Append field f's decoded text to out (no cache, unlike
+ * ev_event_text); 1 when the field is present. */
+int	 ev_event_field(struct ev_event *, enum ev_field, struct ev_buf *);
 
 /* Value of parameter pname in a raw params string ("" when none), with
  * DQUOTEs removed, into out; 1 when present, else 0. */
@@ -183,6 +202,7 @@ struct ev_reader {
 	int	 ownfd;
 	enum ev_format fmt;
 	struct ev_err err;
+	int	 noraw;			/* events without their raw bytes */
 	/* ICS */
 	struct ev_lex lex;
 	struct ev_zonemap zones;	/* of the current VCALENDAR */

@@ -192,7 +192,7 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 {
 	int rc = 0;
 
-	if (ev->raw.len + l->rawlen > MAXREC) {
+	if (ev->raw.len + ev->text.len + l->rawlen > MAXREC) {
 		ev_err_set(&r->err, r->name, ev->line,
 		    "VEVENT longer than 16 MiB");
 		return -1;
@@ -207,7 +207,7 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 		rc = vevent_end(r, ev, l, depth);
 	else
 		addprop(ev, l, *depth);
-	if (rc >= 0)
+	if (rc >= 0 && !r->noraw)
 		addraw(&ev->raw, l);
 	return rc;
 }
@@ -228,7 +228,8 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 	ev->file = r->name;
 	ev->line = b->lineno;
 	ev->src = EV_FMT_ICS;
-	addraw(&ev->raw, b);
+	if (!r->noraw)
+		addraw(&ev->raw, b);
 	for (;;) {
 		if ((rc = ev_lex_next(&r->lex, &l)) == -2)
 			return -2;

@@ -257,6 +257,22 @@ zone_use(struct ev_writer *w, const struct ev_zone *z, int from, int to)
 }
 
 /* Record every zone the event's properties refer to. */
+/*
+ * The zone to write for z: an inline VTIMEZONE named like an IANA zone
+ * ("Europe/Berlin", as Google and Outlook send) is written as that IANA
+ * zone, so one TZID never gets two VTIMEZONEs in a merged feed.
+ */
+static const struct ev_zone *
+out_zone(struct ev_writer *w, const struct ev_zone *z)
+{
+	const struct ev_zone *iana;
+
+	if (z == NULL)
+		return NULL;
+	iana = ev_zone_get(w->ctx, ev_zone_name(z));
+	return iana != NULL ? iana : z;
+}
+
 static void
 note_zones(struct ev_writer *w, struct ev_event *ev)
 {
@@ -274,7 +290,7 @@ note_zones(struct ev_writer *w, struct ev_event *ev)
 		value_years(EV_PVALUE(ev, i), &pfrom, &pto);
 		if (pfrom == 0)
 			pfrom = pto = utc_year(ev_ctx_now(w->ctx));
-		zone_use(w, ev->props[i].zone, pfrom, pto);
+		zone_use(w, out_zone(w, ev->props[i].zone), pfrom, pto);
 	}
 }
 
@@ -428,7 +444,7 @@ put_text(struct ev_buf *b, size_t *col, const char *v, int list)
 static void
 put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 {
-	const struct ev_zone *z = ev->props[i].zone;
+	const struct ev_zone *z = out_zone(w, ev->props[i].zone);
 	struct ev_buf *b = &w->buf;
 	size_t col = 0;
 	int tk;

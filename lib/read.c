@@ -148,6 +148,7 @@ struct ev_input {
 	int	 delim;
 	struct ev_reader *r;
 	struct ev_err err;
+	int	 noraw;
 };
 
 static char *stdin_only[] = {"-"};
@@ -183,6 +184,7 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 				    strerror(errno));
 				return -2;
 			}
+			in->r->noraw = in->noraw;
 		}
 		rc = ev_read(in->r, ev);
 		if (rc == 1)
@@ -199,6 +201,12 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 		if (rc == -2)
 			return -2;
 	}
+}
+
+void
+ev_input_noraw(struct ev_input *in)
+{
+	in->noraw = 1;
 }
 
 const char *

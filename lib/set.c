@@ -126,8 +126,9 @@ push(struct ev_set *s, struct ev_event *ev)
 }
 
 void
-ev_set_add(struct ev_set *s, struct ev_event *ev)
+ev_set_add(struct ev_set *s, const struct ev_event *orig)
 {
+	struct ev_event *ev = ev_event_hold(orig);
 	uint64_t h;
 	size_t j;
 

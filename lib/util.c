@@ -104,14 +104,6 @@ ev_buf_adds(struct ev_buf *b, const char *s)
 }
 
 void
-ev_buf_addc(struct ev_buf *b, int c)
-{
-	ev_buf_reserve(b, 1);
-	b->p[b->len++] = (char)c;
-	b->p[b->len] = '\0';
-}
-
-void
 ev_buf_printf(struct ev_buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -206,7 +198,17 @@ ev_utf8_valid(const char *s, size_t n)
 		unsigned cp, min;
 
 		if (c < 0x80) {
-			p++;
+			/* ASCII runs are the common case: skip 8 at a time */
+			while (e - p >= 8) {
+				uint64_t w;
+
+				memcpy(&w, p, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				p += 8;
+			}
+			while (p < e && *p < 0x80)
+				p++;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf)

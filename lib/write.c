@@ -22,8 +22,6 @@ void
 ev_fmt_field(struct ev_ctx *ctx, struct ev_event *ev, enum ev_field f,
     struct ev_buf *b)
 {
-	const char *s;
-
 	switch (f) {
 	case EV_F_START:
 		ev_time_iso(ctx, &ev->start, b);
@@ -38,8 +36,7 @@ ev_fmt_field(struct ev_ctx *ctx, struct ev_event *ev, enum ev_field f,
 		fmt_last_modified(ctx, ev, b);
 		break;
 	default:
-		if ((s = ev_event_text(ev, f)) != NULL)
-			ev_buf_adds(b, s);
+		ev_event_field(ev, f, b);
 	}
 }
 

@@ -34,17 +34,17 @@
 /* Wider than any UTC offset there ever was (they stay under 16 hours),
  * so [wall - WINDOW, wall + WINDOW] holds every instant wall can mean. */
 #define WINDOW		DAY
-#define MAX_OCCUR	20000	/* per RRULE: a bad inline rule stays cheap */
+#define MAX_OCCUR	20000	/* per RRULE, for bad inline rules */
 
 enum zkind { ZK_UTC, ZK_BUILTIN, ZK_INLINE };
 
 /* One change of offset. */
 struct trans {
 	int64_t	 utc;		/* the instant it takes effect */
-	int	 from, to;	/* offsets before and after, seconds east */
+	int	 from, to;	/* offsets before, after: seconds east */
 	int	 dst;		/* a DAYLIGHT observance */
-	const char *abbr;	/* its TZNAME, or NULL; lives in comp */
-	size_t	 seq;		/* order of appearance, for a stable sort */
+	const char *abbr;	/* its TZNAME, or NULL; lives in the zone */
+	size_t	 seq;		/* order of appearance */
 };
 
 /* A POSIX TZ string's rule ("CET-1CEST,M3.5.0,M10.5.0/3"): when DST
@@ -65,10 +65,10 @@ struct prule {
 
 struct ev_zone {
 	enum zkind kind;
-	char	*key;		/* the name ev_zone_get finds it by, or NULL */
+	char	*key;		/* ev_zone_get finds it by, or NULL */
 	char	*name;		/* the TZID we write */
 	icalcomponent *comp;	/* a VTIMEZONE of our own, or NULL */
-	char	*text;		/* inline: the original, "\n" after each line */
+	char	*text;		/* inline: as read, "\n" line ends */
 	/* from a TZif file: its changes, then its rule */
 	int	 tzif;
 	struct trans *base;
@@ -80,7 +80,7 @@ struct ev_zone {
 	struct trans *tr;	/* every change up to endyear, by utc */
 	size_t	 ntr;
 	int	 endyear;	/* 0: nothing expanded yet */
-	int64_t	 covered;	/* tr is complete for instants before this */
+	int64_t	 covered;	/* tr is complete before this instant */
 	/* the last lookup: the offset is c_off on [c_lo, c_hi) */
 	int64_t	 c_lo, c_hi;
 	int	 c_off;
@@ -150,7 +150,8 @@ obs_read(icalcomponent *c, struct obs *o)
 	o->c = c;
 	o->dst = k == ICAL_XDAYLIGHT_COMPONENT;
 	for (p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
+	    p != NULL;
+	    p = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
 		switch (icalproperty_isa(p)) {
 		case ICAL_DTSTART_PROPERTY:
 			o->dtstart = icalproperty_get_dtstart(p);
@@ -283,7 +284,8 @@ tidy(struct tbuild *tb)
 			continue;
 		}
 		if (n > 0 && t[i].from == t[i].to && t[i].to == t[n - 1].to &&
-		    t[i].dst == t[n - 1].dst && abbr_eq(t[i].abbr, t[n - 1].abbr))
+		    t[i].dst == t[n - 1].dst &&
+		    abbr_eq(t[i].abbr, t[n - 1].abbr))
 			continue;
 		t[n++] = t[i];
 	}
@@ -294,19 +296,27 @@ static void tzif_expand(const struct ev_zone *, struct tbuild *, int);
 
 /*
  * A TZif table read in order: each change starts from the offset the one
- * before left.  DAYLIGHT means clocks going forward here, as iCalendar
- * readers take it; tzdata marks Irish winter time as DST ("negative
- * DST"), which would give DAYLIGHT observances in winter.
+ * before left.  tzdata marks Irish winter time as DST ("negative DST");
+ * iCalendar readers take DAYLIGHT as clocks going forward, so a change
+ * to "DST" that sets clocks back is written as STANDARD and the change
+ * back from it as DAYLIGHT.
  */
 static void
 chain(struct tbuild *tb, int base0)
 {
+	struct trans *t;
 	size_t i;
+	int isdst, wasdst = 0;
 
 	for (i = 0; i < tb->n; i++) {
-		tb->tr[i].from = i > 0 ? tb->tr[i - 1].to : base0;
-		if (tb->tr[i].from != tb->tr[i].to)
-			tb->tr[i].dst = tb->tr[i].to > tb->tr[i].from;
+		t = &tb->tr[i];
+		t->from = i > 0 ? t[-1].to : base0;
+		isdst = t->dst;
+		if (isdst && t->to < t->from)
+			t->dst = 0;
+		else if (!isdst && wasdst && t->to > t->from)
+			t->dst = 1;
+		wasdst = isdst;
 	}
 }
 
@@ -348,13 +358,13 @@ ensure(struct ev_zone *z, int64_t utc)
 
 	if (z->endyear != 0 && utc < z->covered)
 		return;
-	y = MIN_END_YEAR;
-	if (utc > 0)		/* (and year_of is safe on it) */
-		y = year_of(utc) + 1;
+	/* utc comes folded, so its year is small; far in the past the
+	 * minimum does */
+	y = utc > 0 ? year_of(utc) + 1 : MIN_END_YEAR;
 	if (y < MIN_END_YEAR)
 		y = MIN_END_YEAR;
 	if (z->endyear != 0 && y < z->endyear + 50)
-		y = z->endyear + 50;	/* grow in steps, not a year at a time */
+		y = z->endyear + 50;	/* grow in steps, not by a year */
 	if (y > FOLD_YEAR + 60)
 		y = FOLD_YEAR + 60;
 	expand(z, y);
@@ -364,8 +374,7 @@ ensure(struct ev_zone *z, int64_t utc)
 static int64_t
 fold(int64_t t)
 {
-	static const int64_t limit = (int64_t)(FOLD_YEAR - 1970) * 146097 /
-	    400 * DAY;
+	static const int64_t limit = (int64_t)157054 * DAY; /* 2400-01-01 */
 
 	if (t < limit)
 		return 0;
@@ -583,7 +592,8 @@ tzif_block(struct ev_zone *z, const unsigned char *p,
 
 		if ((t = idx[i]) >= h->type)
 			return -1;
-		b->utc = tsize == 8 ? be64(p + i * 8) : (int32_t)be32(p + i * 4);
+		b->utc = tsize == 8 ? be64(p + i * 8) :
+		    (int32_t)be32(p + i * 4);
 		b->from = prev;
 		b->to = prev = (int32_t)be32(types + t * 6);
 		b->dst = types[t * 6 + 4] != 0;
@@ -813,20 +823,40 @@ tzif_expand(const struct ev_zone *z, struct tbuild *tb, int endyear)
 /* ---- zones in the ctx ------------------------------------------------- */
 
 static struct ev_zone *
-zone_new(struct ev_ctx *ctx, enum zkind kind, const char *key,
-    const char *name)
+zone_alloc(enum zkind kind, const char *key, const char *name)
 {
 	struct ev_zone *z = ev_ecalloc(1, sizeof(*z));
 
 	z->kind = kind;
 	z->key = key != NULL ? ev_estrdup(key) : NULL;
 	z->name = ev_estrdup(name);
-	z->c_lo = 1;
+	z->c_lo = 1;		/* an empty cache */
 	z->c_hi = 0;
+	return z;
+}
+
+/* The ctx owns z from now on. */
+static struct ev_zone *
+zone_add(struct ev_ctx *ctx, struct ev_zone *z)
+{
 	ctx->zones = ev_ereallocarray(ctx->zones, ctx->nzones + 1,
 	    sizeof(*ctx->zones));
 	ctx->zones[ctx->nzones++] = z;
 	return z;
+}
+
+static void
+zone_free(struct ev_zone *z)
+{
+	if (z->comp != NULL)
+		icalcomponent_free(z->comp);
+	free(z->key);
+	free(z->name);
+	free(z->text);
+	free(z->tr);
+	free(z->base);
+	free(z->abbrs);
+	free(z);
 }
 
 void
@@ -836,19 +866,8 @@ ev_zone_free_all(struct ev_ctx *ctx)
 
 	if (ctx == NULL)
 		return;
-	for (i = 0; i < ctx->nzones; i++) {
-		struct ev_zone *z = ctx->zones[i];
-
-		if (z->comp != NULL)
-			icalcomponent_free(z->comp);
-		free(z->key);
-		free(z->name);
-		free(z->text);
-		free(z->tr);
-		free(z->base);
-		free(z->abbrs);
-		free(z);
-	}
+	for (i = 0; i < ctx->nzones; i++)
+		zone_free(ctx->zones[i]);
 	free(ctx->zones);
 	ctx->zones = NULL;
 	ctx->nzones = 0;
@@ -871,7 +890,7 @@ ev_zone_utc(struct ev_ctx *ctx)
 {
 	struct ev_zone *z = lookup(ctx, "UTC");
 
-	return z != NULL ? z : zone_new(ctx, ZK_UTC, "UTC", "UTC");
+	return z != NULL ? z : zone_add(ctx, zone_alloc(ZK_UTC, "UTC", "UTC"));
 }
 
 static int
@@ -891,7 +910,7 @@ is_utc_name(const char *s)
 	return 0;
 }
 
-/* Only what a zoneinfo path can be: libical opens a file by this name. */
+/* Only what a zoneinfo path can be: a file of this name is opened. */
 static int
 iana_shaped(const char *s)
 {
@@ -915,31 +934,23 @@ builtin(struct ev_ctx *ctx, const char *name)
 {
 	icaltimezone *itz;
 	icalcomponent *comp;
-	struct ev_zone *z, tmp;
+	struct ev_zone *z;
 
 	if (!iana_shaped(name))
 		return NULL;
-	memset(&tmp, 0, sizeof(tmp));
-	if (tzif_load(&tmp, name) == 0) {
-		z = zone_new(ctx, ZK_BUILTIN, name, name);
-		tmp.kind = z->kind;
-		tmp.key = z->key;
-		tmp.name = z->name;
-		tmp.c_lo = z->c_lo;
-		tmp.c_hi = z->c_hi;
-		*z = tmp;
-		return z;
-	}
+	z = zone_alloc(ZK_BUILTIN, name, name);
+	if (tzif_load(z, name) == 0)
+		return zone_add(ctx, z);
 	/* no zoneinfo file: libical may have the zone built in */
 	itz = icaltimezone_get_builtin_timezone(name);
-	if (itz == NULL || itz == icaltimezone_get_utc_timezone())
+	if (itz == NULL || itz == icaltimezone_get_utc_timezone() ||
+	    (comp = icaltimezone_get_component(itz)) == NULL) {
+		zone_free(z);
 		return NULL;
-	if ((comp = icaltimezone_get_component(itz)) == NULL)
-		return NULL;
-	z = zone_new(ctx, ZK_BUILTIN, name, name);
+	}
 	/* Our own copy: libical may free its builtin zones at any time. */
 	z->comp = icalcomponent_new_clone(comp);
-	return z;
+	return zone_add(ctx, z);
 }
 
 const struct ev_zone *
@@ -952,6 +963,10 @@ ev_zone_get(struct ev_ctx *ctx, const char *name)
 		return NULL;
 	if (is_utc_name(name))
 		return ev_zone_utc(ctx);
+	/* zoneinfo/posix/X is X; zoneinfo/right/X counts leap seconds,
+	 * which iCalendar time does not, so X too */
+	if (strncmp(name, "posix/", 6) == 0 || strncmp(name, "right/", 6) == 0)
+		return ev_zone_get(ctx, name + 6);
 	if ((z = lookup(ctx, name)) != NULL || (z = builtin(ctx, name)) != NULL)
 		return z;
 	if ((iana = ev_zone_windows(name)) != NULL)
@@ -982,10 +997,6 @@ localtime_name(char *buf, size_t size)
 	if ((p = strstr(target, "zoneinfo/")) == NULL)
 		return 0;
 	p += strlen("zoneinfo/");
-	/* zoneinfo/posix/X is X; zoneinfo/right/X counts leap seconds,
-	 * which iCalendar time does not, so X too */
-	if (strncmp(p, "posix/", 6) == 0 || strncmp(p, "right/", 6) == 0)
-		p += 6;
 	if (strlen(p) >= size)
 		return 0;
 	strcpy(buf, p);
@@ -1145,11 +1156,11 @@ ev_zone_from_vtimezone(struct ev_ctx *ctx, const char *text, size_t len,
 		free(norm);
 		return NULL;
 	}
-	z = zone_new(ctx, ZK_INLINE, NULL, icalproperty_get_tzid(
+	z = zone_alloc(ZK_INLINE, NULL, icalproperty_get_tzid(
 	    icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY)));
 	z->comp = vtz;
 	z->text = norm;
-	return z;
+	return zone_add(ctx, z);
 }
 
 /* ---- TZID resolution ---------------------------------------------------- */
@@ -1244,7 +1255,7 @@ enum {
 
 struct group {
 	size_t	 first;		/* index of the first change */
-	size_t	 lastq, nq;	/* the last change in range, how many */
+	size_t	 lastq, nq;	/* last change in range; how many */
 	int	 lastyear;	/* local year of the last change */
 	int	 mon, tod;	/* month, seconds into the day */
 	int	 wday, mday, nth, minday, maxday;
@@ -1253,7 +1264,7 @@ struct group {
 
 struct when {
 	int	 year, mon, mday, wday, tod;
-	int	 last;		/* the last such weekday of its month */
+	int	 last;		/* last such weekday of the month */
 };
 
 static void
@@ -1359,7 +1370,7 @@ add_rrule(struct ev_buf *out, const struct group *g, const struct trans *until)
 	else {
 		ev_buf_printf(out, "BYDAY=%s;BYMONTHDAY=", wd[g->wday]);
 		for (d = g->minday; d < g->minday + 7; d++)
-			ev_buf_printf(out, "%d%s", d, d < g->minday + 6 ? "," : "");
+			ev_buf_printf(out, "%s%d", d > g->minday ? "," : "", d);
 	}
 	ev_buf_addc(out, '\n');
 }
@@ -1414,8 +1425,10 @@ make_groups(const struct ev_zone *z, size_t s, size_t q, struct group *g,
 				continue;
 			g[k].pat = pat;
 			g[k].lastyear = w.year;
-			g[k].minday = w.mday < g[k].minday ? w.mday : g[k].minday;
-			g[k].maxday = w.mday > g[k].maxday ? w.mday : g[k].maxday;
+			if (w.mday < g[k].minday)
+				g[k].minday = w.mday;
+			if (w.mday > g[k].maxday)
+				g[k].maxday = w.mday;
 			break;
 		}
 		if (k == ng)
