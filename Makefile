@@ -69,9 +69,14 @@ unit: $(UNITBIN)
 deps-ok:
 	@sh tests/deps.sh
 
+# The sanitizer pass builds with clang, so every check compiles the code
+# with both gcc (cc) and clang, -Werror.
+SANCC = clang
+
 check: deps-ok
 	@$(MAKE) --no-print-directory all unit
-	@$(MAKE) --no-print-directory B=build-asan SAN=1 $(TOOLS:%=build-asan/bin/%) unit
+	@$(MAKE) --no-print-directory B=build-asan SAN=1 CC=$(SANCC) \
+		$(TOOLS:%=build-asan/bin/%) unit
 	@sh tests/run.sh
 
 demo: all
