@@ -258,8 +258,11 @@ arena_add(struct ev_event *ev, const char *s, size_t n)
 	if (n == 0)
 		return 0;	/* text.p[0] is the empty string */
 	off = ev->text.len;
-	ev_buf_add(&ev->text, s, n);
-	ev_buf_addc(&ev->text, '\0');	/* keep the string's NUL */
+	ev_buf_reserve(&ev->text, n + 1);
+	memcpy(ev->text.p + off, s, n);
+	ev->text.p[off + n] = '\0';	/* the string's NUL stays */
+	ev->text.len += n + 1;
+	ev->text.p[ev->text.len] = '\0';
 	return off;
 }
 
@@ -334,6 +337,11 @@ ev_event_find(const struct ev_event *ev, const char *name)
 const char *
 ev_event_prop(const struct ev_event *ev, const char *name)
 {
+	int k = known_lookup(name);
+	long i;
+
+	if (k >= 0)
+		return (i = kfind(ev, k)) >= 0 ? EV_PVALUE(ev, i) : NULL;
 	for (size_t i = 0; i < ev->nprops; i++)
 		if (ev->props[i].depth == 0 &&
 		    ev_strcaseeq(EV_PNAME(ev, i), name))

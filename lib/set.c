@@ -38,10 +38,17 @@ ev_set_free(struct ev_set *s)
 	free(s);
 }
 
+/* The raw UID value: equal UIDs are equal as written, escapes and all. */
+static const char *
+uid(const struct ev_event *ev)
+{
+	return ev_event_prop(ev, "UID");
+}
+
 static uint64_t
 key_hash(struct ev_event *ev)
 {
-	const char *u = ev_event_text(ev, EV_F_UID);
+	const char *u = uid(ev);
 	uint64_t h = 1469598103934665603u;
 
 	for (; u && *u; u++)
@@ -54,8 +61,7 @@ key_hash(struct ev_event *ev)
 static int
 same_key(struct ev_event *a, struct ev_event *b)
 {
-	const char *ua = ev_event_text(a, EV_F_UID);
-	const char *ub = ev_event_text(b, EV_F_UID);
+	const char *ua = uid(a), *ub = uid(b);
 
 	if (ua == NULL || ub == NULL || strcmp(ua, ub) != 0)
 		return 0;
@@ -132,7 +138,7 @@ ev_set_add(struct ev_set *s, const struct ev_event *orig)
 	uint64_t h;
 	size_t j;
 
-	if (!s->dedupe || ev_event_text(ev, EV_F_UID) == NULL) {
+	if (!s->dedupe || uid(ev) == NULL) {
 		push(s, ev);
 		return;
 	}
@@ -168,8 +174,8 @@ ev_event_cmp(const struct ev_event *a, const struct ev_event *b)
 		return a->start.utc < b->start.utc ? -1 : 1;
 	if (ea != eb)
 		return ea < eb ? -1 : 1;
-	ua = ev_event_text((struct ev_event *)a, EV_F_UID);
-	ub = ev_event_text((struct ev_event *)b, EV_F_UID);
+	ua = uid(a);
+	ub = uid(b);
 	return strcmp(ua ? ua : "", ub ? ub : "");
 }
 
