@@ -117,13 +117,6 @@ help(void)
 	exit(EV_EXIT_OK);
 }
 
-static int
-is_month(const char *s)
-{
-	return strlen(s) == 7 && s[4] == '-' &&
-	    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 2;
-}
-
 static void
 parse_args(int *argcp, char ***argvp, struct opts *o)
 {
@@ -142,10 +135,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_WEEK: o->week = 1; break;
 		case OPT_MONTH:
 			o->monthflag = 1;
-			if (optarg != NULL)
-				o->month = optarg;
-			else if (optind < argc && is_month(argv[optind]))
-				o->month = argv[optind++];
+			o->month = ev_cli_optarg(argc, argv, ev_cli_is_month);
 			break;
 		case OPT_REVERSE: o->reverse = 1; break;
 		case OPT_NOSORT: o->nosort = 1; break;
@@ -189,7 +179,7 @@ check_args(struct opts *o)
 		ev_die(EV_EXIT_ERROR, "--on cannot be combined with --from or --to");
 	if (o->today + o->week + o->monthflag + !!o->on > 1)
 		ev_die(EV_EXIT_ERROR, "give one of --on, --today, --week, --month");
-	if (o->month && !is_month(o->month))
+	if (o->month && !ev_cli_is_month(o->month))
 		ev_die(EV_EXIT_ERROR, "--month takes YYYY-MM: \"%s\"", o->month);
 	if (o->w.template && ev_template_check(o->w.template, &err) < 0)
 		ev_die(EV_EXIT_ERROR, "%s", err.msg);

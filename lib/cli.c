@@ -4,6 +4,7 @@
  * the library this part prints and exits; only bin/ uses it.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +23,23 @@ ev_cli_number(const char *s, const char *what, long min, long max)
 		ev_die(EV_EXIT_ERROR, "%s must be a number from %ld to %ld: \"%s\"",
 		    what, min, max, s);
 	return v;
+}
+
+const char *
+ev_cli_optarg(int argc, char **argv, int (*looks)(const char *))
+{
+	if (optarg != NULL)
+		return optarg;
+	if (optind < argc && looks(argv[optind]))
+		return argv[optind++];
+	return NULL;
+}
+
+int
+ev_cli_is_month(const char *s)
+{
+	return strlen(s) == 7 && s[4] == '-' &&
+	    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 2;
 }
 
 static int

@@ -78,6 +78,11 @@ void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
 int	 ev_utf8_valid(const char *, size_t);
+/* Characters (not bytes) in a UTF-8 string: display width for the
+ * Latin and German text we lay out in columns. */
+size_t	 ev_utf8_width(const char *);
+/* HTML text and attribute values: & < > " ' escaped. */
+void	 ev_html_escape(const char *, struct ev_buf *);
 
 /* ---- diag.c: one diagnostic voice for the tools ---------------------- */
 
@@ -442,6 +447,10 @@ struct ev_cli {
 };
 /* Take option c (EV_OPT_* or 'i'); 1 when it was one of ours. */
 int	 ev_cli_option(struct ev_cli *, int c, const char *arg);
+/* An optional argument as the next word, when looks(word) says it is
+ * one ("--month 2016-12"); getopt's optarg when given as --opt=ARG. */
+const char *ev_cli_optarg(int argc, char **argv, int (*looks)(const char *));
+int	 ev_cli_is_month(const char *);	/* shaped YYYY-MM */
 /* Bounded number parser for options: dies with "what must be ..." */
 long	 ev_cli_number(const char *arg, const char *what, long min, long max);
 /* Make the ctx (zone, now, language), decide colour, open --output. */

@@ -232,3 +232,29 @@ ev_utf8_valid(const char *s, size_t n)
 	}
 	return 1;
 }
+
+size_t
+ev_utf8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+void
+ev_html_escape(const char *s, struct ev_buf *b)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': ev_buf_add(b, "&amp;", 5); break;
+		case '<': ev_buf_add(b, "&lt;", 4); break;
+		case '>': ev_buf_add(b, "&gt;", 4); break;
+		case '"': ev_buf_add(b, "&quot;", 6); break;
+		case '\'': ev_buf_add(b, "&#39;", 5); break;
+		default: ev_buf_addc(b, *s); break;
+		}
+	}
+}

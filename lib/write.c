@@ -306,17 +306,6 @@ ev_template_check(const char *t, struct ev_err *err)
 
 /* ---- the agenda ---------------------------------------------------------------- */
 
-static size_t
-utf8_width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* The display day of a time: wall date for DATE and floating values. */
 static int64_t
 display_wall(struct ev_ctx *ctx, const struct ev_time *t)
@@ -403,7 +392,7 @@ write_agenda(struct ev_writer *w, struct ev_event *ev)
 	agenda_when(w, ev, day, &when, &until);
 	ev_buf_add(&w->buf, "  ", 2);
 	ev_buf_adds(&w->buf, when.p ? when.p : "");
-	for (size_t i = utf8_width(when.p ? when.p : ""); i < 13; i++)
+	for (size_t i = ev_utf8_width(when.p ? when.p : ""); i < 13; i++)
 		ev_buf_addc(&w->buf, ' ');
 	if (st != NULL && ev_strcaseeq(st, "CANCELLED"))
 		ev_buf_adds(&w->buf, w->ctx->lang == EV_LANG_DE ?
