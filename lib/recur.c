@@ -1177,6 +1177,24 @@ del_all(struct ev_event *ev, const char *name)
 		ev_event_delprop(ev, (size_t)i);
 }
 
+/*
+ * Set a time property from its wall clock, or -- when that wall clock
+ * names another instant in its zone (the second pass of a doubled hour,
+ * which a local time always reads back as the first, RFC 5545 3.3.5) --
+ * from its instant, in UTC form.
+ */
+static void
+put_instant(struct ev_event *ev, const char *name, const char *params,
+    const struct ev_zone *zone, enum ev_tkind kind, int64_t wall,
+    int64_t utc)
+{
+	if (kind == EV_T_ZONED && zone != NULL &&
+	    ev_zone_to_utc(zone, wall) != utc)
+		put_time(ev, name, "", NULL, EV_T_UTC, utc);
+	else
+		put_time(ev, name, params, zone, kind, wall);
+}
+
 /* A time's property: its params and resolved zone. */
 static const char *
 pparams(const struct ev_event *ev, const char *name,
@@ -1221,12 +1239,14 @@ write_end(struct ev_event *occ, const struct make *k, const struct inst *in)
 		del_all(occ, "DURATION");
 		if (k->d->dtend) {
 			pp = pparams(k->src, "DTEND", &z);
-			put_time(occ, "DTEND", pp, z, k->d->ef.kind,
-			    end_wall(&k->d->ef, &k->sf, k->sw, k->su, k->eu));
+			put_instant(occ, "DTEND", pp, z, k->d->ef.kind,
+			    end_wall(&k->d->ef, &k->sf, k->sw, k->su, k->eu),
+			    k->eu);
 		} else {
 			pp = pparams(k->src, "DTSTART", &z);
-			put_time(occ, "DTEND", pp, z, k->sf.kind,
-			    end_wall(&k->sf, &k->sf, k->sw, k->su, k->eu));
+			put_instant(occ, "DTEND", pp, z, k->sf.kind,
+			    end_wall(&k->sf, &k->sf, k->sw, k->su, k->eu),
+			    k->eu);
 		}
 		return;
 	}
@@ -1237,8 +1257,8 @@ write_end(struct ev_event *occ, const struct make *k, const struct inst *in)
 		put_time(occ, "DTEND", pp, z, EV_T_DATE,
 		    k->sw + (int64_t)k->d->days * DAY);
 	else
-		put_time(occ, "DTEND", pp, z, k->d->ef.kind,
-		    end_wall(&k->d->ef, &k->sf, k->sw, k->su, k->eu));
+		put_instant(occ, "DTEND", pp, z, k->d->ef.kind,
+		    end_wall(&k->d->ef, &k->sf, k->sw, k->su, k->eu), k->eu);
 }
 
 /* A new event for one occurrence; NULL with a warning if it won't decode. */
@@ -1256,10 +1276,10 @@ materialize(struct series *s, const struct make *k, const struct inst *in)
 	del_all(occ, "EXRULE");
 	ev_buf_clear(&occ->raw);	/* no longer the bytes read */
 	pp = pparams(k->src, "DTSTART", &z);
-	put_time(occ, "DTSTART", pp, z, k->sf.kind, k->sw);
+	put_instant(occ, "DTSTART", pp, z, k->sf.kind, k->sw, k->su);
 	write_end(occ, k, in);
-	put_time(occ, "RECURRENCE-ID", EV_PPARAMS(s->m, s->mstart),
-	    s->m->props[s->mstart].zone, s->mf.kind, in->wall);
+	put_instant(occ, "RECURRENCE-ID", EV_PPARAMS(s->m, s->mstart),
+	    s->m->props[s->mstart].zone, s->mf.kind, in->wall, in->utc);
 	if (ev_event_decode(s->x->ctx, occ, NULL, &e) < 0) {
 		warn(s->x, NULL, 0, "%s", e.msg);
 		ev_event_free(occ);
@@ -1268,13 +1288,17 @@ materialize(struct series *s, const struct make *k, const struct inst *in)
 	return occ;
 }
 
-/* Start and end of an instance taken from src with duration d. */
+/*
+ * Start and end of an instance taken from src with duration d.  exact:
+ * the instance's own instant is its start (an RDATE given in UTC may
+ * name the second pass of a doubled hour, which its wall clock cannot).
+ */
 static void
-place(struct make *k, const struct inst *in, int64_t sw_nominal)
+place(struct make *k, const struct inst *in, int64_t sw_nominal, int exact)
 {
 	const struct dur *d = k->d;
 
-	k->su = frame_utc(&k->sf, sw_nominal);
+	k->su = exact ? in->utc : frame_utc(&k->sf, sw_nominal);
 	k->sw = k->sf.kind == EV_T_ZONED ? frame_wall(&k->sf, k->su) :
 	    sw_nominal;
 	k->has_end = 1;
@@ -1282,6 +1306,8 @@ place(struct make *k, const struct inst *in, int64_t sw_nominal)
 		k->eu = in->pend;
 	else if (!d->has)
 		k->has_end = 0;
+	else if (d->nominal && d->days == 0)
+		k->eu = k->su + d->secs;
 	else if (d->nominal)
 		k->eu = frame_utc(&k->sf, k->sw + (int64_t)d->days * DAY) +
 		    d->secs;
@@ -1357,12 +1383,12 @@ process(struct series *s, const struct inst *in)
 		k.src = t->ev;
 		k.d = &t->d;
 		k.sf = t->sf;
-		place(&k, in, wall_in(&t->sf, &it) + t->delta);
+		place(&k, in, wall_in(&t->sf, &it) + t->delta, 0);
 	} else {
 		k.src = s->m;
 		k.d = &s->md;
 		k.sf = s->mf;
-		place(&k, in, in->wall);
+		place(&k, in, in->wall, 1);
 	}
 	if (!overlaps(s->x, k.su, k.has_end, k.eu))
 		return;
