@@ -144,6 +144,8 @@ kfind(const struct ev_event *ev, int k)
 
 /* ---- lifecycle ---------------------------------------------------------- */
 
+static void unpack(struct ev_event *);
+
 struct ev_event *
 ev_event_new(void)
 {
@@ -159,10 +161,12 @@ ev_event_free(struct ev_event *ev)
 	if (ev == NULL)
 		return;
 	ev_buf_free(&ev->raw);
-	ev_buf_free(&ev->text);
 	for (int f = 0; f < EV_F_COUNT; f++)
 		ev_buf_free(&ev->dec[f]);
-	free(ev->props);
+	if (!ev->packed) {
+		ev_buf_free(&ev->text);
+		free(ev->props);
+	}
 	free(ev);
 }
 
@@ -175,6 +179,7 @@ forget_decoded(struct ev_event *ev)
 void
 ev_event_reset(struct ev_event *ev)
 {
+	unpack(ev);
 	ev->file = NULL;
 	ev->line = 0;
 	ev->src = EV_FMT_ICS;
@@ -192,29 +197,28 @@ ev_event_reset(struct ev_event *ev)
 	forget_decoded(ev);
 }
 
-/* Exactly n bytes of s, NUL-terminated, in a buffer of that size. */
-static void
-buf_exact(struct ev_buf *b, const char *s, size_t n)
-{
-	b->p = ev_emalloc(n + 1);
-	memcpy(b->p, s, n);
-	b->p[n] = '\0';
-	b->len = n;
-	b->cap = n + 1;
-}
-
 struct ev_event *
 ev_event_hold(const struct ev_event *ev)
 {
-	struct ev_event *d = ev_ecalloc(1, sizeof(*d));
+	size_t pbytes = ev->nprops * sizeof(*ev->props);
+	struct ev_event *d;
+	char *mem;
 
+	/* the struct, then its props, then its text: one allocation */
+	mem = ev_emalloc(sizeof(*d) + pbytes + ev->text.len + 1);
+	d = (struct ev_event *)(void *)mem;
+	memset(d, 0, sizeof(*d));
+	d->props = (struct ev_prop *)(void *)(mem + sizeof(*d));
+	if (pbytes)
+		memcpy(d->props, ev->props, pbytes);
+	d->text.p = mem + sizeof(*d) + pbytes;
+	memcpy(d->text.p, ev->text.p, ev->text.len + 1);
+	d->text.len = ev->text.len;
+	d->text.cap = ev->text.len + 1;
+	d->packed = 1;
 	d->file = ev->file;
 	d->line = ev->line;
 	d->src = ev->src;
-	buf_exact(&d->text, ev->text.p, ev->text.len);
-	d->props = ev_ereallocarray(NULL, ev->nprops, sizeof(*d->props));
-	if (ev->nprops)
-		memcpy(d->props, ev->props, ev->nprops * sizeof(*d->props));
 	d->nprops = d->cprops = ev->nprops;
 	memcpy(d->known, ev->known, sizeof(d->known));
 	d->start = ev->start;
@@ -223,6 +227,26 @@ ev_event_hold(const struct ev_event *ev)
 	d->all_day = ev->all_day;
 	d->recurring = ev->recurring;
 	return d;
+}
+
+/* Give a held event buffers of its own before it changes. */
+static void
+unpack(struct ev_event *ev)
+{
+	struct ev_prop *props;
+	char *text;
+
+	if (!ev->packed)
+		return;
+	props = ev_ereallocarray(NULL, ev->cprops ? ev->cprops : 1,
+	    sizeof(*props));
+	if (ev->nprops)
+		memcpy(props, ev->props, ev->nprops * sizeof(*props));
+	text = ev_emalloc(ev->text.cap);
+	memcpy(text, ev->text.p, ev->text.cap);
+	ev->props = props;
+	ev->text.p = text;
+	ev->packed = 0;
 }
 
 struct ev_event *
@@ -273,6 +297,7 @@ ev_event_addpropn(struct ev_event *ev, const char *name, size_t nlen,
 {
 	struct ev_prop *p;
 
+	unpack(ev);
 	if (ev->nprops == ev->cprops) {
 		ev->cprops = ev->cprops ? ev->cprops * 2 : 16;
 		ev->props = ev_ereallocarray(ev->props, ev->cprops,
@@ -308,6 +333,7 @@ ev_event_delprop(struct ev_event *ev, size_t i)
 {
 	if (i >= ev->nprops)
 		return;
+	unpack(ev);
 	memmove(&ev->props[i], &ev->props[i + 1],
 	    (ev->nprops - i - 1) * sizeof(*ev->props));
 	ev->nprops--;

@@ -85,6 +85,8 @@ struct ev_event {
 	struct ev_prop *props;
 	size_t	 nprops, cprops;
 	long	 known[EV_K_COUNT];	/* first depth-0 index, or -1 */
+	int	 packed;		/* props and text live in the same
+					 * allocation as the struct (hold) */
 	struct ev_time start, end, rid;
 	int	 all_day;
 	int	 recurring;
@@ -99,8 +101,9 @@ struct ev_event {
 #define EV_PVALUE(ev, i)	EV_PSTR(ev, (ev)->props[i].value)
 
 void	 ev_event_reset(struct ev_event *);
-/* A copy without the raw bytes, in memory of exactly its size: for
- * sets that keep many events. */
+/* A copy without the raw bytes, in one allocation of exactly its size:
+ * for sets that keep many events.  It can still be changed (it is then
+ * unpacked first) and is freed with ev_event_free. */
 struct ev_event *ev_event_hold(const struct ev_event *);
 /* Append a property (strings are copied); returns its index. */
 size_t	 ev_event_addprop(struct ev_event *, const char *name,
