@@ -107,6 +107,7 @@ cli build
 unit build-asan
 cli build-asan
 sh "$top/tests/lint.sh" >"$tmp/lint" 2>&1 && ok || { bad "lint"; sed 's/^/    /' "$tmp/lint"; }
+sh "$top/tests/install.sh" >"$tmp/inst" 2>&1 && ok || { bad "install"; sed 's/^/    /' "$tmp/inst"; }
 sh "$top/tests/completions.sh" >"$tmp/compl" 2>&1
 rc=$?
 last=$(tail -n 1 "$tmp/compl")
