@@ -197,6 +197,22 @@ ev_event_reset(struct ev_event *ev)
 	forget_decoded(ev);
 }
 
+/* What a copy shares with its original besides props, text and raw. */
+static void
+copy_fields(struct ev_event *d, const struct ev_event *ev)
+{
+	d->file = ev->file;
+	d->line = ev->line;
+	d->src = ev->src;
+	d->nprops = d->cprops = ev->nprops;
+	memcpy(d->known, ev->known, sizeof(d->known));
+	d->start = ev->start;
+	d->end = ev->end;
+	d->rid = ev->rid;
+	d->all_day = ev->all_day;
+	d->recurring = ev->recurring;
+}
+
 struct ev_event *
 ev_event_hold(const struct ev_event *ev)
 {
@@ -216,16 +232,7 @@ ev_event_hold(const struct ev_event *ev)
 	d->text.len = ev->text.len;
 	d->text.cap = ev->text.len + 1;
 	d->packed = 1;
-	d->file = ev->file;
-	d->line = ev->line;
-	d->src = ev->src;
-	d->nprops = d->cprops = ev->nprops;
-	memcpy(d->known, ev->known, sizeof(d->known));
-	d->start = ev->start;
-	d->end = ev->end;
-	d->rid = ev->rid;
-	d->all_day = ev->all_day;
-	d->recurring = ev->recurring;
+	copy_fields(d, ev);
 	return d;
 }
 
@@ -254,21 +261,12 @@ ev_event_dup(const struct ev_event *ev)
 {
 	struct ev_event *d = ev_ecalloc(1, sizeof(*d));
 
-	d->file = ev->file;
-	d->line = ev->line;
-	d->src = ev->src;
 	ev_buf_add(&d->raw, ev->raw.p ? ev->raw.p : "", ev->raw.len);
 	ev_buf_add(&d->text, ev->text.p, ev->text.len);
 	d->props = ev_ereallocarray(NULL, ev->nprops, sizeof(*d->props));
 	if (ev->nprops)
 		memcpy(d->props, ev->props, ev->nprops * sizeof(*d->props));
-	d->nprops = d->cprops = ev->nprops;
-	memcpy(d->known, ev->known, sizeof(d->known));
-	d->start = ev->start;
-	d->end = ev->end;
-	d->rid = ev->rid;
-	d->all_day = ev->all_day;
-	d->recurring = ev->recurring;
+	copy_fields(d, ev);
 	return d;
 }
 
