@@ -10,8 +10,12 @@
 # It prints PASS or MISS per target and exits 0; 1 when a command failed
 # to run, 2 when the benchmark could not be set up.
 #
+# Then lib/'s own code against the libical code it stands in for, in one
+# process each (bench/zones.c, bench/expand.c): ratios, no targets.
+#
 # Environment: EV_LIST (default build/bin/ev-list), BENCH_EVENTS (100000),
-# BENCH_RUNS (3, best taken), CC (cc), CFLAGS (-O2).
+# BENCH_RUNS (3, best taken), BENCH_EXPAND_EVENTS (20000), CC (cc),
+# CFLAGS (-O2).
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -21,6 +25,9 @@ EV=${EV_LIST:-build/bin/ev-list}
 N=${BENCH_EVENTS:-100000}
 BIG=$((N * 4))
 RUNS=${BENCH_RUNS:-3}
+EXPN=${BENCH_EXPAND_EVENTS:-20000}
+EXPFEED=$OUT/expand.ics
+LIB=build/libevkit.a
 CC=${CC:-cc}
 BCFLAGS=${CFLAGS:--O2}
 TIME=/usr/bin/time
@@ -48,6 +55,7 @@ note()
 # ---- set up ------------------------------------------------------------
 
 [ -x "$EV" ] || die "$EV is missing: run make first"
+[ -f "$LIB" ] || die "$LIB is missing: run make first"
 $TIME -f %M -o /dev/null true 2>/dev/null ||
 	die "$TIME is not GNU time (apt-get install time)"
 pkg-config --exists libical || die "pkg-config does not know libical"
@@ -63,6 +71,14 @@ $CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -o "$OUT/timeit" \
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS \
 	$(pkg-config --cflags libical) -o "$OUT/icalparse" bench/icalparse.c \
 	$(pkg-config --libs libical) || die "cannot build bench/icalparse.c"
+# Our code against libical's, linked with the library as the tools are.
+for b in zones expand; do
+	# shellcheck disable=SC2046,SC2086
+	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib \
+	    $(pkg-config --cflags libical) -o "$OUT/$b" "bench/$b.c" "$LIB" \
+	    $(pkg-config --libs libical libpcre2-8) -lcsv -lm ||
+		die "cannot build bench/$b.c"
+done
 
 # ---- helpers -----------------------------------------------------------
 
@@ -252,6 +268,28 @@ for fmt in ics csv json; do
 		"$fmt:" "$(mb "$small")" "$((N / 1000))k" "$(mb "$big")" \
 		"$((BIG / 1000))k" "$RSS_TARGET" "$(verdict "$ok")"
 done
+
+echo
+
+# ---- our code against libical -----------------------------------------
+
+# Where lib/ does by itself what libical offers (zone.c reads TZif files,
+# recur.c corrects and partly replaces the RRULE iterator), it is timed
+# against libical doing the same work in the same process: best of 5
+# runs each, one line per measurement.
+"$OUT/zones" || {
+	note "bench/out/zones failed"
+	failed=1
+}
+if "$OUT/gen" "$EXPN" 1 >"$EXPFEED"; then
+	"$OUT/expand" "$EXPFEED" || {
+		note "bench/out/expand $EXPFEED failed"
+		failed=1
+	}
+else
+	note "bench/out/gen $EXPN failed"
+	failed=1
+fi
 
 [ "$base" = - ] || [ "$evns" = - ] || [ "$evs" = - ] && failed=1
 exit "$failed"
