@@ -90,7 +90,8 @@ help(void)
 	    "      --no-sort         with --all: keep input order and stream (implies\n"
 	    "                        --no-dedupe)\n"
 	    "      --no-dedupe       keep every copy of an event found in several feeds\n"
-	    "      --cancelled       include cancelled events and occurrences\n"
+	    "      --cancelled       include cancelled events and occurrences (--all\n"
+	    "                        always keeps cancelled records)\n"
 	    "      --max-occurrences N  at most N (1-1000000) occurrences per recurring\n"
 	    "                        event (default %d); more are reported\n"
 	    "Input and output:\n"
@@ -254,7 +255,9 @@ emit(struct run *run, struct ev_event *ev)
 {
 	if (run->o->limit >= 0 && run->written >= run->o->limit)
 		return 0;
-	if (!run->o->cancelled && ev_event_cancelled(ev))
+	/* --all is every record as it is: a cancelled override keeps
+	 * its instance cancelled when the feed is read again */
+	if (!run->o->all && !run->o->cancelled && ev_event_cancelled(ev))
 		return 1;
 	if (ev_write(run->w, ev) < 0) {
 		run->werr = 1;
@@ -294,14 +297,23 @@ read_all(struct run *run, char **files, int nfiles)
 	return set;
 }
 
+/* Write a collected set: its zones first, then its events. */
+static void
+emit_set(struct run *run, struct ev_set *set)
+{
+	for (size_t i = 0; i < ev_set_count(set); i++)
+		ev_writer_note(run->w, ev_set_get(set, i));
+	for (size_t i = 0; i < ev_set_count(set); i++)
+		if (!emit(run, ev_set_get(set, i)))
+			break;
+}
+
 static void
 list_records(struct run *run, struct ev_set *set)
 {
 	if (!run->o->nosort)
 		ev_set_sort(set, run->o->reverse);
-	for (size_t i = 0; i < ev_set_count(set); i++)
-		if (!emit(run, ev_set_get(set, i)))
-			break;
+	emit_set(run, set);
 }
 
 static void
@@ -330,9 +342,7 @@ list_agenda(struct run *run, struct ev_set *set)
 	ev_expand_free(x);
 	if (!run->o->nosort)
 		ev_set_sort(occ, run->o->reverse);
-	for (size_t i = 0; i < ev_set_count(occ); i++)
-		if (!emit(run, ev_set_get(occ, i)))
-			break;
+	emit_set(run, occ);
 	ev_set_free(occ);
 }
 

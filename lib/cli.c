@@ -111,6 +111,8 @@ ev_cli_setup(struct ev_cli *c)
 	ev_ctx_set_lang(c->ctx, lang);
 	c->color_on = want_color(c);
 	c->out = stdout;
+	if (c->output != NULL && strcmp(c->output, "-") == 0)
+		c->output = NULL;	/* --output - is standard output */
 	if (c->output != NULL) {
 		if ((c->atomic = ev_atomic_open(c->output)) == NULL)
 			ev_die(EV_EXIT_ERROR, "%s:", c->output);

@@ -773,6 +773,58 @@ decode_end(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
 	return 0;
 }
 
+/* A whole number of at most 9 digits (so no wrap-around), or -1. */
+static long
+small_number(const char *s, size_t n)
+{
+	long v = 0;
+
+	if (n == 0 || n > 9)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * The parts of an RRULE that libical reads loosely: FREQ must name a
+ * frequency, COUNT and INTERVAL be whole numbers ("COUNT=3x" and
+ * "COUNT=4294967297" would quietly become 3 and 1).
+ */
+static int
+rrule_ok(const char *v)
+{
+	static const char *const freqs[] = {"SECONDLY", "MINUTELY", "HOURLY",
+	    "DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
+	int freq = 0;
+
+	for (const char *p = v; *p;) {
+		const char *e = strchr(p, ';'), *eq;
+		size_t n;
+
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((eq = memchr(p, '=', (size_t)(e - p))) == NULL)
+			return 0;
+		n = (size_t)(e - eq - 1);
+		if (eq - p == 4 && ev_strncaseeq(p, "FREQ", 4)) {
+			for (size_t k = 0; k < 7; k++)
+				if (strlen(freqs[k]) == n &&
+				    ev_strncaseeq(eq + 1, freqs[k], n))
+					freq = 1;
+		} else if ((eq - p == 5 && ev_strncaseeq(p, "COUNT", 5)) ||
+		    (eq - p == 8 && ev_strncaseeq(p, "INTERVAL", 8))) {
+			if (small_number(eq + 1, n) < 1)
+				return 0;
+		}
+		p = *e ? e + 1 : e;
+	}
+	return freq;
+}
+
 int
 ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
@@ -798,6 +850,11 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 		return -1;
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
+	if ((i = kfind(ev, EV_K_RRULE)) >= 0 && !rrule_ok(EV_PVALUE(ev, i))) {
+		ev_err_set(err, ev->file, ev->props[i].line, "bad RRULE \"%s\"",
+		    EV_PVALUE(ev, i));
+		return -1;
+	}
 	return 0;
 }
 
@@ -974,10 +1031,9 @@ ev_event_field(struct ev_event *ev, enum ev_field f, struct ev_buf *out)
 		ev_buf_adds(out, ev->all_day ? "true" : "false");
 		return 1;
 	case EV_F_TZ:
+		/* UTC times carry their offset: no zone to name */
 		if (ev->start.kind == EV_T_ZONED)
 			ev_buf_adds(out, ev_zone_name(ev->start.zone));
-		else if (ev->start.kind == EV_T_UTC)
-			ev_buf_adds(out, "UTC");
 		return out->len > start;
 	default:
 		return text_prop(ev, f, out);

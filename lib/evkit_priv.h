@@ -238,10 +238,11 @@ struct ev_writer {
 	const struct ev_zone **zused;
 	int	*zfrom, *zto;
 	size_t	 nzused;
+	size_t	 nzdone;		/* VTIMEZONEs written so far */
 	/* CSV: extra columns, from the first event written */
 	char	**extra;
 	size_t	 nextra;
-	int	 started;
+	int	 started;		/* CSV header, ICS first event written */
 	/* text */
 	int64_t	 lastday;
 	int	 clip;			/* ev_writer_clip was called */
@@ -251,6 +252,7 @@ struct ev_writer {
 int	 ev_ics_begin(struct ev_writer *);
 int	 ev_ics_write(struct ev_writer *, struct ev_event *);
 int	 ev_ics_finish(struct ev_writer *);
+void	 ev_ics_note(struct ev_writer *, struct ev_event *);
 /* Fold an unfolded content line at 75 octets (never inside a UTF-8
  * character) and append it with CRLF. */
 void	 ev_ics_fold(const char *line, size_t len, struct ev_buf *out);

@@ -536,6 +536,8 @@ make_dtstamp(int64_t now, struct ev_buf *out)
 	    tm.mday, tm.hour, tm.min, tm.sec);
 }
 
+static void put_vtimezones(struct ev_writer *);
+
 int
 ev_ics_write(struct ev_writer *w, struct ev_event *ev)
 {
@@ -546,8 +548,18 @@ ev_ics_write(struct ev_writer *w, struct ev_event *ev)
 
 	gen_uid = !has_value(ev, "UID");
 	gen_stamp = !has_value(ev, "DTSTAMP");
-	note_zones(w, ev);
 	ev_buf_clear(b);
+	/*
+	 * Zones noted before the first event (ev_writer_note) get their
+	 * VTIMEZONEs first: readers that resolve a TZID when they meet it,
+	 * ours among them, need a custom zone defined before its use.  Zones
+	 * first seen later follow the events (RFC 5545 allows any order).
+	 */
+	if (!w->started) {
+		put_vtimezones(w);
+		w->started = 1;
+	}
+	note_zones(w, ev);
 	putline(b, "BEGIN", "VEVENT");
 	if (gen_uid) {
 		make_uid(ev, &v);
@@ -592,19 +604,33 @@ fold_lines(const char *text, size_t len, struct ev_buf *out)
 	}
 }
 
-int
-ev_ics_finish(struct ev_writer *w)
+/* The VTIMEZONEs of the zones noted and not yet written, into w->buf. */
+static void
+put_vtimezones(struct ev_writer *w)
 {
 	struct ev_buf vt = {0};
-	size_t i;
 
-	ev_buf_clear(&w->buf);
-	for (i = 0; i < w->nzused; i++) {
+	for (; w->nzdone < w->nzused; w->nzdone++) {
+		size_t i = w->nzdone;
+
 		ev_buf_clear(&vt);
 		ev_zone_vtimezone(w->zused[i], w->zfrom[i], w->zto[i], &vt);
 		fold_lines(vt.p, vt.len, &w->buf);
 	}
 	ev_buf_free(&vt);
+}
+
+void
+ev_ics_note(struct ev_writer *w, struct ev_event *ev)
+{
+	note_zones(w, ev);
+}
+
+int
+ev_ics_finish(struct ev_writer *w)
+{
+	ev_buf_clear(&w->buf);
+	put_vtimezones(w);
 	putline(&w->buf, "END", "VCALENDAR");
 	if (flush(w) == -1 || fflush(w->fp) == EOF)
 		return -1;

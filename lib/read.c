@@ -39,16 +39,25 @@ ev_format_name(enum ev_format fmt)
 	    formatnames[fmt] : "?";
 }
 
-/* iCalendar starts with BEGIN: (after the BOM the lexer drops). */
+/*
+ * iCalendar starts with BEGIN: (after the BOM the lexer drops).  A header
+ * row with tabs and no quotes is TSV as -o tsv writes it (backslash
+ * escapes, no quoting); anything else is CSV, its delimiter detected.
+ */
 static enum ev_format
 sniff(struct ev_lex *lex)
 {
-	const char *p = lex->buf + lex->off, *e = lex->buf + lex->len;
+	const char *p = lex->buf + lex->off, *e = lex->buf + lex->len, *nl;
 
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	if (p == e || (e - p >= 6 && ev_strncaseeq(p, "BEGIN:", 6)))
 		return EV_FMT_ICS;
+	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+		nl = e;
+	if (memchr(p, '\t', (size_t)(nl - p)) != NULL &&
+	    memchr(p, '"', (size_t)(nl - p)) == NULL)
+		return EV_FMT_TSV;
 	return EV_FMT_CSV;
 }
 
@@ -180,7 +189,8 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 			name = in->files[in->next++];
 			in->r = ev_reader_open(in->ctx, name, in->fmt, in->delim);
 			if (in->r == NULL) {
-				ev_err_set(&in->err, NULL, 0, "%s: %s", name,
+				ev_err_set(&in->err, NULL, 0, "%s: %s",
+				    strcmp(name, "-") == 0 ? "<stdin>" : name,
 				    strerror(errno));
 				return -2;
 			}

@@ -98,7 +98,7 @@ newer(struct ev_event *a, struct ev_event *b)
 		return sb > sa;
 	if ((c = stamp_cmp(a, b, "LAST-MODIFIED")) != 0)
 		return c < 0;
-	return stamp_cmp(a, b, "DTSTAMP") > 0;
+	return stamp_cmp(a, b, "DTSTAMP") < 0;
 }
 
 static void

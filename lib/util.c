@@ -85,6 +85,7 @@ ev_buf_reserve(struct ev_buf *b, size_t more)
 	}
 	b->p = ev_erealloc(b->p, cap);
 	b->cap = cap;
+	b->p[b->len] = '\0';	/* a new buffer is an empty string */
 }
 
 void

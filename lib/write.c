@@ -18,6 +18,23 @@ fmt_last_modified(struct ev_ctx *ctx, struct ev_event *ev, struct ev_buf *b)
 		ev_buf_adds(b, v);
 }
 
+/*
+ * The zone's name, when a reader can resolve it again: a custom TZID
+ * from an inline VTIMEZONE means nothing in a CSV file, whose times keep
+ * their offsets instead.
+ */
+static void
+fmt_tz(struct ev_ctx *ctx, struct ev_event *ev, struct ev_buf *b)
+{
+	size_t before = b->len;
+
+	ev_event_field(ev, EV_F_TZ, b);
+	if (b->len > before && ev_zone_get(ctx, b->p + before) == NULL) {
+		b->len = before;
+		b->p[before] = '\0';
+	}
+}
+
 void
 ev_fmt_field(struct ev_ctx *ctx, struct ev_event *ev, enum ev_field f,
     struct ev_buf *b)
@@ -34,6 +51,9 @@ ev_fmt_field(struct ev_ctx *ctx, struct ev_event *ev, enum ev_field f,
 		break;
 	case EV_F_LAST_MODIFIED:
 		fmt_last_modified(ctx, ev, b);
+		break;
+	case EV_F_TZ:
+		fmt_tz(ctx, ev, b);
 		break;
 	default:
 		ev_event_field(ev, f, b);
@@ -105,12 +125,13 @@ json_str(const char *s, struct ev_buf *b)
 	ev_buf_addc(b, '"');
 }
 
+/* A JSON number: digits without a leading zero ("007" is a string). */
 static int
 is_number(const char *s)
 {
 	size_t n = strspn(s, "0123456789");
 
-	return n > 0 && n < 10 && s[n] == '\0';
+	return n > 0 && n < 10 && s[n] == '\0' && (s[0] != '0' || n == 1);
 }
 
 static void
@@ -467,6 +488,13 @@ ev_write(struct ev_writer *w, struct ev_event *ev)
 	}
 	w->n++;
 	return rc;
+}
+
+void
+ev_writer_note(struct ev_writer *w, struct ev_event *ev)
+{
+	if (w->fmt == EV_FMT_ICS && !w->started)
+		ev_ics_note(w, ev);
 }
 
 void
