@@ -3,8 +3,12 @@
 # Neustadt an der Aue: the agenda of the month, then its calendar grid.
 cd "$(dirname "$0")" || exit 1
 PATH=../build/bin:$PATH
-export TZ=Europe/Berlin EV_NOW=2026-12-01T09:00:00
-set -x
-ev-list --lang de --month 2026-12 veranstaltungen.ics termine.csv
+TZ=Europe/Berlin EV_NOW=2026-12-01T09:00:00
+export PATH TZ EV_NOW
+
+echo '$ ev-list --lang de --month 2026-12 veranstaltungen.ics termine.csv'
+ev-list --lang de --month 2026-12 veranstaltungen.ics termine.csv || exit
+echo
+echo '$ ev-list --month 2026-12 -o ics veranstaltungen.ics termine.csv | ev-cal --lang de --month 2026-12'
 ev-list --month 2026-12 -o ics veranstaltungen.ics termine.csv |
 	ev-cal --lang de --month 2026-12
