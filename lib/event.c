@@ -82,22 +82,37 @@ static const char *const knownnames[EV_K_COUNT] = {
 /* ASCII upper case of the first byte: a cheap test before the compare. */
 #define UP(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 'A' : (c))
 
-/* Names of 3 to 13 letters; the length and first letter rule out most. */
+/*
+ * Every property of every event passes here: the first letter picks the
+ * few names to compare, so most properties cost one or two compares.
+ */
 static int
 known_lookup(const char *name)
 {
-	static unsigned char len[EV_K_COUNT];
+	static const signed char first[26][5] = {
+		['C' - 'A'] = {EV_K_CATEGORIES, -1},
+		['D' - 'A'] = {EV_K_DTSTART, EV_K_DTEND, EV_K_DURATION,
+		    EV_K_DESCRIPTION, EV_K_DTSTAMP},
+		['E' - 'A'] = {EV_K_EXDATE, -1},
+		['L' - 'A'] = {EV_K_LOCATION, EV_K_LAST_MODIFIED, -1},
+		['O' - 'A'] = {EV_K_ORGANIZER, -1},
+		['R' - 'A'] = {EV_K_RRULE, EV_K_RDATE, EV_K_RECURRENCE_ID, -1},
+		['S' - 'A'] = {EV_K_SUMMARY, EV_K_STATUS, EV_K_SEQUENCE, -1},
+		['U' - 'A'] = {EV_K_UID, EV_K_URL, -1},
+		['X' - 'A'] = {EV_K_X_PRICE, EV_K_X_COST, EV_K_X_COST_TYPE, -1},
+	};
 	int c0 = UP((unsigned char)name[0]);
-	size_t n;
+	const signed char *k;
 
-	if (len[0] == 0)
-		for (int k = 0; k < EV_K_COUNT; k++)
-			len[k] = (unsigned char)strlen(knownnames[k]);
-	n = strnlen(name, 14);
-	for (int k = 0; k < EV_K_COUNT; k++)
-		if (len[k] == n && knownnames[k][0] == c0 &&
-		    ev_strcaseeq(name, knownnames[k]))
-			return k;
+	if (c0 < 'A' || c0 > 'Z')
+		return -1;
+	k = first[c0 - 'A'];
+	/* an unused letter's row is all zeros: EV_K_DTSTART, not 'D' */
+	if (k[0] == 0 && c0 != 'D')
+		return -1;
+	for (int i = 0; i < 5 && k[i] >= 0; i++)
+		if (ev_strcaseeq(name, knownnames[(int)k[i]]))
+			return k[i];
 	return -1;
 }
 
@@ -973,9 +988,12 @@ decode_organizer(const struct ev_event *ev, struct ev_buf *out)
 
 	if (i < 0)
 		return 0;
-	if (ev_param_get(EV_PPARAMS(ev, i), "CN", &cn) && cn.len > 0)
-		ev_buf_printf(out, "%s <%s>", cn.p, EV_PVALUE(ev, i));
-	else
+	if (ev_param_get(EV_PPARAMS(ev, i), "CN", &cn) && cn.len > 0) {
+		ev_buf_add(out, cn.p, cn.len);
+		ev_buf_add(out, " <", 2);
+		ev_buf_adds(out, EV_PVALUE(ev, i));
+		ev_buf_addc(out, '>');
+	} else
 		ev_buf_adds(out, EV_PVALUE(ev, i));
 	ev_buf_free(&cn);
 	return 1;
