@@ -426,6 +426,8 @@ write_agenda(struct ev_writer *w, struct ev_event *ev)
 			ev_buf_addc(&w->buf, *p == '\n' ? ' ' : *p);
 	}
 	ev_buf_adds(&w->buf, until.p ? until.p : "");
+	while (w->buf.len > 0 && w->buf.p[w->buf.len - 1] == ' ')
+		w->buf.len--;	/* an event without a title: no padding left */
 	ev_buf_addc(&w->buf, '\n');
 	ev_buf_free(&when);
 	ev_buf_free(&until);
