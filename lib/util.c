@@ -161,27 +161,32 @@ ev_err_set(struct ev_err *e, const char *file, unsigned long line,
 	va_end(ap);
 }
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
+/* Equal bytes, or the same ASCII letter in either case. */
+#define SAMECASE(x, y) ((x) == (y) || \
+	(((x) | 0x20) == ((y) | 0x20) && ((x) | 0x20) >= 'a' && ((x) | 0x20) <= 'z'))
 
 int
 ev_strcaseeq(const char *a, const char *b)
 {
-	while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
-		a++, b++;
-	return *a == '\0' && *b == '\0';
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	for (; SAMECASE(*x, *y); x++, y++)
+		if (*x == '\0')
+			return 1;
+	return 0;
 }
 
 int
 ev_strncaseeq(const char *a, const char *b, size_t n)
 {
-	for (; n > 0; n--, a++, b++) {
-		if (lower((unsigned char)*a) != lower((unsigned char)*b))
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	for (; n > 0; n--, x++, y++) {
+		if (!SAMECASE(*x, *y))
 			return 0;
-		if (*a == '\0')
+		if (*x == '\0')
 			return 1;
 	}
 	return 1;
