@@ -12,20 +12,25 @@
  *  - UNTIL in UTC is compared with the floating wall clock as if it were
  *    UTC ("HOURLY;UNTIL=19970902T170000Z" in New York runs four hours
  *    long).  We strip UNTIL and COUNT from the rule and apply both.
- *  - BYSETPOS is ignored for DAILY and WEEKLY.  We group the results by
- *    day or week and pick the positions ourselves.
- *  - BYWEEKNO=53 yields week 1 of the next year in 52-week years.  We
- *    drop dates outside the listed weeks.
+ *  - BYSETPOS is ignored for DAILY and WEEKLY rules.
+ *  - DAILY;BYMONTHDAY=-1 (any negative day) yields nothing at all.
+ *  - BYWEEKNO yields weeks other than those listed (BYWEEKNO=53 from
+ *    2016-01-01: 2017-01-03, 2018-01-02, ...), and BYWEEKNO=1,53 from
+ *    1996-06-16 crashes inside icalrecur_iterator_next.
+ *  - SECONDLY, MINUTELY and HOURLY rules with limiting parts spin inside
+ *    one icalrecur_iterator_next call through every second until one
+ *    matches (hours for an impossible rule).
  *  - A DTSTART the rule does not match is not returned, yet it is the
  *    first instance (3.3.10 COUNT; the "Friday the 13th" example removes
  *    it with EXDATE).  We add it.
- *  - SECONDLY, MINUTELY and HOURLY rules with limiting parts spin inside
- *    one icalrecur_iterator_next call through every second until one
- *    matches (hours for an impossible rule).  We expand those
- *    frequencies ourselves, skipping whole days and hours.
  *  - Impossible rules (BYMONTH=2;BYMONTHDAY=30) make libical search for
  *    centuries or fail as if malformed.  A scan of one 400-year Gregorian
  *    cycle of their date parts finds them first.
+ *
+ * So libical iterates MONTHLY and YEARLY rules, whose n-th weekdays,
+ * year days and set positions it gets right, and we iterate SECONDLY to
+ * WEEKLY and YEARLY by week number ourselves: plain periods of fixed
+ * length whose sets are filtered days times the expanded times of day.
  *
  * Occurrences are gathered per series, only around the window, then
  * sorted as a whole; overrides stand on their own (they appear when they
@@ -115,9 +120,9 @@ struct taf {
 
 /* One RRULE being iterated. */
 struct gen {
-	struct icalrecurrencetype r;	/* as given to libical */
-	icalrecur_iterator *it;		/* DAILY and longer */
-	int	 own;			/* SECONDLY to HOURLY: ours */
+	struct icalrecurrencetype r;	/* as parsed, UNTIL and COUNT taken */
+	struct icalrecurrencetype er;	/* ours: with the days DTSTART lends */
+	icalrecur_iterator *it;		/* MONTHLY, YEARLY: libical's */
 	int	 is_date;
 	int64_t	 w0, lo, hi;		/* DTSTART; walls worth returning */
 	const struct frame *mf;
@@ -125,18 +130,14 @@ struct gen {
 	struct ev_time until;		/* kind EV_T_NONE: none */
 	int	 count;
 	unsigned long seen, steps, budget;
-	int	 done, exhausted, ical_end;
+	int	 done, exhausted;
 	int	 wkst;			/* 0 = Monday */
-	/* BYSETPOS of DAILY and WEEKLY, applied to groups of results */
-	short	 setpos[ICAL_BY_SETPOS_SIZE];
-	size_t	 nsetpos;
-	int	 grouped;
-	int64_t	*buf;
-	size_t	 nbuf, cbuf, ibuf;
-	int	 haspend;
-	int64_t	 pend;
-	/* our sub-daily iteration: periods base + k * step */
+	/* ours: periods base + k * step, in seconds (years for YEARLY) */
 	int64_t	 base, step, k;
+	int64_t	*tod;			/* times of day, DAILY and longer */
+	size_t	 ntod;
+	int64_t	*buf;			/* the current period's set */
+	size_t	 nbuf, cbuf, ibuf;
 	/* the next value, for merging */
 	int	 has;
 	int64_t	 wall, utc;
@@ -397,17 +398,33 @@ our_wday(int ical)
 	return (ical + 5) % 7;
 }
 
+/*
+ * BYDAY: a weekday, or its n-th (-n-th: from the end) in the month
+ * (MONTHLY; YEARLY with BYMONTH) or in the year (YEARLY), 3.3.10.
+ */
 static int
-wday_ok(const struct icalrecurrencetype *r, int wd)
+byday_ok(const struct icalrecurrencetype *r, int64_t days, int y, int m,
+    int d)
 {
 	size_t n = NLIST(r->by_day);
+	int wd = ev_weekday(days), in_month, idx, len;
 
 	if (n == 0)
 		return 1;
-	for (size_t i = 0; i < n; i++)
-		if (our_wday(icalrecurrencetype_day_day_of_week(r->by_day[i])) ==
+	in_month = r->freq != ICAL_YEARLY_RECURRENCE || NLIST(r->by_month) > 0;
+	idx = in_month ? d : (int)(days - ev_days_from_civil(y, 1, 1)) + 1;
+	len = in_month ? ev_days_in_month(y, m) :
+	    ev_days_in_month(y, 2) == 29 ? 366 : 365;
+	for (size_t i = 0; i < n; i++) {
+		int pos = icalrecurrencetype_day_position(r->by_day[i]);
+
+		if (our_wday(icalrecurrencetype_day_day_of_week(r->by_day[i])) !=
 		    wd)
+			continue;
+		if (pos == 0 || (pos > 0 && (idx - 1) / 7 + 1 == pos) ||
+		    (pos < 0 && (len - idx) / 7 + 1 == -pos))
 			return 1;
+	}
 	return 0;
 }
 
@@ -464,7 +481,7 @@ day_ok(const struct icalrecurrencetype *r, int64_t days)
 	    ev_days_in_month(y, m)) &&
 	    signed_ok(r->by_year_day, NLIST(r->by_year_day),
 	    (int)(days - ev_days_from_civil(y, 1, 1)) + 1, ylen) &&
-	    wday_ok(r, ev_weekday(days)) && weekno_ok(r, days);
+	    byday_ok(r, days, y, m, d) && weekno_ok(r, days);
 }
 
 /*
@@ -548,17 +565,7 @@ setpos_pick(const short *sp, size_t nsp, int64_t *v, size_t n)
 	return out;
 }
 
-static void
-buf_push(struct gen *g, int64_t v)
-{
-	if (g->nbuf == g->cbuf) {
-		g->cbuf = g->cbuf ? g->cbuf * 2 : 64;
-		g->buf = ev_ereallocarray(g->buf, g->cbuf, sizeof(*g->buf));
-	}
-	g->buf[g->nbuf++] = v;
-}
-
-/* ---- libical's iterator, DAILY and longer ---------------------------------- */
+/* ---- libical's iterator: MONTHLY and YEARLY --------------------------------- */
 
 static struct icaltimetype
 ical_time(int64_t wall, int is_date)
@@ -617,39 +624,25 @@ skip_periods(struct gen *g, int64_t k)
 	return k;
 }
 
-/*
- * Where libical starts: past the periods before the window, and for our
- * own BYSETPOS one period earlier than DTSTART, so that the first set is
- * complete.
- */
+/* Where libical starts: past the periods before the window. */
 static int64_t
 ical_start(struct gen *g)
 {
-	int64_t per = 0, k, iv = g->r.interval;
+	int64_t k, iv = g->r.interval;
 	struct ev_tm tm, lt;
 
 	ev_tm_from_wall(g->w0, &tm);
 	ev_tm_from_wall(g->lo > g->w0 ? g->lo : g->w0, &lt);
-	switch (g->r.freq) {
-	case ICAL_DAILY_RECURRENCE:
-		per = iv * DAY;
-		break;
-	case ICAL_WEEKLY_RECURRENCE:
-		per = iv * 7 * DAY;
-		break;
-	case ICAL_MONTHLY_RECURRENCE:
+	if (g->r.freq == ICAL_MONTHLY_RECURRENCE) {
 		if (tm.mday > 28)
 			return g->w0;
 		k = ((int64_t)(lt.year - tm.year) * 12 + lt.mon - tm.mon) / iv - 1;
 		return add_months(&tm, skip_periods(g, k) * iv);
-	default:
-		if (tm.mon == 2 && tm.mday == 29)
-			return g->w0;
-		k = (lt.year - tm.year) / iv - 1;
-		return add_months(&tm, skip_periods(g, k) * iv * 12);
 	}
-	k = g->lo > g->w0 ? (g->lo - g->w0) / per - 1 : 0;
-	return g->w0 + (skip_periods(g, k) - (g->grouped ? 1 : 0)) * per;
+	if (tm.mon == 2 && tm.mday == 29)
+		return g->w0;
+	k = (lt.year - tm.year) / iv - 1;
+	return add_months(&tm, skip_periods(g, k) * iv * 12);
 }
 
 static int
@@ -657,62 +650,86 @@ ical_next(struct gen *g, int64_t *w)
 {
 	struct icaltimetype t;
 
-	while (!g->ical_end) {
-		if (++g->steps > g->budget) {
-			g->exhausted = 1;
-			break;
-		}
-		t = icalrecur_iterator_next(g->it);
-		if (icaltime_is_null_time(t))
-			break;
-		*w = ev_days_from_civil(t.year, t.month, t.day) * DAY;
-		if (!t.is_date)
-			*w += t.hour * 3600 + t.minute * 60 + t.second;
-		if (weekno_ok(&g->r, dayof(*w)))
-			return 1;
+	if (++g->steps > g->budget) {
+		g->exhausted = 1;
+		return 0;
 	}
-	g->ical_end = 1;
-	return 0;
-}
-
-/* The day, or the first day of the week, a DAILY or WEEKLY set is of. */
-static int64_t
-period_key(const struct gen *g, int64_t w)
-{
-	int64_t d = dayof(w);
-
-	if (g->r.freq == ICAL_WEEKLY_RECURRENCE)
-		d -= (ev_weekday(d) - g->wkst + 7) % 7;
-	return d;
-}
-
-/* libical's results, a period at a time, through our BYSETPOS. */
-static int
-grouped_next(struct gen *g, int64_t *w)
-{
-	int64_t key;
-
-	while (g->ibuf >= g->nbuf) {
-		g->nbuf = g->ibuf = 0;
-		if (!g->haspend && !(g->haspend = ical_next(g, &g->pend)))
-			return 0;
-		key = period_key(g, g->pend);
-		while (g->haspend && period_key(g, g->pend) == key) {
-			buf_push(g, g->pend);
-			g->haspend = ical_next(g, &g->pend);
-		}
-		g->nbuf = setpos_pick(g->setpos, g->nsetpos, g->buf, g->nbuf);
-	}
-	*w = g->buf[g->ibuf++];
+	t = icalrecur_iterator_next(g->it);
+	if (icaltime_is_null_time(t))
+		return 0;
+	*w = ev_days_from_civil(t.year, t.month, t.day) * DAY;
+	if (!t.is_date)
+		*w += t.hour * 3600 + t.minute * 60 + t.second;
 	return 1;
 }
 
-/* ---- our own SECONDLY, MINUTELY, HOURLY ------------------------------------ */
+/* ---- our own: SECONDLY to WEEKLY, YEARLY by week number ------------------ */
 
 static int64_t
 ceil_div(int64_t a, int64_t b)
 {
 	return -ev_floordiv(-a, b);
+}
+
+static void
+sort_unique(int64_t *v, size_t *n)
+{
+	size_t o = 0;
+
+	if (*n < 2)
+		return;
+	qsort(v, *n, sizeof(*v), cmp_i64);
+	for (size_t i = 0; i < *n; i++)
+		if (o == 0 || v[i] != v[o - 1])
+			v[o++] = v[i];
+	*n = o;
+}
+
+static void
+push(int64_t **v, size_t *n, size_t *cap, int64_t x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = ev_ereallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[(*n)++] = x;
+}
+
+/* A BY list, or DTSTART's value v0 when it is empty; 60 s is 59 s. */
+static size_t
+by_or(const short *a, size_t max, int v0, int *out)
+{
+	size_t n = nlist(a, max);
+
+	if (n == 0) {
+		out[0] = v0;
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = a[i] > 59 ? 59 : a[i];
+	return n;
+}
+
+/* The times of day of DAILY and longer: BYHOUR x BYMINUTE x BYSECOND,
+ * each DTSTART's own when not given (3.3.10). */
+static void
+own_tods(struct gen *g)
+{
+	const struct icalrecurrencetype *r = &g->r;
+	int hs[ICAL_BY_HOUR_SIZE], ms[ICAL_BY_MINUTE_SIZE];
+	int ss[ICAL_BY_SECOND_SIZE];
+	size_t nh, nm, ns, cap = 0;
+
+	nh = by_or(r->by_hour, ICAL_BY_HOUR_SIZE, (int)(g->dtod / 3600), hs);
+	nm = by_or(r->by_minute, ICAL_BY_MINUTE_SIZE,
+	    (int)(g->dtod / 60 % 60), ms);
+	ns = by_or(r->by_second, ICAL_BY_SECOND_SIZE, (int)(g->dtod % 60), ss);
+	for (size_t i = 0; i < nh; i++)
+		for (size_t j = 0; j < nm; j++)
+			for (size_t k = 0; k < ns; k++)
+				push(&g->tod, &g->ntod, &cap,
+				    hs[i] * 3600 + ms[j] * 60 + ss[k]);
+	sort_unique(g->tod, &g->ntod);
 }
 
 /* Move to the first period starting at or after wall w. */
@@ -724,41 +741,78 @@ own_skip(struct gen *g, int64_t w)
 	g->k = k > g->k ? k : g->k + 1;
 }
 
-/* The set of one period: the expanding parts of HOURLY (minutes,
- * seconds) and MINUTELY (seconds), else DTSTART's. */
+/* Days of one week that pass the rule's days, times the times of day. */
+static void
+own_days(struct gen *g, int64_t first, int ndays)
+{
+	for (int64_t d = first; d < first + ndays; d++)
+		if (day_ok(&g->er, d))
+			for (size_t t = 0; t < g->ntod; t++)
+				push(&g->buf, &g->nbuf, &g->cbuf,
+				    d * DAY + g->tod[t]);
+}
+
+/* YEARLY by week number: the listed weeks of week-year y (WKST). */
+static void
+own_year(struct gen *g, int y)
+{
+	size_t n = NLIST(g->r.by_week_no);
+	int64_t w1 = week1(y, g->wkst);
+	int nweeks = (int)((week1(y + 1, g->wkst) - w1) / 7);
+
+	for (size_t i = 0; i < n; i++) {
+		int v = g->r.by_week_no[i], wn = v > 0 ? v : nweeks + 1 + v;
+
+		if (wn >= 1 && wn <= nweeks)
+			own_days(g, w1 + (int64_t)(wn - 1) * 7, 7);
+	}
+}
+
+/* The set of the period starting at p (a year number for YEARLY): the
+ * expanding parts, else DTSTART's; then BYSETPOS. */
 static void
 own_set(struct gen *g, int64_t p)
 {
 	const struct icalrecurrencetype *r = &g->r;
-	size_t nm = NLIST(r->by_minute), ns = NLIST(r->by_second);
-	int m0 = (int)(g->dtod / 60 % 60), s0 = (int)(g->dtod % 60);
-	size_t o = 0;
+	int ms[ICAL_BY_MINUTE_SIZE], ss[ICAL_BY_SECOND_SIZE];
+	size_t nm = by_or(r->by_minute, ICAL_BY_MINUTE_SIZE,
+	    (int)(g->dtod / 60 % 60), ms);
+	size_t ns = by_or(r->by_second, ICAL_BY_SECOND_SIZE,
+	    (int)(g->dtod % 60), ss);
 
 	g->nbuf = g->ibuf = 0;
-	if (r->freq == ICAL_SECONDLY_RECURRENCE) {
-		buf_push(g, p);
-		return;
+	switch (r->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		push(&g->buf, &g->nbuf, &g->cbuf, p);
+		break;
+	case ICAL_MINUTELY_RECURRENCE:
+		for (size_t j = 0; j < ns; j++)
+			push(&g->buf, &g->nbuf, &g->cbuf, p + ss[j]);
+		break;
+	case ICAL_HOURLY_RECURRENCE:
+		for (size_t i = 0; i < nm; i++)
+			for (size_t j = 0; j < ns; j++)
+				push(&g->buf, &g->nbuf, &g->cbuf,
+				    p + ms[i] * 60 + ss[j]);
+		break;
+	case ICAL_DAILY_RECURRENCE:
+		for (size_t t = 0; t < g->ntod; t++)
+			push(&g->buf, &g->nbuf, &g->cbuf, p + g->tod[t]);
+		break;
+	case ICAL_WEEKLY_RECURRENCE:
+		own_days(g, dayof(p), 7);
+		break;
+	default:
+		own_year(g, (int)p);
+		break;
 	}
-	for (size_t i = 0; i < (ns ? ns : 1); i++) {
-		int s = ns ? r->by_second[i] : s0;
-
-		if (s > 59)		/* a leap second is second 59 */
-			s = 59;
-		if (r->freq == ICAL_MINUTELY_RECURRENCE) {
-			buf_push(g, p + s);
-			continue;
-		}
-		for (size_t j = 0; j < (nm ? nm : 1); j++)
-			buf_push(g, p + (nm ? r->by_minute[j] : m0) * 60 + s);
-	}
-	qsort(g->buf, g->nbuf, sizeof(*g->buf), cmp_i64);
-	for (size_t i = 0; i < g->nbuf; i++)
-		if (o == 0 || g->buf[i] != g->buf[o - 1])
-			g->buf[o++] = g->buf[i];
-	g->nbuf = o;
+	sort_unique(g->buf, &g->nbuf);
+	g->nbuf = setpos_pick(r->by_set_pos, NLIST(r->by_set_pos), g->buf,
+	    g->nbuf);
 }
 
-/* Is period p's start excluded by a limiting part?  Then skip ahead. */
+/* SECONDLY to DAILY: is period p excluded by a limiting part?  Then
+ * skip to the next day, hour or minute that might not be. */
 static int
 own_limited(struct gen *g, int64_t p)
 {
@@ -770,6 +824,8 @@ own_limited(struct gen *g, int64_t p)
 		own_skip(g, (d + 1) * DAY);
 		return 1;
 	}
+	if (f >= ICAL_DAILY_RECURRENCE)
+		return 0;
 	if (NLIST(r->by_hour) && !in_list(r->by_hour, NLIST(r->by_hour),
 	    (int)(sod / 3600))) {
 		own_skip(g, d * DAY + (sod / 3600 + 1) * 3600);
@@ -792,37 +848,68 @@ static int
 own_next(struct gen *g, int64_t *w)
 {
 	while (g->ibuf >= g->nbuf) {
-		int64_t p;
+		int64_t p = g->base + g->k * g->step;
+		int yearly = g->r.freq == ICAL_YEARLY_RECURRENCE;
 
 		if (++g->steps > g->budget) {
 			g->exhausted = 1;
 			return 0;
 		}
-		p = g->base + g->k * g->step;
-		if (p > g->hi)
+		if ((yearly ? week1((int)p, g->wkst) * DAY : p) > g->hi)
 			return 0;
-		if (own_limited(g, p))
+		if (g->r.freq <= ICAL_DAILY_RECURRENCE && own_limited(g, p))
 			continue;
 		own_set(g, p);
-		g->nbuf = setpos_pick(g->r.by_set_pos, NLIST(g->r.by_set_pos),
-		    g->buf, g->nbuf);
 		g->k++;
 	}
 	*w = g->buf[g->ibuf++];
 	return 1;
 }
 
+/* libical's weekday encoding, position 0: 1 = Sunday ... 7 = Saturday. */
+static void
+lend_weekday(struct icalrecurrencetype *r, int64_t days)
+{
+	list_set1(r->by_day, ICAL_BY_DAY_SIZE, (ev_weekday(days) + 1) % 7 + 1);
+}
+
+/*
+ * Periods: SECONDLY to DAILY from DTSTART's second, minute, hour or day,
+ * WEEKLY from its week (WKST), YEARLY from its year.  A WEEKLY rule
+ * without BYDAY takes DTSTART's weekday, and so does a YEARLY one with
+ * only week numbers (3.3.10: what the rule lacks comes from DTSTART).
+ */
 static void
 own_init(struct gen *g)
 {
-	int64_t unit = g->r.freq == ICAL_HOURLY_RECURRENCE ? 3600 :
-	    g->r.freq == ICAL_MINUTELY_RECURRENCE ? 60 : 1;
+	static const int64_t unit[] = { 1, 60, 3600, DAY, 7 * DAY };
+	int f = g->r.freq;
+	int64_t d0 = dayof(g->w0), k;
+	struct ev_tm tm, lt;
 
-	g->own = 1;
-	g->step = unit * g->r.interval;
-	g->base = ev_floordiv(g->w0, unit) * unit;
-	g->k = g->lo > g->base ? (g->lo - g->base) / g->step - 1 : 0;
-	g->k = skip_periods(g, g->k);
+	g->er = g->r;
+	own_tods(g);
+	if (f == ICAL_YEARLY_RECURRENCE) {
+		if (!NLIST(g->r.by_day) && !NLIST(g->r.by_month_day) &&
+		    !NLIST(g->r.by_year_day))
+			lend_weekday(&g->er, d0);
+		ev_tm_from_wall(g->w0, &tm);
+		ev_tm_from_wall(g->lo > g->w0 ? g->lo : g->w0, &lt);
+		g->base = tm.year;
+		g->step = g->r.interval;
+		g->k = skip_periods(g, (lt.year - tm.year) / g->step - 1);
+		return;
+	}
+	if (f == ICAL_WEEKLY_RECURRENCE) {
+		if (!NLIST(g->r.by_day))
+			lend_weekday(&g->er, d0);
+		g->base = (d0 - (ev_weekday(d0) - g->wkst + 7) % 7) * DAY;
+	} else {
+		g->base = ev_floordiv(g->w0, unit[f]) * unit[f];
+	}
+	g->step = unit[f] * g->r.interval;
+	k = g->lo > g->base ? (g->lo - g->base) / g->step - 1 : 0;
+	g->k = skip_periods(g, k);
 }
 
 /* ---- a rule's instances ------------------------------------------------------ */
@@ -844,11 +931,7 @@ until_ok(const struct gen *g, int64_t w)
 static int
 raw_next(struct gen *g, int64_t *w)
 {
-	if (g->own)
-		return own_next(g, w);
-	if (g->grouped)
-		return grouped_next(g, w);
-	return ical_next(g, w);
+	return g->it != NULL ? ical_next(g, w) : own_next(g, w);
 }
 
 /*
@@ -888,6 +971,7 @@ gen_free(struct gen *g)
 		return;
 	if (g->it)
 		icalrecur_iterator_free(g->it);
+	free(g->tod);
 	free(g->buf);
 	free(g);
 }
@@ -923,7 +1007,6 @@ gen_new(struct series *s, size_t pi)
 	const char *val = EV_PVALUE(m, pi);
 	unsigned long line = m->props[pi].line;
 	struct gen *g = ev_ecalloc(1, sizeof(*g));
-	icalrecur_iterator *it;
 
 	g->r = icalrecurrencetype_from_string(val);
 	if (g->r.rscale != NULL) {	/* RFC 7529: Gregorian only */
@@ -959,31 +1042,16 @@ gen_new(struct series *s, size_t pi)
 		free(g);
 		return NULL;
 	}
-	it = icalrecur_iterator_new(g->r, ical_time(g->w0, g->is_date));
-	if (it == NULL) {
-		/* valid by RFC 5545 and by our scan: libical found no date */
-		warn(s->x, m->file, line, "RRULE produced no date");
-		free(g);
-		return NULL;
-	}
-	if (g->r.freq < ICAL_DAILY_RECURRENCE) {
-		icalrecur_iterator_free(it);
+	if (g->r.freq < ICAL_MONTHLY_RECURRENCE || NLIST(g->r.by_week_no)) {
 		g->budget = OWN_BUDGET;
 		own_init(g);
 		return g;
 	}
-	icalrecur_iterator_free(it);
 	g->budget = ICAL_BUDGET;
-	g->nsetpos = NLIST(g->r.by_set_pos);
-	if (g->nsetpos && (g->r.freq == ICAL_DAILY_RECURRENCE ||
-	    g->r.freq == ICAL_WEEKLY_RECURRENCE)) {
-		memcpy(g->setpos, g->r.by_set_pos, sizeof(g->setpos));
-		list_clear(g->r.by_set_pos);
-		g->grouped = 1;
-	}
 	g->it = icalrecur_iterator_new(g->r, ical_time(ical_start(g),
 	    g->is_date));
 	if (g->it == NULL) {
+		/* valid by RFC 5545 and by our scan: libical found no date */
 		warn(s->x, m->file, line, "RRULE produced no date");
 		gen_free(g);
 		return NULL;
