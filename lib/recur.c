@@ -2,12 +2,12 @@
  * recur.c - recurrence expansion: RRULE, RDATE, EXDATE and RECURRENCE-ID
  * overrides (RFC 5545 3.8.5, 3.8.4.4, 3.3.10).
  *
- * libical's iterator does the calendar arithmetic of DAILY and longer
- * rules on the master's wall clock, handed over as a floating time; we
- * turn wall clocks into instants ourselves (ev_zone_to_utc, with RFC 5545
- * 3.3.5's gap and fold rules: 02:30 on a spring-forward day is 03:30, a
- * doubled hour is its first occurrence) and correct what libical 3.0
- * gets wrong:
+ * Rules are iterated on the master's wall clock (for libical a floating
+ * time); we turn wall clocks into instants ourselves (ev_zone_to_utc,
+ * with RFC 5545 3.3.5's gap and fold rules: 02:30 on a spring-forward
+ * day is 03:30, a doubled hour is its first occurrence).  libical 3.0's
+ * iterator, tested against the RFC's examples and python-dateutil, gets
+ * these wrong:
  *
  *  - UNTIL in UTC is compared with the floating wall clock as if it were
  *    UTC ("HOURLY;UNTIL=19970902T170000Z" in New York runs four hours
@@ -17,6 +17,12 @@
  *  - BYWEEKNO yields weeks other than those listed (BYWEEKNO=53 from
  *    2016-01-01: 2017-01-03, 2018-01-02, ...), and BYWEEKNO=1,53 from
  *    1996-06-16 crashes inside icalrecur_iterator_next.
+ *  - With BYHOUR, BYMINUTE or BYSECOND, BYSETPOS of MONTHLY and YEARLY
+ *    picks days, not times (BYSETPOS=1;BYMINUTE=0,30 keeps both).
+ *  - YEARLY with BYYEARDAY and BYMONTH or BYMONTHDAY is refused as
+ *    malformed.  YEARLY with BYMONTHDAY but no BYMONTH keeps to
+ *    DTSTART's month, where the day parts of a YEARLY rule expand over
+ *    the year (3.3.10 table and "every 20th Monday of the year").
  *  - SECONDLY, MINUTELY and HOURLY rules with limiting parts spin inside
  *    one icalrecur_iterator_next call through every second until one
  *    matches (hours for an impossible rule).
@@ -29,8 +35,8 @@
  *
  * So libical iterates MONTHLY and YEARLY rules, whose n-th weekdays,
  * year days and set positions it gets right, and we iterate SECONDLY to
- * WEEKLY and YEARLY by week number ourselves: plain periods of fixed
- * length whose sets are filtered days times the expanded times of day.
+ * WEEKLY and the other rules above ourselves: plain periods whose sets
+ * are the days passing the rule's day parts times the times of day.
  *
  * Occurrences are gathered per series, only around the window, then
  * sorted as a whole; overrides stand on their own (they appear when they
@@ -48,7 +54,7 @@ enum {
 	DAY = 86400,
 	MARGIN = 2 * DAY,		/* more than any UTC offset */
 	ICAL_BUDGET = 200000,		/* libical calls without a date */
-	OWN_BUDGET = 2000000,		/* our sub-daily periods likewise */
+	OWN_BUDGET = 2000000,		/* our own periods likewise */
 	CYCLE = 146097			/* days in 400 Gregorian years */
 };
 
@@ -122,7 +128,7 @@ struct taf {
 struct gen {
 	struct icalrecurrencetype r;	/* as parsed, UNTIL and COUNT taken */
 	struct icalrecurrencetype er;	/* ours: with the days DTSTART lends */
-	icalrecur_iterator *it;		/* MONTHLY, YEARLY: libical's */
+	icalrecur_iterator *it;		/* libical's, else ours */
 	int	 is_date;
 	int64_t	 w0, lo, hi;		/* DTSTART; walls worth returning */
 	const struct frame *mf;
@@ -132,7 +138,7 @@ struct gen {
 	unsigned long seen, steps, budget;
 	int	 done, exhausted;
 	int	 wkst;			/* 0 = Monday */
-	/* ours: periods base + k * step, in seconds (years for YEARLY) */
+	/* ours: periods base + k * step: seconds, months (MONTHLY), years */
 	int64_t	 base, step, k;
 	int64_t	*tod;			/* times of day, DAILY and longer */
 	size_t	 ntod;
@@ -663,7 +669,24 @@ ical_next(struct gen *g, int64_t *w)
 	return 1;
 }
 
-/* ---- our own: SECONDLY to WEEKLY, YEARLY by week number ------------------ */
+/* ---- our own: SECONDLY to WEEKLY, some YEARLY -------------------------------- */
+
+/* The rules we iterate ourselves (see the top of the file). */
+static int
+ours(const struct icalrecurrencetype *r)
+{
+	int bymonth = NLIST(r->by_month) > 0, byyday = NLIST(r->by_year_day) > 0;
+	int times = NLIST(r->by_hour) || NLIST(r->by_minute) ||
+	    NLIST(r->by_second);
+
+	if (r->freq < ICAL_MONTHLY_RECURRENCE ||
+	    (times && NLIST(r->by_set_pos)))
+		return 1;
+	if (r->freq == ICAL_MONTHLY_RECURRENCE)
+		return 0;
+	return NLIST(r->by_week_no) || (byyday && bymonth) ||
+	    (NLIST(r->by_month_day) && !bymonth);
+}
 
 static int64_t
 ceil_div(int64_t a, int64_t b)
@@ -741,7 +764,7 @@ own_skip(struct gen *g, int64_t w)
 	g->k = k > g->k ? k : g->k + 1;
 }
 
-/* Days of one week that pass the rule's days, times the times of day. */
+/* Days that pass the rule's day parts, times the times of day. */
 static void
 own_days(struct gen *g, int64_t first, int ndays)
 {
@@ -752,14 +775,16 @@ own_days(struct gen *g, int64_t first, int ndays)
 				    d * DAY + g->tod[t]);
 }
 
-/* YEARLY by week number: the listed weeks of week-year y (WKST). */
+/* YEARLY: the days of year y, or of the listed weeks of week-year y. */
 static void
 own_year(struct gen *g, int y)
 {
 	size_t n = NLIST(g->r.by_week_no);
-	int64_t w1 = week1(y, g->wkst);
+	int64_t w1 = week1(y, g->wkst), jan1 = ev_days_from_civil(y, 1, 1);
 	int nweeks = (int)((week1(y + 1, g->wkst) - w1) / 7);
 
+	if (n == 0)
+		own_days(g, jan1, (int)(ev_days_from_civil(y + 1, 1, 1) - jan1));
 	for (size_t i = 0; i < n; i++) {
 		int v = g->r.by_week_no[i], wn = v > 0 ? v : nweeks + 1 + v;
 
@@ -801,6 +826,12 @@ own_set(struct gen *g, int64_t p)
 		break;
 	case ICAL_WEEKLY_RECURRENCE:
 		own_days(g, dayof(p), 7);
+		break;
+	case ICAL_MONTHLY_RECURRENCE:
+		own_days(g, ev_days_from_civil((int)ev_floordiv(p, 12),
+		    (int)(p - ev_floordiv(p, 12) * 12) + 1, 1),
+		    ev_days_in_month((int)ev_floordiv(p, 12),
+		    (int)(p - ev_floordiv(p, 12) * 12) + 1));
 		break;
 	default:
 		own_year(g, (int)p);
@@ -844,18 +875,29 @@ own_limited(struct gen *g, int64_t p)
 	return 0;
 }
 
+/* The earliest wall clock of period p (for YEARLY: its first week). */
+static int64_t
+own_first(const struct gen *g, int64_t p)
+{
+	if (g->r.freq == ICAL_YEARLY_RECURRENCE)
+		return (ev_days_from_civil((int)p, 1, 1) - 7) * DAY;
+	if (g->r.freq == ICAL_MONTHLY_RECURRENCE)
+		return ev_days_from_civil((int)ev_floordiv(p, 12),
+		    (int)(p - ev_floordiv(p, 12) * 12) + 1, 1) * DAY;
+	return p;
+}
+
 static int
 own_next(struct gen *g, int64_t *w)
 {
 	while (g->ibuf >= g->nbuf) {
 		int64_t p = g->base + g->k * g->step;
-		int yearly = g->r.freq == ICAL_YEARLY_RECURRENCE;
 
 		if (++g->steps > g->budget) {
 			g->exhausted = 1;
 			return 0;
 		}
-		if ((yearly ? week1((int)p, g->wkst) * DAY : p) > g->hi)
+		if (own_first(g, p) > g->hi)
 			return 0;
 		if (g->r.freq <= ICAL_DAILY_RECURRENCE && own_limited(g, p))
 			continue;
@@ -874,10 +916,49 @@ lend_weekday(struct icalrecurrencetype *r, int64_t days)
 }
 
 /*
+ * What the rule lacks comes from DTSTART (3.3.10): a WEEKLY rule without
+ * BYDAY and a YEARLY one with only week numbers take its weekday; MONTHLY
+ * and YEARLY ones without day parts its day of the month, and YEARLY
+ * ones without BYMONTH then its month.
+ */
+static void
+own_lend(struct gen *g, const struct ev_tm *tm)
+{
+	const struct icalrecurrencetype *r = &g->r;
+	int days = NLIST(r->by_day) || NLIST(r->by_month_day) ||
+	    NLIST(r->by_year_day);
+
+	g->er = *r;
+	switch (r->freq) {
+	case ICAL_WEEKLY_RECURRENCE:
+		if (!NLIST(r->by_day))
+			lend_weekday(&g->er, dayof(g->w0));
+		break;
+	case ICAL_MONTHLY_RECURRENCE:
+		if (!days)
+			list_set1(g->er.by_month_day, ICAL_BY_MONTHDAY_SIZE,
+			    tm->mday);
+		break;
+	case ICAL_YEARLY_RECURRENCE:
+		if (days)
+			break;
+		if (NLIST(r->by_week_no)) {
+			lend_weekday(&g->er, dayof(g->w0));
+			break;
+		}
+		list_set1(g->er.by_month_day, ICAL_BY_MONTHDAY_SIZE, tm->mday);
+		if (!NLIST(r->by_month))
+			list_set1(g->er.by_month, ICAL_BY_MONTH_SIZE, tm->mon);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
  * Periods: SECONDLY to DAILY from DTSTART's second, minute, hour or day,
- * WEEKLY from its week (WKST), YEARLY from its year.  A WEEKLY rule
- * without BYDAY takes DTSTART's weekday, and so does a YEARLY one with
- * only week numbers (3.3.10: what the rule lacks comes from DTSTART).
+ * WEEKLY from its week (WKST), MONTHLY and YEARLY from its month and
+ * year, INTERVAL of them apart.
  */
 static void
 own_init(struct gen *g)
@@ -887,28 +968,25 @@ own_init(struct gen *g)
 	int64_t d0 = dayof(g->w0), k;
 	struct ev_tm tm, lt;
 
-	g->er = g->r;
+	ev_tm_from_wall(g->w0, &tm);
+	ev_tm_from_wall(g->lo > g->w0 ? g->lo : g->w0, &lt);
+	own_lend(g, &tm);
 	own_tods(g);
+	g->step = g->r.interval;
 	if (f == ICAL_YEARLY_RECURRENCE) {
-		if (!NLIST(g->r.by_day) && !NLIST(g->r.by_month_day) &&
-		    !NLIST(g->r.by_year_day))
-			lend_weekday(&g->er, d0);
-		ev_tm_from_wall(g->w0, &tm);
-		ev_tm_from_wall(g->lo > g->w0 ? g->lo : g->w0, &lt);
 		g->base = tm.year;
-		g->step = g->r.interval;
-		g->k = skip_periods(g, (lt.year - tm.year) / g->step - 1);
-		return;
-	}
-	if (f == ICAL_WEEKLY_RECURRENCE) {
-		if (!NLIST(g->r.by_day))
-			lend_weekday(&g->er, d0);
-		g->base = (d0 - (ev_weekday(d0) - g->wkst + 7) % 7) * DAY;
+		k = (lt.year - tm.year) / g->step - 1;
+	} else if (f == ICAL_MONTHLY_RECURRENCE) {
+		g->base = (int64_t)tm.year * 12 + tm.mon - 1;
+		k = ((int64_t)(lt.year - tm.year) * 12 + lt.mon - tm.mon) /
+		    g->step - 1;
 	} else {
-		g->base = ev_floordiv(g->w0, unit[f]) * unit[f];
+		g->base = f == ICAL_WEEKLY_RECURRENCE ?
+		    (d0 - (ev_weekday(d0) - g->wkst + 7) % 7) * DAY :
+		    ev_floordiv(g->w0, unit[f]) * unit[f];
+		g->step *= unit[f];
+		k = g->lo > g->base ? (g->lo - g->base) / g->step - 1 : 0;
 	}
-	g->step = unit[f] * g->r.interval;
-	k = g->lo > g->base ? (g->lo - g->base) / g->step - 1 : 0;
 	g->k = skip_periods(g, k);
 }
 
@@ -1042,7 +1120,7 @@ gen_new(struct series *s, size_t pi)
 		free(g);
 		return NULL;
 	}
-	if (g->r.freq < ICAL_MONTHLY_RECURRENCE || NLIST(g->r.by_week_no)) {
+	if (ours(&g->r)) {
 		g->budget = OWN_BUDGET;
 		own_init(g);
 		return g;

@@ -636,6 +636,30 @@ test_fixes(void)
 	    (const char *)NULL);
 	T_STREQ(starts(), "20160104T090000 20160104T170000 20160108T090000 "
 	    "20160108T170000");
+	/* BYSETPOS over times, not days (libical keeps both) */
+	expand("20190101", "20210101", 100,
+	    "UID:x\nDTSTART;TZID=Europe/Berlin:20191103T210000\n"
+	    "RRULE:FREQ=MONTHLY;COUNT=3;BYMINUTE=0,30;BYSETPOS=1",
+	    (const char *)NULL);
+	T_STREQ(starts(), "20191103T210000 20191203T210000 20200103T210000");
+	expand("20160101", "20170101", 100,
+	    "UID:x\nDTSTART;TZID=Europe/Berlin:20160125T170000\n"
+	    "RRULE:FREQ=MONTHLY;COUNT=4;BYDAY=MO;BYHOUR=9,17;BYSETPOS=-1",
+	    (const char *)NULL);
+	T_STREQ(starts(), "20160125T170000 20160229T170000 20160328T170000 "
+	    "20160425T170000");
+	/* YEARLY;BYMONTHDAY expands over the months (libical: DTSTART's) */
+	expand("20160101", "20170101", 100,
+	    "UID:x\nDTSTART;TZID=Europe/Berlin:20160101T100000\n"
+	    "RRULE:FREQ=YEARLY;COUNT=4;BYMONTHDAY=1", (const char *)NULL);
+	T_STREQ(starts(), "20160101T100000 20160201T100000 20160301T100000 "
+	    "20160401T100000");
+	/* BYMONTH with BYYEARDAY (libical: "malformed"): day 60 in
+	 * February is Feb 29, in leap years only */
+	expand("20150101", "20210101", 100,
+	    "UID:x\nDTSTART;VALUE=DATE:20160229\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=2;BYYEARDAY=60", (const char *)NULL);
+	T_STREQ(starts(), "20160229 20200229");
 	/* UNTIL in UTC for a Berlin series: 10:00 CEST is 08:00Z */
 	expand("20160101", "20170101", 100,
 	    "UID:u\nDTSTART;TZID=Europe/Berlin:20160701T100000\n"
@@ -801,9 +825,9 @@ test_bounds(void)
 	/* bad rules: a warning, the master as it is */
 	expand("20160101", "20170101", 1000,
 	    "UID:b\nDTSTART;TZID=Europe/Berlin:20160101T100000\n"
-	    "RRULE:FREQ=FOO", (const char *)NULL);
+	    "RRULE:FREQ=DAILY;BYFOO=1", (const char *)NULL);
 	T_EQ(nwarn, 1);
-	T_STREQ(lastwarn, "t.ics:12: bad RRULE \"FREQ=FOO\"");
+	T_STREQ(lastwarn, "t.ics:12: bad RRULE \"FREQ=DAILY;BYFOO=1\"");
 	T_EQ(nocc, 1);
 	T_OK(ev_event_prop(occ[0], "RECURRENCE-ID") == NULL);
 	expand("20160101", "20170101", 1000,
