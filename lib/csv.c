@@ -15,6 +15,8 @@
 
 #include "evkit_priv.h"
 
+#define MAXREC	(16UL * 1024 * 1024)	/* longer records are skipped */
+
 enum colkind {
 	COL_IGNORE,	/* an empty header cell */
 	COL_FIELD,	/* one of enum ev_field */
@@ -369,6 +371,9 @@ parser_init(struct ev_csvrd *c)
 	csv_set_space_func(&c->p, csv_space);
 	csv_set_term_func(&c->p, csv_term);
 	csv_set_delim(&c->p, (unsigned char)c->delim);
+	/* libcsv grows a field by a fixed block (128 bytes by default): a
+	 * field of megabytes would be copied thousands of times */
+	csv_set_blk_size(&c->p, 256 * 1024);
 	if (c->tsv)
 		csv_set_quote(&c->p, '\0');
 }
@@ -460,6 +465,46 @@ end_of_input(struct ev_reader *r, struct ev_csvrd *c)
  * 1 a record, 0 end of input, -1 a bad record (message set), -2 read
  * error.
  */
+/* Quotes in s[0..n): their parity tells whether a quoted field is open. */
+static size_t
+quotes(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (const char *q = s; (q = memchr(q, '"', n - (size_t)(q - s))) != NULL;
+	    q++)
+		k++;
+	return k;
+}
+
+/*
+ * A record longer than MAXREC: report it and skip to its end without
+ * keeping it, so memory stays bounded.  The record ends at the first line
+ * end outside quotes; "" inside a quoted field counts twice, so the
+ * parity of all its quotes tells.
+ */
+static int
+skip_record(struct ev_reader *r, struct ev_csvrd *c, const char *s, size_t n)
+{
+	size_t q = quotes(c->raw.p ? c->raw.p : "", c->raw.len) + quotes(s, n);
+	int rc;
+
+	while (q % 2 != 0) {
+		if ((rc = ev_lex_physline(&r->lex, &s, &n)) < 0)
+			return -2;
+		if (rc == 0)
+			break;
+		c->lineno++;
+		q += quotes(s, n);
+	}
+	ev_buf_clear(&c->raw);
+	ev_buf_clear(&c->cells);
+	c->ncells = 0;
+	parser_reset(c);
+	ev_err_set(&r->err, r->name, c->recline, "record longer than 16 MiB");
+	return -1;
+}
+
 static int
 next_record(struct ev_reader *r, struct ev_csvrd *c)
 {
@@ -487,6 +532,8 @@ next_record(struct ev_reader *r, struct ev_csvrd *c)
 				csv_set_delim(&c->p, (unsigned char)c->delim);
 			}
 		}
+		if (c->raw.len + n > MAXREC)
+			return skip_record(r, c, s, n);
 		ev_buf_add(&c->raw, s, n);
 		feed(c, s, n);
 		if (c->badquote) {

@@ -176,8 +176,10 @@ ev_event_free(struct ev_event *ev)
 	if (ev == NULL)
 		return;
 	ev_buf_free(&ev->raw);
-	for (int f = 0; f < EV_F_COUNT; f++)
-		ev_buf_free(&ev->dec[f]);
+	if (ev->dec != NULL)
+		for (int f = 0; f < EV_F_COUNT; f++)
+			ev_buf_free(&ev->dec[f]);
+	free(ev->dec);
 	if (!ev->packed) {
 		ev_buf_free(&ev->text);
 		free(ev->props);
@@ -1063,6 +1065,8 @@ ev_event_text(struct ev_event *ev, enum ev_field f)
 {
 	if ((unsigned)f >= EV_F_COUNT)
 		return NULL;
+	if (ev->dec == NULL)
+		ev->dec = ev_ecalloc(EV_F_COUNT, sizeof(*ev->dec));
 	if (ev->decst[f] == 0) {
 		ev_buf_clear(&ev->dec[f]);
 		ev_buf_reserve(&ev->dec[f], 0);

@@ -56,14 +56,15 @@ enum {
  * not stored.
  */
 struct ev_prop {
-	size_t	 name;
-	size_t	 params;
-	size_t	 value;
-	unsigned depth;
-	unsigned flags;
+	/* offsets: a record is at most 16 MiB (ics.c, csv.c) */
+	uint32_t name;
+	uint32_t params;
+	uint32_t value;
+	uint16_t depth;
+	uint8_t	 flags;
+	int8_t	 known;			/* enum ev_known + 1, or 0 */
 	unsigned long line;
 	const struct ev_zone *zone;	/* resolved TZID param, or NULL */
-	int	 known;			/* enum ev_known + 1, or 0 */
 };
 
 /* Properties looked up on every event: their first index is kept. */
@@ -90,8 +91,9 @@ struct ev_event {
 	struct ev_time start, end, rid;
 	int	 all_day;
 	int	 recurring;
-	/* ev_event_text's decoded values, made on first use */
-	struct ev_buf dec[EV_F_COUNT];
+	/* ev_event_text's decoded values, made on first use (NULL until
+	 * then: most held events never need them) */
+	struct ev_buf *dec;
 	unsigned char decst[EV_F_COUNT]; /* 0 not yet, 1 present, 2 absent */
 };
 
