@@ -350,7 +350,9 @@ int	 ev_casefold_eq(const char *, const char *);
  * non-recurring events as they are, recurring ones expanded (RRULE, RDATE,
  * EXDATE), RECURRENCE-ID overrides replacing or cancelling instances
  * (RANGE=THISANDFUTURE included).  Every occurrence of a series carries
- * RECURRENCE-ID.  At most cap occurrences per series.
+ * RECURRENCE-ID.  At most cap occurrences per series (0: no cap).
+ * Warnings of a batch come before its occurrences; an ev_expand_add
+ * after ev_expand_next starts a new batch.
  */
 struct ev_expand;
 struct ev_expand *ev_expand_new(struct ev_ctx *, int64_t from, int64_t to,
