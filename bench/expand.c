@@ -32,6 +32,7 @@
 #include <libical/ical.h>
 
 #include "evkit.h"
+#include "bench.h"
 
 #define REPS		5
 #define CAP		1000		/* per series, as ev-list's default */
@@ -61,32 +62,6 @@ xrealloc(void *p, size_t n, size_t size)
 		exit(1);
 	}
 	return p;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* n with thousands separators (the C locale has none for printf) */
-static const char *
-commas(unsigned long long n, char *buf, size_t size)
-{
-	char tmp[32];
-	size_t len, i, j;
-
-	len = (size_t)snprintf(tmp, sizeof(tmp), "%llu", n);
-	for (i = j = 0; i < len && j + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = tmp[i];
-	}
-	buf[j] = '\0';
-	return buf;
 }
 
 /* ---- ours ---------------------------------------------------------- */
@@ -329,19 +304,6 @@ theirs_run(const struct theirs *l, int64_t from, int64_t to,
 }
 
 /* ---- the run ------------------------------------------------------- */
-
-/* "12.3x faster" or, when ours takes longer, "1.5x slower" */
-static const char *
-speed(double ours, double theirs, char *buf, size_t size)
-{
-	if (ours <= 0 || theirs <= 0)
-		snprintf(buf, size, "?x faster");
-	else if (theirs >= ours)
-		snprintf(buf, size, "%.1fx faster", theirs / ours);
-	else
-		snprintf(buf, size, "%.1fx slower", ours / theirs);
-	return buf;
-}
 
 static void
 report(int year, size_t nev, unsigned long ocount, double ours,
