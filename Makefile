@@ -27,7 +27,7 @@ EXTRA = $(SANFLAGS)
 endif
 
 # The tools: the table of contents of the project.
-TOOLS = ev-list ev-cal
+TOOLS = ev-list ev-filter ev-cal
 
 LIBSRC = $(sort $(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)

@@ -623,6 +623,8 @@ read_header(struct ev_reader *r, struct ev_csvrd *c)
 	if (check_record(r, c) < 0)
 		return -1;
 	map_columns(c);
+	ev_buf_clear(&r->header);
+	ev_buf_add(&r->header, c->raw.p, c->raw.len);
 	if (c->fcol[EV_F_START] < 0) {
 		ev_err_set(&r->err, r->name, c->recline, "no header row: "
 		    "no start column (\"start\", \"Beginn\", \"Datum\", ...)");

@@ -110,8 +110,10 @@ known_lookup(const char *name)
 	/* an unused letter's row is all zeros: EV_K_DTSTART, not 'D' */
 	if (k[0] == 0 && c0 != 'D')
 		return -1;
+	/* the second letter tells most candidates apart without a call */
 	for (int i = 0; i < 5 && k[i] >= 0; i++)
-		if (ev_strcaseeq(name, knownnames[(int)k[i]]))
+		if (UP((unsigned char)name[1]) == knownnames[(int)k[i]][1] &&
+		    ev_strcaseeq(name, knownnames[(int)k[i]]))
 			return k[i];
 	return -1;
 }
@@ -736,11 +738,16 @@ decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
     struct ev_err *err)
 {
 	struct ev_buf v = {0};
-	int is_date;
+	const char *params = EV_PPARAMS(ev, i);
+	int is_date = 0;
 
-	is_date = ev_param_get(EV_PPARAMS(ev, i), "VALUE", &v) &&
-	    ev_strcaseeq(v.p, "DATE");
-	ev_buf_free(&v);
+	/* most times have only a TZID: no VALUE, no allocation */
+	if (strchr(params, '=') != NULL && (strstr(params, "VALUE") ||
+	    strstr(params, "value") || strstr(params, "Value"))) {
+		is_date = ev_param_get(params, "VALUE", &v) &&
+		    ev_strcaseeq(v.p, "DATE");
+		ev_buf_free(&v);
+	}
 	if (ev_time_parse(ctx, EV_PVALUE(ev, i), is_date, ev->props[i].zone,
 	    t) < 0) {
 		ev_err_set(err, ev->file, ev->props[i].line, "bad %s \"%s\"",

@@ -294,6 +294,12 @@ const char *ev_input_error(const struct ev_input *);
 /* Events come without their raw bytes (ev-list never passes records
  * through byte for byte): less copying. */
 void	 ev_input_noraw(struct ev_input *);
+/* fn(arg) before each read(2) that may wait for input: a filter
+ * flushes its output there, so a pipe sees results at once. */
+void	 ev_input_onwait(struct ev_input *, void (*fn)(void *), void *arg);
+/* fn(arg, r) when r has read its last event, before it is closed. */
+void	 ev_input_ondone(struct ev_input *,
+	    void (*fn)(void *, struct ev_reader *), void *arg);
 /* The reader of the file being read (NULL before and after). */
 struct ev_reader *ev_input_reader(const struct ev_input *);
 void	 ev_input_free(struct ev_input *);
@@ -326,6 +332,30 @@ void	 ev_fmt_field(struct ev_ctx *, struct ev_event *, enum ev_field,
 	    struct ev_buf *);
 /* Check a template; 0 or -1 with a message. */
 int	 ev_template_check(const char *, struct ev_err *);
+
+/* ---- pass.c: records byte for byte (ev-filter) ------------------------ */
+
+/*
+ * The output takes the format of the first input: iCalendar as one
+ * VCALENDAR with the first calendar's header and the VTIMEZONEs the
+ * written events use, CSV/TSV with the first header row.  Events need
+ * their raw bytes (no ev_input_noraw).
+ */
+struct ev_pass;
+struct ev_pass *ev_pass_new(FILE *);
+/* Write ev as r read it: 0; -1 write error (errno); -2 r's format or
+ * CSV header cannot join the output (message in err), -3 the same
+ * again for a later event of that r (dropped without a message). */
+int	 ev_pass_write(struct ev_pass *, const struct ev_reader *r,
+	    struct ev_event *ev, struct ev_err *err);
+/* r is at its end: take its header, VTIMEZONEs still pending; as
+ * ev_pass_write.  Call it from ev_input_ondone. */
+int	 ev_pass_sync(struct ev_pass *, const struct ev_reader *r,
+	    struct ev_err *err);
+/* The calendar's end (a header even when nothing was selected); flush.
+ * 0 or -1. */
+int	 ev_pass_finish(struct ev_pass *);
+void	 ev_pass_free(struct ev_pass *);
 
 /* ---- match.c: regular expressions (pcre2, UTF, JIT) ------------------- */
 
@@ -365,6 +395,61 @@ void	 ev_expand_add(struct ev_expand *, struct ev_event *);
 int	 ev_expand_next(struct ev_expand *, struct ev_event **out,
 	    struct ev_err *);
 void	 ev_expand_free(struct ev_expand *);
+/*
+ * Has ev an occurrence overlapping [from, to) for which fn(arg, start,
+ * has_end, end) says yes?  ev alone, without overrides; a non-recurring
+ * ev is its own occurrence.  At most cap instances in the window are
+ * asked (0: no cap), then the answer is no.  1 or 0; a warning about ev
+ * (a bad rule) in warn, msg[0] == '\0' when none.
+ */
+int	 ev_expand_any(struct ev_ctx *, struct ev_event *ev, int64_t from,
+	    int64_t to, unsigned cap, int (*fn)(void *, int64_t, int, int64_t),
+	    void *arg, struct ev_err *warn);
+
+/* ---- filter.c: predicates (ev-filter) -------------------------------- */
+
+/* The predicates, one group each: values of one kind are ORed, groups
+ * ANDed (evkit(7) and ev-filter(1) tell what each one means). */
+enum ev_pred {
+	/* time: windows with the overlap rule */
+	EV_P_FROM, EV_P_TO, EV_P_ON, EV_P_TODAY, EV_P_TOMORROW, EV_P_WEEKEND,
+	EV_P_WEEK, EV_P_MONTH, EV_P_UPCOMING,
+	/* the record */
+	EV_P_FREE, EV_P_PAID, EV_P_CATEGORY, EV_P_SEARCH, EV_P_FIELD,
+	EV_P_HAS, EV_P_MISSING, EV_P_UID, EV_P_STATUS, EV_P_CANCELLED,
+	EV_P_COUNT
+};
+/* Admission, a three-state fact: no price information is unknown. */
+enum ev_admission { EV_ADM_UNKNOWN, EV_ADM_FREE, EV_ADM_PAID };
+enum ev_admission ev_event_admission(struct ev_event *,
+	    const struct ev_regex *markers);
+
+struct ev_filter;
+/* reflags (EV_RE_*) apply to --search and --field patterns. */
+struct ev_filter *ev_filter_new(struct ev_ctx *, int reflags);
+/* Add a value to a group: a date expression, a regex, NAME=REGEX, a
+ * name (NULL for options without one); 0, or -1 with a message. */
+int	 ev_filter_add(struct ev_filter *, enum ev_pred, const char *arg,
+	    struct ev_err *);
+/* Free markers: this regex (caseless) instead of the built-in set. */
+int	 ev_filter_free_pattern(struct ev_filter *, const char *,
+	    struct ev_err *);
+void	 ev_filter_invert(struct ev_filter *);	/* -v */
+int	 ev_filter_timed(const struct ev_filter *); /* has time groups */
+/* The window every time group overlaps: [*from, *to). */
+void	 ev_filter_window(const struct ev_filter *, int64_t *from,
+	    int64_t *to);
+/* ev, a record or an occurrence, on its own: 1 selected, 0 not.  A
+ * recurring master holds when one occurrence satisfies every time
+ * group.  A warning about ev (a bad rule) in warn, or msg[0] == '\0'. */
+int	 ev_filter_match(struct ev_filter *, struct ev_event *,
+	    struct ev_err *warn);
+/* As ev_filter_match, for records of a stream: an override goes where
+ * its master went; a master goes where an override that came first and
+ * matched went.  Remembers one hash per recurring UID. */
+int	 ev_filter_select(struct ev_filter *, struct ev_event *,
+	    struct ev_err *warn);
+void	 ev_filter_free(struct ev_filter *);
 
 /* ---- set.c: collections: merge duplicates, sort ---------------------------- */
 

@@ -158,6 +158,9 @@ struct ev_lex {
 	int	 started;		/* BOM check done */
 	unsigned long lineno;		/* physical line of the next line */
 	struct ev_buf unf;		/* the unfolded current line */
+	/* called before each read(2) that may block (ev_input_onwait) */
+	void	(*wait)(void *);
+	void	*warg;
 };
 
 /*
@@ -188,9 +191,17 @@ void	 ev_lex_init_mem(struct ev_lex *, const char *, size_t);
  * -2 read error (errno). */
 int	 ev_lex_next(struct ev_lex *, struct ev_line *);
 void	 ev_lex_free(struct ev_lex *);
-/* Read more bytes (at least one chunk, unless at end) for sniffing the
- * format: the unconsumed input is buf[off..len).  0, or -2 (errno). */
+/* Read until the unconsumed input, buf[off..len), holds its first
+ * non-blank line whole (or the input ends): enough to sniff the format
+ * without waiting for more than a slow producer sent.  0, or -2. */
 int	 ev_lex_fill(struct ev_lex *);
+/* s[0..n) (a CR before its LF allowed) is END:VEVENT, or END:VCALENDAR
+ * when cal, in any case with trailing blanks: a line that is complete
+ * at its line end, without looking at the next line for a fold. */
+int	 ev_lex_is_end(const char *s, size_t n, int cal);
+/* One read(2) more into the buffer (offsets from off stay valid): 0, or
+ * -2 (errno).  lex->eof tells the end. */
+int	 ev_lex_more(struct ev_lex *);
 /* One physical line with its line end, for the CSV reader (which feeds
  * libcsv line by line to know line numbers): 1, 0 at end, -2 (errno).
  * *p stays valid until the next call. */
@@ -208,11 +219,15 @@ struct ev_reader {
 	enum ev_format fmt;
 	struct ev_err err;
 	int	 noraw;			/* events without their raw bytes */
+	int	 nofast;		/* tests: never vevent_fast */
 	/* ICS */
 	struct ev_lex lex;
 	struct ev_zonemap zones;	/* of the current VCALENDAR */
-	struct ev_buf header;		/* raw VCALENDAR header lines */
+	struct ev_buf header;		/* raw VCALENDAR header lines, or
+					 * the CSV header row */
 	struct ev_buf vtz;		/* raw VTIMEZONE blocks */
+	size_t	*vtzoff;		/* where zones.tzid[i]'s block starts */
+	unsigned long calgen;		/* VCALENDARs begun so far */
 	int	 incal;
 	/* CSV */
 	int	 delim;

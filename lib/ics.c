@@ -212,6 +212,161 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 	return rc;
 }
 
+
+/* ---- the common case, fast ------------------------------------------------ */
+
+#define ISNAME(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') \
+	|| ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' || (c) == '.')
+
+/* Where the value of the content line s[0..n) starts, as lex.c's split
+ * finds it; 0 when the line is malformed.  *nlen and *params (0: none)
+ * as in struct ev_line. */
+static size_t
+split_fast(const char *s, size_t n, size_t *nlen, size_t *params)
+{
+	size_t i = 0;
+	int quoted = 0;
+
+	while (i < n && ISNAME(s[i]))
+		i++;
+	if (i == 0 || i == n || (s[i] != ':' && s[i] != ';'))
+		return 0;
+	*nlen = i;
+	*params = 0;
+	if (s[i] == ':')
+		return i + 1;
+	*params = ++i;
+	for (; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (s[i] == ':' && !quoted)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* One logical line s[0..n), unfolded, as a property; 1 END:VEVENT, 0 a
+ * property, -1 not for the fast path. */
+static int
+fast_line(struct ev_event *ev, const char *s, size_t n, unsigned long lineno)
+{
+	size_t nlen, params, value;
+
+	if ((value = split_fast(s, n, &nlen, &params)) == 0)
+		return -1;
+	if ((nlen == 3 && ev_strncaseeq(s, "END", 3)) ||
+	    (nlen == 5 && ev_strncaseeq(s, "BEGIN", 5))) {
+		const char *v = s + value;
+		size_t vlen = n - value;
+
+		while (vlen > 6 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
+			vlen--;
+		return nlen == 3 && params == 0 && vlen == 6 &&
+		    ev_strncaseeq(v, "VEVENT", 6) ? 1 : -1;
+	}
+	ev_event_addpropn(ev, s, nlen, s + params, params ? value - 1 - params :
+	    0, s + value, n - value, 0, 0, lineno);
+	return 0;
+}
+
+/*
+ * A VEVENT without nested components, empty lines or anything to report,
+ * read from the lexer's buffer in one pass: the same props and raw bytes
+ * as the general path below makes, without its per-line overhead.  1 when
+ * read; 0 when the general path must read it (nothing consumed); -2.
+ */
+static int
+vevent_fast(struct ev_reader *r, struct ev_event *ev)
+{
+	struct ev_lex *lex = &r->lex;
+	struct ev_buf *u = &lex->unf;
+	size_t rel = 0, ls = 0, firstn = 0, nphys = 0;
+	size_t start_text = ev->text.len;
+	unsigned long lstart = 0;
+	int inline_ = 0, folded = 0, rc;
+
+	for (;;) {
+		const char *b = lex->buf + lex->off, *nl;
+		size_t end, n;
+		int atend = 0;
+
+		nl = memchr(b + rel, '\n', lex->len - lex->off - rel);
+		if (nl == NULL) {
+			if (!lex->eof && rel <= MAXREC / 2) {
+				if (ev_lex_more(lex) < 0)
+					return -2;
+				continue;
+			}
+			if (!lex->eof || rel != lex->len - lex->off)
+				goto slow;
+			atend = 1;	/* the input ends after a line end */
+		}
+		if (!atend && (b[rel] == ' ' || b[rel] == '\t')) {
+			/* a continuation: copy the logical line so far once */
+			if (!inline_)
+				goto slow;
+			if (!folded) {
+				ev_buf_clear(u);
+				ev_buf_add(u, b + ls, firstn);
+				folded = 1;
+			}
+			end = (size_t)(nl - b) + 1;
+			n = end - 1 - rel;
+			if (n > 0 && b[end - 2] == '\r')
+				n--;
+			ev_buf_add(u, b + rel + 1, n - 1);
+			nphys++;
+			rel = end;
+			continue;
+		}
+		/* a logical line begins: the previous one is complete */
+		if (inline_) {
+			rc = folded ? fast_line(ev, u->p, u->len, lstart) :
+			    fast_line(ev, b + ls, firstn, lstart);
+			if (rc < 0)
+				goto slow;
+			if (rc == 1)
+				break;
+		}
+		if (atend)
+			goto slow;	/* no END:VEVENT */
+		end = (size_t)(nl - b) + 1;
+		n = end - 1 - rel;
+		if (n > 0 && b[end - 2] == '\r')
+			n--;
+		if (n == 0 || rel > MAXREC / 2)
+			goto slow;	/* an empty line; a huge record */
+		if (ev_lex_is_end(b + rel, n, 0)) {
+			/* complete at its line end, as lex.c sees it */
+			ls = rel;
+			nphys++;
+			rel = end;
+			break;
+		}
+		inline_ = 1;
+		folded = 0;
+		ls = rel;
+		firstn = n;
+		lstart = lex->lineno + nphys;
+		nphys++;
+		rel = end;
+	}
+	/* the END:VEVENT line began at ls; rel is at the next line */
+	if (!utf8ok(ev->text.p + start_text, ev->text.len - start_text))
+		goto slow;
+	if (!r->noraw)
+		ev_buf_add(&ev->raw, lex->buf + lex->off, rel);
+	lex->off += rel;
+	lex->lineno += nphys;
+	return 1;
+slow:
+	/* undo: the general path reads the record again */
+	ev->text.len = start_text;
+	ev->text.p[start_text] = '\0';
+	ev->nprops = 0;
+	return 0;
+}
+
 /*
  * Read the VEVENT whose BEGIN is b.  After a bad line the rest up to
  * END:VEVENT is skipped; a line no VEVENT can hold (BEGIN:VEVENT,
@@ -223,13 +378,18 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 {
 	struct ev_line l;
 	unsigned depth = 0;
-	int rc, bad = 0;
+	int rc = 0, bad = 0;
 
 	ev->file = r->name;
 	ev->line = b->lineno;
 	ev->src = EV_FMT_ICS;
 	if (!r->noraw)
 		addraw(&ev->raw, b);
+	if (!r->nofast && (rc = vevent_fast(r, ev)) == 1)
+		return ev_event_decode(r->ctx, ev, &r->zones, &r->err) == 0 ?
+		    1 : -1;
+	if (rc == -2)
+		return -2;
 	for (;;) {
 		if ((rc = ev_lex_next(&r->lex, &l)) == -2)
 			return -2;
@@ -306,6 +466,9 @@ vtz_add(struct ev_reader *r, unsigned long line, const struct ev_buf *text,
 		ev_err_set(&r->err, r->name, line, "%s", zerr.msg);
 		return -1;
 	}
+	r->vtzoff = ev_ereallocarray(r->vtzoff, r->zones.n + 1,
+	    sizeof(*r->vtzoff));
+	r->vtzoff[r->zones.n] = rawstart;
 	ev_zonemap_add(&r->zones, tzid->p, z);
 	return 0;
 }
@@ -438,6 +601,7 @@ newcal(struct ev_reader *r)
 	ev_zonemap_clear(&r->zones);
 	ev_buf_clear(&r->header);
 	ev_buf_clear(&r->vtz);
+	r->calgen++;
 	r->incal = CAL_IN;
 }
 

@@ -94,6 +94,8 @@ fill(struct ev_lex *lex)
 		lex->buf = ev_erealloc(lex->buf, cap);
 		lex->cap = cap;
 	}
+	if (lex->wait != NULL)
+		lex->wait(lex->warg);
 	do
 		n = read(lex->fd, lex->buf + lex->len, lex->cap - lex->len - 1);
 	while (n < 0 && errno == EINTR);
@@ -119,17 +121,35 @@ start(struct ev_lex *lex)
 	return 0;
 }
 
+/* The unconsumed input holds a non-blank line with its LF. */
+static int
+has_line(const struct ev_lex *lex)
+{
+	const char *p = lex->buf + lex->off, *e = lex->buf + lex->len;
+
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p < e && memchr(p, '\n', (size_t)(e - p)) != NULL;
+}
+
 int
 ev_lex_fill(struct ev_lex *lex)
 {
-	size_t had = lex->len - lex->off;
-
-	while (!lex->eof && lex->len - lex->off < had + CHUNK)
+	/* no more than that: a slow producer must not be waited for */
+	while (!lex->eof && !has_line(lex))
 		if (fill(lex) < 0)
 			return -2;
 	if (!lex->started)
 		return start(lex);
 	return 0;
+}
+
+int
+ev_lex_more(struct ev_lex *lex)
+{
+	if (!lex->started && start(lex) < 0)
+		return -2;
+	return fill(lex) < 0 ? -2 : 0;
 }
 
 /*
@@ -176,6 +196,20 @@ peek(struct ev_lex *lex, size_t rel)
 	return (unsigned char)lex->buf[lex->off + rel];
 }
 
+int
+ev_lex_is_end(const char *s, size_t n, int cal)
+{
+	const char *what = cal ? "VCALENDAR" : "VEVENT";
+	size_t k = strlen(what);
+
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n == 4 + k && ev_strncaseeq(s, "END:", 4) &&
+	    ev_strncaseeq(s + 4, what, k);
+}
+
 /*
  * Find the extent of the logical line at lex->off: physical lines joined
  * while the next one starts with SPACE or HTAB.  An empty first line is
@@ -202,6 +236,14 @@ scanline(struct ev_lex *lex, struct scan *s)
 		}
 		if (s->nphys == 1 && s->dropped == 0 && (rel == 0 ||
 		    (rel == 1 && lex->buf[lex->off] == '\r'))) {
+			s->end = rel + 1;
+			return 1;
+		}
+		/* an END of a record or calendar is never folded: do not
+		 * wait for the next line to know (a slow producer) */
+		if (s->nphys == 1 && s->dropped == 0 &&
+		    (ev_lex_is_end(lex->buf + lex->off, rel, 0) ||
+		    ev_lex_is_end(lex->buf + lex->off, rel, 1))) {
 			s->end = rel + 1;
 			return 1;
 		}

@@ -139,6 +139,7 @@ ev_reader_close(struct ev_reader *r)
 	ev_zonemap_clear(&r->zones);
 	free(r->zones.tzid);
 	free(r->zones.zone);
+	free(r->vtzoff);
 	ev_buf_free(&r->header);
 	ev_buf_free(&r->vtz);
 	if (r->ownfd)
@@ -158,6 +159,10 @@ struct ev_input {
 	struct ev_reader *r;
 	struct ev_err err;
 	int	 noraw;
+	void	(*wait)(void *);
+	void	*warg;
+	void	(*done)(void *, struct ev_reader *);
+	void	*darg;
 };
 
 static char *stdin_only[] = {"-"};
@@ -195,6 +200,8 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 				return -2;
 			}
 			in->r->noraw = in->noraw;
+			in->r->lex.wait = in->wait;
+			in->r->lex.warg = in->warg;
 		}
 		rc = ev_read(in->r, ev);
 		if (rc == 1)
@@ -206,6 +213,8 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 		if (rc == -2)
 			ev_err_set(&in->err, NULL, 0, "%s: %s", in->r->name,
 			    strerror(errno));
+		if (in->done != NULL)
+			in->done(in->darg, in->r);
 		ev_reader_close(in->r);
 		in->r = NULL;
 		if (rc == -2)
@@ -217,6 +226,21 @@ void
 ev_input_noraw(struct ev_input *in)
 {
 	in->noraw = 1;
+}
+
+void
+ev_input_onwait(struct ev_input *in, void (*fn)(void *), void *arg)
+{
+	in->wait = fn;
+	in->warg = arg;
+}
+
+void
+ev_input_ondone(struct ev_input *in, void (*fn)(void *, struct ev_reader *),
+    void *arg)
+{
+	in->done = fn;
+	in->darg = arg;
 }
 
 const char *

@@ -74,6 +74,10 @@ struct ev_expand {
 	char	**warn;			/* queued warnings */
 	size_t	 nwarn, cwarn, iwarn;
 	size_t	 seq;
+	/* ev_expand_any: ask instead of making occurrences */
+	int	(*probe)(void *, int64_t, int, int64_t);
+	void	*parg;
+	int	 found;
 };
 
 /* How a wall clock maps to instants: a DTSTART's kind and zone. */
@@ -1538,6 +1542,14 @@ process(struct series *s, const struct inst *in)
 	}
 	if (!overlaps(s->x, k.su, k.has_end, k.eu))
 		return;
+	if (s->x->probe != NULL) {
+		/* the cap bounds the work quietly: the answer is no */
+		if (s->x->probe(s->x->parg, k.su, k.has_end, k.eu))
+			s->x->found = 1;
+		if (s->x->found || ++s->n >= s->x->cap)
+			s->over = 1;
+		return;
+	}
 	if (s->n >= s->x->cap) {
 		cap_hit(s);
 		return;
@@ -1856,6 +1868,36 @@ ev_expand_next(struct ev_expand *x, struct ev_event **out, struct ev_err *err)
 		return 1;
 	}
 	return 0;
+}
+
+int
+ev_expand_any(struct ev_ctx *ctx, struct ev_event *ev, int64_t from,
+    int64_t to, unsigned cap, int (*fn)(void *, int64_t, int, int64_t),
+    void *arg, struct ev_err *warn)
+{
+	struct ev_expand x;
+
+	memset(&x, 0, sizeof(x));
+	x.ctx = ctx;
+	x.from = from;
+	x.to = to;
+	x.cap = cap ? cap : UINT_MAX;
+	x.probe = fn;
+	x.parg = arg;
+	if (!ev->recurring || ev->rid.kind != EV_T_NONE ||
+	    expand_series(&x, ev, NULL, 0) < 0) {
+		if (overlaps(&x, ev->start.utc, ev->end.kind != EV_T_NONE,
+		    ev->end.utc))
+			x.found = fn(arg, ev->start.utc,
+			    ev->end.kind != EV_T_NONE, ev->end.utc);
+	}
+	if (warn != NULL)
+		snprintf(warn->msg, sizeof(warn->msg), "%s",
+		    x.nwarn > 0 ? x.warn[0] : "");
+	for (size_t i = 0; i < x.nwarn; i++)
+		free(x.warn[i]);
+	free(x.warn);
+	return x.found;
 }
 
 void

@@ -25,17 +25,46 @@ mkdir "$tmp/cwd" "$tmp/cwd/feeds"
 : >"$tmp/cwd/termine.CSV"
 : >"$tmp/cwd/notes.txt"
 
+# Feeds for ev-filter --category: categories of VEVENTs only (not the
+# calendar's), with parameters (one quoted, with a colon), an escaped comma,
+# a folded line, a "CATEGORIES:" inside a folded DESCRIPTION, CRLF; a CSV
+# with a quoted Kategorie column; and a feed bigger than the 4 MiB the
+# completions read, with one category at its start and one past 4 MiB.
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 CATEGORIES:Kalender \
+    BEGIN:VEVENT UID:1 DTSTART:20161224T180000Z CATEGORIES:Kinder,Musik \
+    DESCRIPTION:Lange ' CATEGORIES:Falle' END:VEVENT \
+    BEGIN:VEVENT UID:2 DTSTART:20161225T180000Z \
+    'CATEGORIES;LANGUAGE=de:Märkte,Kunst\, Kultur' \
+    'CATEGORIES;X-A="a:b":Theater' categories:Lese ' n, KINDER' \
+    END:VEVENT END:VCALENDAR >"$tmp/cwd/feeds/kategorien.ics"
+printf '%s\n' 'Titel;Beginn;Kategorie' \
+    '"Lesung; Gedichte";22.12.2016 19:00;"Film, Kino"' \
+    'Markt;23.12.2016 10:00;Markt' >"$tmp/cwd/feeds/termine.csv"
+awk 'BEGIN {
+	ev = "BEGIN:VEVENT\r\nUID:%s\r\nDTSTART:20161224T180000Z\r\n%s\r\nEND:VEVENT\r\n"
+	printf "BEGIN:VCALENDAR\r\n"
+	printf ev, "a", "CATEGORIES:Anfang"
+	for (i = 0; i < 40000; i++)
+		printf ev, i, "DESCRIPTION:" sprintf("%100s", "")
+	printf ev, "z", "CATEGORIES:Ende"
+	printf "END:VCALENDAR\r\n"
+}' >"$tmp/cwd/feeds/gross.ics"
+: >"$tmp/cwd/feeds/alt.iCal"
+: >"$tmp/cwd/feeds/liste.tsv"
+: >"$tmp/cwd/feeds/notes.txt"
+
 # bcomp TOOL WORD... : the bash completions, one per line, for the command
-# line WORD... with the cursor at the end of the last WORD.
+# line WORD... with the cursor at the end of the last WORD (of word number
+# $CWORD when that is set, the command being 0).
 bcomp() {
 	(cd "$tmp/cwd" && bash -c '
-		file=$1; tool=$2; shift
+		file=$1; tool=$2; shift 2
 		. "$file" || exit 90
 		fn=$(complete -p "$tool" 2>/dev/null |
 		    sed -n "s/.*-F \([^ ]*\) .*/\1/p")
 		[ -n "$fn" ] || exit 91
 		COMP_WORDS=("$@")
-		COMP_CWORD=$(($# - 1))
+		COMP_CWORD=${CWORD:-$(($# - 1))}
 		COMP_LINE="$*"
 		COMP_POINT=${#COMP_LINE}
 		COMPREPLY=()
@@ -168,6 +197,102 @@ bash_ev_list() {
 	exactly "bash: ev-list -- -" "$(bcomp $t $t -- -)"
 }
 
+bash_ev_filter() {
+	t=ev-filter
+	fields='uid start end all_day tz summary location description categories
+	    price url status organizer recurrence_id rrule sequence last_modified'
+	exactly "bash: ev-filter --input-format" "$(bcomp $t $t --input-format '')" \
+	    ics csv tsv
+	exactly "bash: ev-filter --lang" "$(bcomp $t $t --lang '')" de en
+	exactly "bash: ev-filter --color" "$(bcomp $t $t --color '')" auto always never
+	exactly "bash: ev-filter --delimiter" "$(bcomp $t $t --delimiter '')" , '\;' tab
+	exactly "bash: ev-filter --status" "$(bcomp $t $t --status '')" \
+	    CONFIRMED TENTATIVE CANCELLED
+	exactly "bash: ev-filter --status c" "$(bcomp $t $t --status c)" \
+	    confirmed cancelled
+	# shellcheck disable=SC2046,SC2086 # the field names are words
+	{
+	exactly "bash: ev-filter --has" "$(bcomp $t $t --has '')" $fields
+	exactly "bash: ev-filter --missing" "$(bcomp $t $t --missing '')" $fields
+	exactly "bash: ev-filter --field" "$(bcomp $t $t --field '')" \
+	    $(printf '%s=\n' $fields)
+	}
+	exactly "bash: ev-filter --field st" "$(bcomp $t $t --field st)" start= status=
+	exactly "bash: ev-filter --field = st" "$(bcomp $t $t --field = st)" \
+	    start= status=
+	exactly "bash: ev-filter --field=st" "$(bcomp $t $t --field=st)" \
+	    --field=start= --field=status=
+	exactly "bash: ev-filter --field start=" "$(bcomp $t $t --field start =)"
+	exactly "bash: ev-filter --field start=x" "$(bcomp $t $t --field start = x)"
+	for o in --now --from --to --on; do
+		exactly "bash: ev-filter $o" "$(bcomp $t $t $o '')" today tomorrow \
+		    yesterday heute morgen gestern now +1d +7d +30d
+	done
+	if [ -d /usr/share/zoneinfo/Europe ]; then
+		exactly "bash: ev-filter --tz Europe/Ber" "$(bcomp $t $t --tz Europe/Ber)" \
+		    Europe/Berlin
+	fi
+	for o in -e -n --search --max-count --free-pattern --uid; do
+		exactly "bash: ev-filter $o" "$(bcomp $t $t $o '')"
+	done
+	# feeds: *.ics, *.ical, *.csv, *.tsv (any case) and directories
+	exactly "bash: ev-filter (feeds)" "$(bcomp $t $t '')" kultur.ics termine.CSV feeds
+	exactly "bash: ev-filter feeds/" "$(bcomp $t $t feeds/)" feeds/kategorien.ics \
+	    feeds/termine.csv feeds/gross.ics feeds/alt.iCal feeds/liste.tsv
+	# -i is --ignore-case here, not the input format
+	exactly "bash: ev-filter -i" "$(bcomp $t $t -i '')" kultur.ics termine.CSV feeds
+	exactly "bash: ev-filter --month" "$(bcomp $t $t --month '')" \
+	    kultur.ics termine.CSV feeds
+	expect "bash: ev-filter --output" "$(bcomp $t $t --output '')" notes.txt
+	exactly "bash: ev-filter -- -" "$(bcomp $t $t -- -)"
+
+	# --category: the categories of the feeds named, escaped for the shell
+	f=feeds/kategorien.ics
+	exactly "bash: ev-filter $f --category" "$(bcomp $t $t $f --category '')" \
+	    Kinder Musik Märkte 'Kunst,\ Kultur' Theater Lesen
+	exactly "bash: ev-filter $f --category K" "$(bcomp $t $t $f --category K)" \
+	    Kinder 'Kunst,\ Kultur'
+	exactly "bash: ev-filter $f --category M" "$(bcomp $t $t $f --category M)" \
+	    Musik Märkte
+	exactly "bash: ev-filter $f --category kin" "$(bcomp $t $t $f --category kin)" \
+	    Kinder
+	exactly "bash: ev-filter $f --category 'Kunst" \
+	    "$(bcomp $t $t $f --category "'Kunst")" 'Kunst, Kultur'
+	exactly "bash: ev-filter $f --category Kunst,\\ K" \
+	    "$(bcomp $t $t $f --category 'Kunst,\ K')" 'Kunst,\ Kultur'
+	exactly "bash: ev-filter $f --category = Mu" \
+	    "$(bcomp $t $t $f --category = Mu)" Musik
+	exactly "bash: ev-filter $f --category=Mu" "$(bcomp $t $t $f --category=Mu)" \
+	    --category=Musik
+	exactly "bash: ev-filter --category (feed after it)" \
+	    "$(CWORD=2 bcomp $t $t --category T $f)" Theater
+	exactly "bash: ev-filter '$f' --category T" \
+	    "$(bcomp $t $t "'$f'" --category T)" Theater
+	# shellcheck disable=SC2088 # the completion expands ~/, not sh
+	exactly "bash: ev-filter ~/kategorien.ics --category T" \
+	    "$(HOME=$tmp/cwd/feeds bcomp $t $t '~/kategorien.ics' --category T)" Theater
+	exactly "bash: ev-filter feeds/termine.csv --category" \
+	    "$(bcomp $t $t feeds/termine.csv --category '')" Film Kino Markt
+	exactly "bash: ev-filter feeds/gross.ics --category" \
+	    "$(bcomp $t $t feeds/gross.ics --category '')" Anfang
+	# no feed named: nothing; neither option arguments nor stdin are feeds
+	exactly "bash: ev-filter --category" "$(bcomp $t $t --category '')"
+	for o in -e --search --output --out --uid --free-pattern; do
+		exactly "bash: ev-filter $o $f --category" \
+		    "$(bcomp $t $t $o $f --category '')"
+	done
+	exactly "bash: ev-filter -ce $f --category" "$(bcomp $t $t -ce $f --category '')"
+	exactly "bash: ev-filter -n 3 $f --category T" \
+	    "$(bcomp $t $t -n 3 $f --category T)" Theater
+	exactly "bash: ev-filter --month 2016-12 $f --category T" \
+	    "$(bcomp $t $t --month 2016-12 $f --category T)" Theater
+	# missing files and directories are passed over, silently
+	err=$(cd "$tmp/cwd" && bash -c '. "$1"; COMP_WORDS=(ev-filter fehlt.ics feeds -
+	    --category ""); COMP_CWORD=5; _ev_filter; printf "%s\n" "${COMPREPLY[@]}"' \
+	    bcomp "$top/completions/$t.bash" 2>&1)
+	exactly "bash: ev-filter fehlt.ics feeds - --category (output and errors)" "$err"
+}
+
 # ---- fish --------------------------------------------------------------------
 
 fish_generic() {
@@ -205,7 +330,125 @@ fish_ev_list() {
 	expect "fish: ev-list --output" "$(fcomp $t 'ev-list --output ')" notes.txt
 }
 
+fish_ev_filter() {
+	t=ev-filter
+	exactly "fish: ev-filter --input-format" "$(fcomp $t 'ev-filter --input-format ')" \
+	    ics csv tsv
+	exactly "fish: ev-filter --lang" "$(fcomp $t 'ev-filter --lang ')" de en
+	exactly "fish: ev-filter --color" "$(fcomp $t 'ev-filter --color ')" auto always never
+	exactly "fish: ev-filter --delimiter" "$(fcomp $t 'ev-filter --delimiter ')" , ';' tab
+	exactly "fish: ev-filter --status" "$(fcomp $t 'ev-filter --status ')" \
+	    CONFIRMED TENTATIVE CANCELLED
+	exactly "fish: ev-filter --field st" "$(fcomp $t 'ev-filter --field st')" start= status=
+	exactly "fish: ev-filter --has st" "$(fcomp $t 'ev-filter --has st')" start status
+	exactly "fish: ev-filter --from" "$(fcomp $t 'ev-filter --from ')" today tomorrow \
+	    yesterday heute morgen gestern now +1d +7d +30d
+	exactly "fish: ev-filter (feeds)" "$(fcomp $t 'ev-filter ')" \
+	    kultur.ics termine.CSV feeds/
+	exactly "fish: ev-filter feeds/" "$(fcomp $t 'ev-filter feeds/')" feeds/kategorien.ics \
+	    feeds/termine.csv feeds/gross.ics feeds/alt.iCal feeds/liste.tsv
+	exactly "fish: ev-filter -i" "$(fcomp $t 'ev-filter -i ')" \
+	    kultur.ics termine.CSV feeds/
+	expect "fish: ev-filter --output" "$(fcomp $t 'ev-filter --output ')" notes.txt
+
+	f=feeds/kategorien.ics
+	exactly "fish: ev-filter $f --category" "$(fcomp $t "ev-filter $f --category ")" \
+	    Kinder Musik Märkte 'Kunst, Kultur' Theater Lesen
+	exactly "fish: ev-filter $f --category K" "$(fcomp $t "ev-filter $f --category K")" \
+	    Kinder 'Kunst, Kultur'
+	exactly "fish: ev-filter $f --category=Mu" \
+	    "$(fcomp $t "ev-filter $f --category=Mu")" --category=Musik
+	exactly "fish: ev-filter '$f' --category T" \
+	    "$(fcomp $t "ev-filter '$f' --category T")" Theater
+	exactly "fish: ev-filter feeds/termine.csv --category" \
+	    "$(fcomp $t 'ev-filter feeds/termine.csv --category ')" Film Kino Markt
+	exactly "fish: ev-filter feeds/gross.ics --category" \
+	    "$(fcomp $t 'ev-filter feeds/gross.ics --category ')" Anfang
+	exactly "fish: ev-filter --category" "$(fcomp $t 'ev-filter --category ')"
+	for o in -e --output --uid; do
+		exactly "fish: ev-filter $o $f --category" \
+		    "$(fcomp $t "ev-filter $o $f --category ")"
+	done
+	exactly "fish: ev-filter -n 3 $f --category T" \
+	    "$(fcomp $t "ev-filter -n 3 $f --category T")" Theater
+	# shellcheck disable=SC2016 # fish expands $argv, not sh
+	got=$(cd "$tmp/cwd" && fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+	    "$top/completions/$t.fish" 'ev-filter fehlt.ics feeds - --category ' 2>&1)
+	exactly "fish: ev-filter fehlt.ics feeds - --category (output and errors)" "$got"
+}
+
 # ---- zsh ---------------------------------------------------------------------
+
+# zcats WORD... : what _ev-filter_categories of completions/_ev-filter offers
+# for the command line WORD... with the cursor on the last WORD (on word
+# $CWORD when that is set, the command being 1); compadd and _wanted are
+# stand-ins that print the candidates.
+zcats() {
+	(cd "$tmp/cwd" && zsh -f -c '
+		f=$1; shift
+		_arguments() { : }
+		. $f || exit 90
+		_wanted() { shift 3; "$@" }
+		compadd() {
+			while (( $# )); do
+				case $1 in
+				-a) shift; for a; do print -rl -- ${(P)a}; done; return 0 ;;
+				-[MJVXxSPpsWd]) shift 2 ;;
+				*) shift ;;
+				esac
+			done
+		}
+		words=( "$@" )
+		CURRENT=${CWORD:-$#}
+		_ev-filter_categories
+	' zcats "$top/completions/_ev-filter" "$@")
+}
+
+zsh_ev_filter() {
+	t=ev-filter f=feeds/kategorien.ics
+	exactly "zsh: ev-filter $f --category" "$(zcats $t $f --category '')" \
+	    Kinder Musik Märkte 'Kunst, Kultur' Theater Lesen
+	exactly "zsh: ev-filter --category (feed after it)" \
+	    "$(CWORD=3 zcats $t --category '' feeds/termine.csv)" Film Kino Markt
+	exactly "zsh: ev-filter '$f' --category" "$(zcats $t "'$f'" --category T)" \
+	    Kinder Musik Märkte 'Kunst, Kultur' Theater Lesen
+	exactly "zsh: ev-filter feeds/gross.ics --category" \
+	    "$(zcats $t feeds/gross.ics --category '')" Anfang
+	exactly "zsh: ev-filter --category" "$(zcats $t --category '')"
+	for o in -e --search --output --out; do
+		exactly "zsh: ev-filter $o $f --category" "$(zcats $t $o $f --category '')"
+	done
+	exactly "zsh: ev-filter -ce $f --category" "$(zcats $t -ce $f --category '')"
+	got=$(zcats $t fehlt.ics feeds - --category '' 2>&1)
+	exactly "zsh: ev-filter fehlt.ics feeds - --category (output and errors)" "$got"
+}
+
+# The three completions carry the same awk program for --category.
+ev_filter_same_awk() {
+	c=$top/completions
+	a=$(sed -n "/^_ev_filter_cats_awk='\$/,/^'\$/p" "$c/ev-filter.bash" | sed '1d;$d')
+	for f in "$c/_ev-filter:/^	local prog='\$/" \
+	    "$c/ev-filter.fish:/^    set -l prog '\$/"; do
+		b=$(sed -n "${f#*:},/^'\$/p" "${f%%:*}" | sed '1d;$d')
+		if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else
+			bad "${f%%:*}: its awk program differs from ev-filter.bash's"; fi
+	done
+}
+
+# What the completions offer, ev-filter selects: each category of
+# feeds/kategorien.ics picks at least one event (when ev-filter is built).
+ev_filter_agrees() {
+	e=$top/build/bin/ev-filter
+	[ -x "$e" ] || return 0
+	for c in Kinder Musik Märkte 'Kunst, Kultur' Theater Lesen; do
+		n=$(cd "$tmp/cwd" && "$e" --category "$c" -c feeds/kategorien.ics)
+		if [ "${n:-0}" -ge 1 ]; then ok; else
+			bad "ev-filter --category '$c' feeds/kategorien.ics selects nothing"; fi
+	done
+	n=$(cd "$tmp/cwd" && "$e" --category Kalender -c feeds/kategorien.ics)
+	if [ "${n:-0}" -eq 0 ]; then ok; else
+		bad "ev-filter --category Kalender: the calendar's category selects"; fi
+}
 
 zsh_generic() {
 	t=$1 longs=$2 shorts=$3 f=$top/completions/_$1
@@ -242,10 +485,16 @@ for src in "$top"/bin/*.c; do
 	fi
 	bash_generic "$t" "$longs" "$shorts"
 	[ "$t" = ev-list ] && bash_ev_list
+	if [ "$t" = ev-filter ]; then
+		bash_ev_filter
+		ev_filter_agrees
+		ev_filter_same_awk
+	fi
 	if command -v fish >/dev/null 2>&1; then
 		if [ -f "$top/completions/$t.fish" ]; then
 			fish_generic "$t" "$longs" "$shorts"
 			[ "$t" = ev-list ] && fish_ev_list
+			[ "$t" = ev-filter ] && fish_ev_filter
 		else
 			bad "fish: completions/$t.fish missing"
 		fi
@@ -253,6 +502,7 @@ for src in "$top"/bin/*.c; do
 	if command -v zsh >/dev/null 2>&1; then
 		if [ -f "$top/completions/_$t" ]; then
 			zsh_generic "$t" "$longs" "$shorts"
+			[ "$t" = ev-filter ] && zsh_ev_filter
 		else
 			bad "zsh: completions/_$t missing"
 		fi

@@ -37,6 +37,7 @@ rd_close(struct rd *d)
 {
 	ev_csv_close(&d->r);
 	ev_lex_free(&d->r.lex);
+	ev_buf_free(&d->r.header);
 	ev_event_free(d->ev);
 }
 

@@ -25,6 +25,7 @@ close_mem(struct ev_reader *r)
 	ev_zonemap_clear(&r->zones);
 	ev_buf_free(&r->header);
 	ev_buf_free(&r->vtz);
+	free(r->vtzoff);
 }
 
 static int
@@ -589,6 +590,93 @@ empty(void)
 	close_mem(&r);
 }
 
+/* Everything ev_ics_read hands out, as text: each result with its
+ * props (line, depth, name, params, value), raw bytes and error. */
+static void
+transcript(const char *in, int nofast, struct ev_buf *out)
+{
+	struct ev_reader r;
+	int rc;
+
+	open_mem(&r, in, strlen(in));
+	r.nofast = nofast;
+	while ((rc = rd(&r)) != 0 && rc != -2) {
+		ev_buf_printf(out, "rc %d err \"%s\" line %lu raw \"%s\"\n", rc,
+		    r.err.msg, rc == 1 ? ev->line : 0,
+		    rc == 1 ? ev->raw.p : "");
+		for (size_t i = 0; rc == 1 && i < ev->nprops; i++)
+			ev_buf_printf(out, "  %lu %u %s;%s:%s\n",
+			    ev->props[i].line, ev->props[i].depth,
+			    EV_PNAME(ev, i), EV_PPARAMS(ev, i),
+			    EV_PVALUE(ev, i));
+	}
+	ev_buf_printf(out, "end %d, header \"%s\"\n", rc, r.header.p ?
+	    r.header.p : "");
+	close_mem(&r);
+}
+
+/* The fast path for plain VEVENTs reads exactly what the general path
+ * reads, and leaves everything unusual to it. */
+static void
+fast_equals_slow(void)
+{
+	static const char *const cases[] = {
+	    /* plain, CRLF, a fold, a fold that splits a UTF-8 character */
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+	    "DTSTART:20161224T180000Z\r\nSUMMARY:Kr\xc3\r\n \xa4ppel Ma\r\n"
+	    "\trkt\r\nDESCRIPTION;LANGUAGE=de;X-A=\"a:b\":x\\, y\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR\r\n",
+	    /* LF only, lower case end, trailing blanks, no final newline */
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20161224\nend:vevent  \n"
+	    "BEGIN:VEVENT\nUID:c\nDTSTART:20161224\nEND:VEVENT",
+	    /* a record at the very end, closed with a newline */
+	    "BEGIN:VEVENT\nUID:d\nDTSTART:20161224\nEND:VEVENT\n",
+	    /* an empty line, a VALARM, a line without ':' */
+	    "BEGIN:VEVENT\nUID:e\n\nDTSTART:20161224\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:f\nDTSTART:20161224\nBEGIN:VALARM\n"
+	    "TRIGGER:-PT1H\nEND:VALARM\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:g\nDTSTART:20161224\nnonsense\nEND:VEVENT\n",
+	    /* invalid UTF-8, a bad DTSTART, an unclosed record */
+	    "BEGIN:VEVENT\nUID:h\nSUMMARY:\xff\nDTSTART:20161224\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:i\nDTSTART:2016-13-45\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:j\nDTSTART:20161224\nBEGIN:VEVENT\nUID:k\n"
+	    "DTSTART:20161224\nEND:VEVENT\n",
+	    /* a folded END line, a fold right after BEGIN's record start */
+	    "BEGIN:VEVENT\nUID:l\nDTSTART:20161224\nEND:VEV\n ENT\n"
+	    "BEGIN:VEVENT\n UID:m\nDTSTART:20161224\nEND:VEVENT\n",
+	    /* a CR without LF at the end, an END:VCALENDAR inside */
+	    "BEGIN:VEVENT\nUID:n\nDTSTART:20161224\nEND:VEVENT\r",
+	    "BEGIN:VEVENT\nUID:o\nDTSTART:20161224\nEND:VCALENDAR\n",
+	};
+	struct ev_buf a = {0}, b = {0};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ev_buf_clear(&a);
+		ev_buf_clear(&b);
+		transcript(cases[i], 0, &a);
+		transcript(cases[i], 1, &b);
+		T_STREQ(a.p, b.p);
+	}
+	/* a record longer than one read of the lexer (64 KiB) */
+	{
+		struct ev_buf big = {0};
+
+		ev_buf_adds(&big, "BEGIN:VEVENT\r\nUID:big\r\n"
+		    "DTSTART:20161224\r\nDESCRIPTION:");
+		for (int k = 0; k < 5000; k++)
+			ev_buf_adds(&big, "Gr\xc3\xbc\xc3\x9f""e aus \r\n Bremen ");
+		ev_buf_adds(&big, "\r\nEND:VEVENT\r\n");
+		ev_buf_clear(&a);
+		ev_buf_clear(&b);
+		transcript(big.p, 0, &a);
+		transcript(big.p, 1, &b);
+		T_STREQ(a.p, b.p);
+		ev_buf_free(&big);
+	}
+	ev_buf_free(&a);
+	ev_buf_free(&b);
+}
+
 static void
 run(void)
 {
@@ -604,6 +692,7 @@ run(void)
 	raw_bytes();
 	huge();
 	empty();
+	fast_equals_slow();
 	ev_event_free(ev);
 	ev_ctx_free(ctx);
 }

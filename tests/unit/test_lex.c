@@ -188,7 +188,8 @@ folding(void)
 	T_EQ(next(&lex, &l), 0);
 	ev_lex_free(&lex);
 
-	/* a fold in the name and in the params; a fold at the very end */
+	/* a fold in the name and in the params; END:VEVENT is complete at
+	 * its line end (never folded), the blank line after it is skipped */
 	s = "DTST\r\n ART;TZID=Europe/Be\r\n rlin:20161224T180000\r\nEND:VEVENT\r\n \r\n";
 	ev_lex_init_mem(&lex, s, strlen(s));
 	T_EQ(next(&lex, &l), 1);
@@ -198,7 +199,7 @@ folding(void)
 	T_EQ(next(&lex, &l), 1);
 	T_STREQ(l.line, "END:VEVENT");
 	T_EQ(l.lineno, 4);
-	T_EQ(l.rawlen, 15);
+	T_EQ(l.rawlen, 12);
 	T_EQ(next(&lex, &l), 0);
 	ev_lex_free(&lex);
 

@@ -1,0 +1,444 @@
+/* ev-filter - select events from a stream and write them as they came. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit.h"
+
+#define EXPAND_CAP	1000
+
+enum {
+	OPT_FROM = 256, OPT_TO, OPT_ON, OPT_TODAY, OPT_TOMORROW, OPT_WEEKEND,
+	OPT_WEEK, OPT_MONTH, OPT_UPCOMING, OPT_FREE, OPT_PAID, OPT_FREEPAT,
+	OPT_CATEGORY, OPT_FIELD, OPT_HAS, OPT_MISSING, OPT_UID, OPT_STATUS,
+	OPT_CANCELLED, OPT_EXPAND, OPT_INFMT
+};
+
+static const struct option longopts[] = {
+	{"from",	required_argument,	NULL, OPT_FROM},
+	{"to",		required_argument,	NULL, OPT_TO},
+	{"on",		required_argument,	NULL, OPT_ON},
+	{"today",	no_argument,		NULL, OPT_TODAY},
+	{"tomorrow",	no_argument,		NULL, OPT_TOMORROW},
+	{"weekend",	no_argument,		NULL, OPT_WEEKEND},
+	{"week",	no_argument,		NULL, OPT_WEEK},
+	{"month",	optional_argument,	NULL, OPT_MONTH},
+	{"upcoming",	no_argument,		NULL, OPT_UPCOMING},
+	{"free",	no_argument,		NULL, OPT_FREE},
+	{"paid",	no_argument,		NULL, OPT_PAID},
+	{"free-pattern", required_argument,	NULL, OPT_FREEPAT},
+	{"category",	required_argument,	NULL, OPT_CATEGORY},
+	{"search",	required_argument,	NULL, 'e'},
+	{"ignore-case",	no_argument,		NULL, 'i'},
+	{"word-regexp",	no_argument,		NULL, 'w'},
+	{"fixed-strings", no_argument,		NULL, 'F'},
+	{"field",	required_argument,	NULL, OPT_FIELD},
+	{"has",		required_argument,	NULL, OPT_HAS},
+	{"missing",	required_argument,	NULL, OPT_MISSING},
+	{"uid",		required_argument,	NULL, OPT_UID},
+	{"status",	required_argument,	NULL, OPT_STATUS},
+	{"cancelled",	no_argument,		NULL, OPT_CANCELLED},
+	{"invert",	no_argument,		NULL, 'v'},
+	{"expand",	no_argument,		NULL, OPT_EXPAND},
+	{"count",	no_argument,		NULL, 'c'},
+	{"quiet",	no_argument,		NULL, 'q'},
+	{"max-count",	required_argument,	NULL, 'n'},
+	{"input-format", required_argument,	NULL, OPT_INFMT},
+	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
+	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
+	{"now",		required_argument,	NULL, EV_OPT_NOW},
+	{"tz",		required_argument,	NULL, EV_OPT_TZ},
+	{"lang",	required_argument,	NULL, EV_OPT_LANG},
+	{"color",	required_argument,	NULL, EV_OPT_COLOR},
+	{"strict",	no_argument,		NULL, EV_OPT_STRICT},
+	{"help",	no_argument,		NULL, 'h'},
+	{"version",	no_argument,		NULL, 'V'},
+	{NULL,		0,			NULL, 0}
+};
+
+/* A predicate as given, added to the filter once the ctx exists. */
+struct pred {
+	enum ev_pred kind;
+	const char *arg;
+};
+
+struct opts {
+	struct ev_cli cli;		/* the common options */
+	struct pred *preds;
+	size_t	 npreds;
+	int	 reflags, invert, expand, count, quiet;
+	long	 limit;			/* -n, -1: all */
+	const char *freepat;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: ev-filter [-cFhiqVvw] [--from DATE] [--to DATE] [--on DATE] [--today]\n"
+	    "                 [--tomorrow] [--weekend] [--week] [--month [YYYY-MM]]\n"
+	    "                 [--upcoming] [--free] [--paid] [--free-pattern REGEX]\n"
+	    "                 [--category NAME] [-e REGEX] [--field NAME=REGEX] [--has NAME]\n"
+	    "                 [--missing NAME] [--uid UID] [--status STATUS] [--cancelled]\n"
+	    "                 [--expand] [-n N] [--input-format FORMAT] [--delimiter C]\n"
+	    "                 [--output FILE] [--now DATE] [--tz ZONE] [--lang de|en]\n"
+	    "                 [--color WHEN] [--strict] [FILE ...]\n");
+	exit(EV_EXIT_ERROR);
+}
+
+static void
+help(void)
+{
+	printf(
+	    "usage: ev-filter [options] [FILE ...]\n"
+	    "Select events from iCalendar or CSV feeds (files, - or stdin) and write them\n"
+	    "as they came, in the input's format.  All predicates must hold; a repeated\n"
+	    "option holds when one of its values does.\n"
+	    "\n"
+	    "Time (an event overlaps the window; a series: one of its occurrences):\n"
+	    "      --from DATE       not ended before DATE\n"
+	    "      --to DATE         begins before DATE ends\n"
+	    "      --on DATE         on that day (or month, for YYYY-MM)\n"
+	    "      --today           today\n"
+	    "      --tomorrow        tomorrow\n"
+	    "      --weekend         the coming Saturday and Sunday, or this weekend\n"
+	    "      --week            this ISO week, Monday to Sunday\n"
+	    "      --month [YYYY-MM] this month, or the month given\n"
+	    "      --upcoming        not yet ended\n"
+	    "Record:\n"
+	    "      --free            admission is free (a zero price, or a free marker)\n"
+	    "      --paid            admission costs (a price that is not zero)\n"
+	    "      --free-pattern RE free markers (default: kostenlos, frei, gratis, ...)\n"
+	    "      --category NAME   has this category (any case, Unicode folding)\n"
+	    "  -e, --search REGEX    summary, description, location or categories match\n"
+	    "  -i, --ignore-case     -e and --field ignore case\n"
+	    "  -w, --word-regexp     -e and --field match whole words\n"
+	    "  -F, --fixed-strings   -e and --field patterns are plain text\n"
+	    "      --field NAME=RE   the field or property NAME matches RE\n"
+	    "      --has NAME        the field or property NAME is present\n"
+	    "      --missing NAME    the field or property NAME is absent\n"
+	    "      --uid UID         this UID\n"
+	    "      --status STATUS   this STATUS (any case)\n"
+	    "      --cancelled       STATUS:CANCELLED\n"
+	    "  -v, --invert          select the events that do not match\n"
+	    "Output:\n"
+	    "      --expand          write matching occurrences of recurring events\n"
+	    "                        instead of whole series (not byte for byte)\n"
+	    "  -c, --count           print the number of selected events only\n"
+	    "  -q, --quiet           print nothing; stop at the first selection\n"
+	    "  -n, --max-count N     stop after N selected events\n"
+	    "      --input-format F  ics, csv or tsv (default: detected)\n"
+	    "      --delimiter C     CSV delimiter: , ; or tab (default: detected)\n"
+	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
+	    "Common:\n"
+	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
+	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
+	    "      --lang de|en      accepted by every tool (no effect here)\n"
+	    "      --color WHEN      accepted by every tool (no effect here)\n"
+	    "      --strict          any bad record is an error (exit 2)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\n"
+	    "Exit status: 0 selected something, 1 nothing, 2 error, 3 bad records were\n"
+	    "skipped.  See ev-filter(1) and evkit(7).\n");
+	exit(EV_EXIT_OK);
+}
+
+static void
+pred(struct opts *o, enum ev_pred kind, const char *arg)
+{
+	o->preds = realloc(o->preds, (o->npreds + 1) * sizeof(*o->preds));
+	if (o->preds == NULL)
+		ev_die(EV_EXIT_ERROR, "out of memory");
+	o->preds[o->npreds].kind = kind;
+	o->preds[o->npreds++].arg = arg;
+}
+
+static void
+parse_args(int *argcp, char ***argvp, struct opts *o)
+{
+	int argc = *argcp, c;
+	char **argv = *argvp;
+
+	while ((c = getopt_long(argc, argv, "cFhie:n:qVvw", longopts,
+	    NULL)) != -1) {
+		if (c != 'i' && ev_cli_option(&o->cli, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_FROM: pred(o, EV_P_FROM, optarg); break;
+		case OPT_TO: pred(o, EV_P_TO, optarg); break;
+		case OPT_ON: pred(o, EV_P_ON, optarg); break;
+		case OPT_TODAY: pred(o, EV_P_TODAY, NULL); break;
+		case OPT_TOMORROW: pred(o, EV_P_TOMORROW, NULL); break;
+		case OPT_WEEKEND: pred(o, EV_P_WEEKEND, NULL); break;
+		case OPT_WEEK: pred(o, EV_P_WEEK, NULL); break;
+		case OPT_MONTH:
+			pred(o, EV_P_MONTH,
+			    ev_cli_optarg(argc, argv, ev_cli_is_month));
+			break;
+		case OPT_UPCOMING: pred(o, EV_P_UPCOMING, NULL); break;
+		case OPT_FREE: pred(o, EV_P_FREE, NULL); break;
+		case OPT_PAID: pred(o, EV_P_PAID, NULL); break;
+		case OPT_FREEPAT: o->freepat = optarg; break;
+		case OPT_CATEGORY: pred(o, EV_P_CATEGORY, optarg); break;
+		case 'e': pred(o, EV_P_SEARCH, optarg); break;
+		case 'i': o->reflags |= EV_RE_CASELESS; break;
+		case 'w': o->reflags |= EV_RE_WORD; break;
+		case 'F': o->reflags |= EV_RE_FIXED; break;
+		case OPT_FIELD: pred(o, EV_P_FIELD, optarg); break;
+		case OPT_HAS: pred(o, EV_P_HAS, optarg); break;
+		case OPT_MISSING: pred(o, EV_P_MISSING, optarg); break;
+		case OPT_UID: pred(o, EV_P_UID, optarg); break;
+		case OPT_STATUS: pred(o, EV_P_STATUS, optarg); break;
+		case OPT_CANCELLED: pred(o, EV_P_CANCELLED, NULL); break;
+		case 'v': o->invert = 1; break;
+		case OPT_EXPAND: o->expand = 1; break;
+		case 'c': o->count = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'n':
+			o->limit = ev_cli_number(optarg, "-n", 0, 1000000000L);
+			break;
+		case OPT_INFMT: ev_cli_option(&o->cli, 'i', optarg); break;
+		case 'h': help(); break;
+		case 'V': printf("ev-filter %s\n", EV_VERSION); exit(EV_EXIT_OK);
+		default: usage();
+		}
+	}
+	*argcp -= optind;
+	*argvp += optind;
+}
+
+static const char *
+optname(enum ev_pred k)
+{
+	static const char *const names[EV_P_COUNT] = {
+		"--from", "--to", "--on", "--today", "--tomorrow", "--weekend",
+		"--week", "--month", "--upcoming", "--free", "--paid",
+		"--category", "--search", "--field", "--has", "--missing",
+		"--uid", "--status", "--cancelled"
+	};
+
+	return names[k];
+}
+
+static struct ev_filter *
+make_filter(struct opts *o, struct ev_ctx *ctx)
+{
+	struct ev_filter *f = ev_filter_new(ctx, o->reflags);
+	struct ev_err err;
+
+	if (o->freepat && ev_filter_free_pattern(f, o->freepat, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "--free-pattern: %s", err.msg);
+	for (size_t i = 0; i < o->npreds; i++)
+		if (ev_filter_add(f, o->preds[i].kind, o->preds[i].arg,
+		    &err) < 0)
+			ev_die(EV_EXIT_ERROR, "%s: %s",
+			    optname(o->preds[i].kind), err.msg);
+	if (o->invert)
+		ev_filter_invert(f);
+	return f;
+}
+
+struct run {
+	struct opts *o;
+	struct ev_ctx *ctx;
+	struct ev_filter *f;
+	struct ev_input *in;
+	struct ev_pass *pass;		/* byte for byte */
+	struct ev_writer *w;		/* --expand */
+	struct ev_set *series;		/* --expand: masters and overrides */
+	enum ev_format fmt;		/* --expand: of the first input */
+	long	 selected;
+	int	 werr;
+	int	 stop;
+};
+
+static void
+flush_out(void *arg)
+{
+	struct run *run = arg;
+
+	if (fflush(run->o->cli.out) != 0)
+		run->werr = 1;
+}
+
+static void
+bad(struct run *run, const char *msg, int rc)
+{
+	ev_cli_bad(&run->o->cli, msg, rc);
+	if (run->o->cli.strict)
+		run->stop = 1;
+}
+
+static void
+reader_done(void *arg, struct ev_reader *r)
+{
+	struct run *run = arg;
+	struct ev_err err;
+	int rc;
+
+	if (run->pass == NULL)
+		return;
+	if ((rc = ev_pass_sync(run->pass, r, &err)) == -1)
+		run->werr = 1;
+	else if (rc == -2)
+		bad(run, err.msg, -2);
+}
+
+static struct ev_writer *
+writer(struct run *run)
+{
+	struct ev_wopts w = {0};
+
+	if (run->w == NULL) {
+		w.delim = run->o->cli.delim;
+		run->w = ev_writer_new(run->ctx, run->o->cli.out,
+		    run->fmt == EV_FMT_AUTO ? EV_FMT_ICS : run->fmt, &w);
+	}
+	return run->w;
+}
+
+/* One selected event (or occurrence): count it, write it, stop at -n. */
+static void
+selected(struct run *run, struct ev_event *ev)
+{
+	struct ev_err err;
+	int rc = 0;
+
+	run->selected++;
+	if (run->o->quiet) {
+		run->stop = 1;
+		return;
+	}
+	if (!run->o->count) {
+		if (run->pass != NULL)
+			rc = ev_pass_write(run->pass,
+			    ev_input_reader(run->in), ev, &err);
+		else
+			rc = ev_write(writer(run), ev);
+		if (rc == -1)
+			run->werr = run->stop = 1;
+		else if (rc <= -2) {
+			/* an input that cannot join the output: not counted */
+			run->selected--;
+			if (rc == -2)
+				bad(run, err.msg, -2);
+			return;
+		}
+	}
+	if (run->o->limit >= 0 && run->selected >= run->o->limit)
+		run->stop = 1;
+}
+
+/* --expand: the series are expanded at the end, in the window. */
+static void
+expand_series(struct run *run)
+{
+	int64_t from, to;
+	struct ev_expand *x;
+	struct ev_event *ev;
+	struct ev_err err;
+	int rc;
+
+	if (ev_filter_timed(run->f)) {
+		ev_filter_window(run->f, &from, &to);
+	} else {
+		from = ev_day_start(run->ctx, ev_ctx_now(run->ctx));
+		to = ev_day_add(run->ctx, from, 365);
+	}
+	if (from >= to)
+		return;
+	x = ev_expand_new(run->ctx, from, to, EXPAND_CAP);
+	for (size_t i = 0; i < ev_set_count(run->series); i++)
+		ev_expand_add(x, ev_set_take(run->series, i));
+	while (!run->stop && (rc = ev_expand_next(x, &ev, &err)) != 0) {
+		if (rc < 0) {
+			bad(run, err.msg, -1);
+			continue;
+		}
+		if (ev_filter_match(run->f, ev, NULL))
+			selected(run, ev);
+		ev_event_free(ev);
+	}
+	ev_expand_free(x);
+}
+
+static void
+one(struct run *run, struct ev_event *ev)
+{
+	struct ev_err warn;
+	int sel;
+
+	if (run->o->expand) {
+		if (run->fmt == EV_FMT_AUTO)
+			run->fmt = ev_reader_format(ev_input_reader(run->in));
+		if (ev_event_recurring(ev) ||
+		    ev_event_rid(ev)->kind != EV_T_NONE) {
+			ev_set_add(run->series, ev);
+			return;
+		}
+		sel = ev_filter_match(run->f, ev, &warn);
+	} else {
+		sel = ev_filter_select(run->f, ev, &warn);
+	}
+	if (warn.msg[0] != '\0')
+		bad(run, warn.msg, -1);
+	if (sel)
+		selected(run, ev);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = {.limit = -1};
+	struct run run = {.o = &o, .fmt = EV_FMT_AUTO};
+	struct ev_event *ev;
+	int rc;
+
+	ev_setprogname(argv[0]);
+	parse_args(&argc, &argv, &o);
+	ev_cli_setup(&o.cli);
+	run.ctx = o.cli.ctx;
+	run.f = make_filter(&o, run.ctx);
+	run.in = ev_input_new(run.ctx, argv, argc, o.cli.in, o.cli.delim);
+	if (o.expand)
+		run.series = ev_set_new(0);
+	else if (!o.count && !o.quiet)
+		run.pass = ev_pass_new(o.cli.out);
+	if (!o.count && !o.quiet)
+		ev_input_onwait(run.in, flush_out, &run);
+	ev_input_ondone(run.in, reader_done, &run);
+	ev = ev_event_new();
+	if (o.limit == 0)
+		run.stop = 1;
+	while (!run.stop && (rc = ev_input_next(run.in, ev)) != 0) {
+		if (rc < 0)
+			bad(&run, ev_input_error(run.in), rc);
+		else
+			one(&run, ev);
+	}
+	if (o.expand && !run.stop)
+		expand_series(&run);
+	ev_event_free(ev);
+	ev_input_free(run.in);
+	if (o.count)
+		fprintf(o.cli.out, "%ld\n", run.selected);
+	if (run.pass != NULL && ev_pass_finish(run.pass) < 0)
+		run.werr = 1;
+	if (run.w != NULL || (o.expand && !o.count && !o.quiet)) {
+		if (ev_writer_finish(writer(&run)) < 0)
+			run.werr = 1;
+		ev_writer_free(run.w);
+	}
+	ev_pass_free(run.pass);
+	ev_set_free(run.series);
+	ev_filter_free(run.f);
+	free(o.preds);
+	if (run.selected == 0 && o.cli.status == EV_EXIT_OK)
+		o.cli.status = EV_EXIT_NONE;
+	/* -q as grep -q: a selection is success, whatever came before */
+	if (o.quiet && run.selected > 0 && !run.werr)
+		o.cli.status = EV_EXIT_OK;
+	return ev_cli_finish(&o.cli, run.werr);
+}
