@@ -297,7 +297,9 @@ void	 ev_input_noraw(struct ev_input *);
 /* fn(arg) before each read(2) that may wait for input: a filter
  * flushes its output there, so a pipe sees results at once. */
 void	 ev_input_onwait(struct ev_input *, void (*fn)(void *), void *arg);
-/* fn(arg, r) when r has read its last event, before it is closed. */
+/* fn(arg, r) at the end of each VCALENDAR r reads (before its zones
+ * are dropped) and when r has read its last event, before it is
+ * closed. */
 void	 ev_input_ondone(struct ev_input *,
 	    void (*fn)(void *, struct ev_reader *), void *arg);
 /* The reader of the file being read (NULL before and after). */
@@ -446,7 +448,9 @@ int	 ev_filter_match(struct ev_filter *, struct ev_event *,
 	    struct ev_err *warn);
 /* As ev_filter_match, for records of a stream: an override goes where
  * its master went; a master goes where an override that came first and
- * matched went.  Remembers one hash per recurring UID. */
+ * matched went.  Remembers recurring UIDs in fixed tables of 131,072
+ * hashes (2 MiB in all): a UID is forgotten when a later one takes its
+ * slot, and its later records are judged on their own. */
 int	 ev_filter_select(struct ev_filter *, struct ev_event *,
 	    struct ev_err *warn);
 void	 ev_filter_free(struct ev_filter *);

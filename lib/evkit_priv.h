@@ -228,6 +228,11 @@ struct ev_reader {
 	struct ev_buf vtz;		/* raw VTIMEZONE blocks */
 	size_t	*vtzoff;		/* where zones.tzid[i]'s block starts */
 	unsigned long calgen;		/* VCALENDARs begun so far */
+	const char *eol;		/* of the first line: "\r\n" or "\n" */
+	/* called at the end of each VCALENDAR, before its header and
+	 * zones are dropped (ev_input_ondone) */
+	void	(*calend)(void *, struct ev_reader *);
+	void	*carg;
 	int	 incal;
 	/* CSV */
 	int	 delim;

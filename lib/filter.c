@@ -6,8 +6,9 @@
  * and the filter holds when every group does (AND).  Time groups are
  * windows tested with the overlap rule of evkit(7); a recurring master
  * holds when one of its occurrences satisfies every time group at once.
- * Series bookkeeping (overrides travel with their master) keeps one
- * 64-bit hash per recurring UID, nothing else of past records.
+ * Series bookkeeping (overrides travel with their master) keeps a hash
+ * of the UIDs of the last recurring series in a table of fixed size,
+ * nothing else of past records.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,10 +39,17 @@ struct group {
 	size_t	 nv;
 };
 
-/* A set of 64-bit hashes with one flag bit each (open addressing). */
+/*
+ * What the series seen last are remembered by: a direct-mapped table of
+ * 64-bit UID hashes with one flag bit each.  Its size is fixed, so memory
+ * does not grow with the input; a UID whose slot a later one took is
+ * forgotten, and its late overrides are judged on their own.  Overrides
+ * mostly come right after (or before) their master, well inside it.
+ */
+#define HSLOTS	(1U << 17)		/* 1 MiB per table */
+
 struct hset {
 	uint64_t *k;			/* 0: empty slot */
-	size_t	 n, cap;
 };
 
 struct ev_filter {
@@ -77,49 +85,24 @@ hash(const char *s)
 	return (h << 1) | 1;	/* never 0; bit 0 is taken by the flag */
 }
 
-static uint64_t *
-hslot(struct hset *s, uint64_t h)
-{
-	size_t i = (size_t)(h >> 1) & (s->cap - 1);
-
-	while (s->k[i] != 0 && (s->k[i] | 1) != h)
-		i = (i + 1) & (s->cap - 1);
-	return &s->k[i];
-}
-
-/* The slot of h, -1 absent, else its flag. */
+/* -1 absent (or forgotten), else its flag. */
 static int
 hget(const struct hset *s, uint64_t h)
 {
-	uint64_t *k;
+	uint64_t k;
 
-	if (s->cap == 0)
+	if (s->k == NULL)
 		return -1;
-	k = hslot((struct hset *)s, h);
-	return *k == 0 ? -1 : (int)(*k & 1);
+	k = s->k[(h >> 1) & (HSLOTS - 1)];
+	return (k | 1) == h ? (int)(k & 1) : -1;
 }
 
 static void
 hput(struct hset *s, uint64_t h, int flag)
 {
-	uint64_t *k;
-
-	if (2 * (s->n + 1) > s->cap) {
-		struct hset t = {0};
-
-		t.cap = s->cap ? 2 * s->cap : 1024;
-		t.k = ev_ecalloc(t.cap, sizeof(*t.k));
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->k[i] != 0)
-				*hslot(&t, s->k[i] | 1) = s->k[i];
-		t.n = s->n;
-		free(s->k);
-		*s = t;
-	}
-	k = hslot(s, h);
-	if (*k == 0)
-		s->n++;
-	*k = (h & ~UINT64_C(1)) | (flag ? 1 : 0);
+	if (s->k == NULL)
+		s->k = ev_ecalloc(HSLOTS, sizeof(*s->k));
+	s->k[(h >> 1) & (HSLOTS - 1)] = (h & ~UINT64_C(1)) | (flag ? 1 : 0);
 }
 
 /* ---- building ----------------------------------------------------------- */

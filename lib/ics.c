@@ -594,10 +594,20 @@ skip(struct ev_reader *r, const struct ev_line *b)
 	}
 }
 
+/* The end of a VCALENDAR, by its END or by the next BEGIN. */
+static void
+endcal(struct ev_reader *r)
+{
+	if ((r->incal & CAL_IN) && r->calend != NULL)
+		r->calend(r->carg, r);
+	r->incal = 0;
+}
+
 /* A new VCALENDAR: a new TZID scope and header. */
 static void
 newcal(struct ev_reader *r)
 {
+	endcal(r);
 	ev_zonemap_clear(&r->zones);
 	ev_buf_clear(&r->header);
 	ev_buf_clear(&r->vtz);
@@ -642,6 +652,11 @@ ev_ics_read(struct ev_reader *r, struct ev_event *ev)
 	for (;;) {
 		if ((rc = ev_lex_next(&r->lex, &l)) == 0 || rc == -2)
 			return rc;
+		/* an unfolded line has a NUL over its first line-end byte */
+		if (r->eol == NULL && l.raw != NULL)
+			r->eol = (l.line == l.raw ? l.rawlen - l.len == 2 :
+			    l.rawlen >= 2 && l.raw[l.rawlen - 2] == '\r') ?
+			    "\r\n" : "\n";
 		if (rc == -1) {
 			if (!junk(r))
 				continue;
@@ -653,7 +668,7 @@ ev_ics_read(struct ev_reader *r, struct ev_event *ev)
 			if ((rc = component(r, ev, &l)) != 0)
 				return rc;
 		} else if (is(&l, "END") && val(&l, "VCALENDAR")) {
-			r->incal = 0;
+			endcal(r);
 		} else if ((r->incal & CAL_IN) && !is(&l, "END")) {
 			r->incal &= ~CAL_JUNK;
 			if (!(r->incal & CAL_BODY) &&

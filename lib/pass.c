@@ -108,6 +108,8 @@ take_header(struct ev_pass *p, const struct ev_reader *r)
 	ev_buf_add(&p->header, r->header.p ? r->header.p : "", r->header.len);
 	if ((nl = memchr(p->header.p, '\n', p->header.len)) != NULL)
 		p->eol = nl > p->header.p && nl[-1] == '\r' ? "\r\n" : "\n";
+	else if (r->eol != NULL)
+		p->eol = r->eol;	/* bare VEVENTs: as their lines */
 	p->have_header = 1;
 }
 

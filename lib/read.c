@@ -202,6 +202,8 @@ ev_input_next(struct ev_input *in, struct ev_event *ev)
 			in->r->noraw = in->noraw;
 			in->r->lex.wait = in->wait;
 			in->r->lex.warg = in->warg;
+			in->r->calend = in->done;
+			in->r->carg = in->darg;
 		}
 		rc = ev_read(in->r, ev);
 		if (rc == 1)
