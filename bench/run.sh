@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/run.sh - speed and memory of ev-list against libical, as ratios.
+# bench/run.sh - speed and memory of ev-list and ev-filter against
+# libical, as ratios.
 #
 # Everything is measured in this one run on this machine: the numbers are
 # ratios against a baseline timed a moment before, never absolute limits,
@@ -7,15 +8,22 @@
 # Targets (issue "ev-list", Speed):
 #   ev-list --all -o csv at least 10x faster than icalparser_parse alone;
 #   peak RSS of --all --no-sort -o ics|csv|json under 32 MB at any size.
+# Targets (issue "ev-filter", Speed; bench/filter.sh, sourced here):
+#   ev-filter -e REGEX and --weekend --free on a 1,000,000-event feed at
+#   1 GB/s or more (the one absolute rate), 20x the MB/s of
+#   icalparser_parse or more, -e within 10x of grep -c's time; peak RSS
+#   at most 16 MB at any size.
 # It prints PASS or MISS per target and exits 0; 1 when a command failed
 # to run, 2 when the benchmark could not be set up.
 #
 # Then lib/'s own code against the libical code it stands in for, in one
 # process each (bench/zones.c, bench/expand.c): ratios, no targets.
 #
-# Environment: EV_LIST (default build/bin/ev-list), BENCH_EVENTS (100000),
-# BENCH_RUNS (3, best taken), BENCH_EXPAND_EVENTS (20000), CC (cc),
-# CFLAGS (-O2).
+# Environment: BENCH_ONLY (the parts to run, of "list lib filter": ev-list,
+# lib/ against libical, ev-filter; default all), EV_LIST (default
+# build/bin/ev-list), BENCH_EVENTS (100000), BENCH_RUNS (3, best taken),
+# BENCH_EXPAND_EVENTS (20000), CC (cc), CFLAGS (-O2); for ev-filter see
+# bench/filter.sh.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -34,7 +42,9 @@ TIME=/usr/bin/time
 FEED=$OUT/feed.ics
 SPEED_TARGET=10
 RSS_TARGET=32
+ONLY=$(printf '%s\n' "${BENCH_ONLY:-list lib filter}" | tr ',' ' ')
 failed=0
+okrc="0 3"		# the exit statuses best takes for success
 
 # Times and zones must not depend on the machine's settings.
 TZ=Europe/Berlin
@@ -52,10 +62,27 @@ note()
 	printf 'bench: %s\n' "$*" >&2
 }
 
+# want PART: PART (list, lib or filter) is to be run
+want()
+{
+	case " $ONLY " in
+	*" $1 "*) return 0 ;;
+	esac
+	return 1
+}
+
 # ---- set up ------------------------------------------------------------
 
-[ -x "$EV" ] || die "$EV is missing: run make first"
-[ -f "$LIB" ] || die "$LIB is missing: run make first"
+for _p in $ONLY; do
+	case $_p in
+	list | lib | filter) ;;
+	*) die "BENCH_ONLY: no part \"$_p\" (list, lib, filter)" ;;
+	esac
+done
+[ -n "$(printf '%s' "$ONLY" | tr -d ' ')" ] ||
+	die "BENCH_ONLY names no part (list, lib, filter)"
+! want list || [ -x "$EV" ] || die "$EV is missing: run make first"
+! want lib || [ -f "$LIB" ] || die "$LIB is missing: run make first"
 $TIME -f %M -o /dev/null true 2>/dev/null ||
 	die "$TIME is not GNU time (apt-get install time)"
 pkg-config --exists libical || die "pkg-config does not know libical"
@@ -72,13 +99,19 @@ $CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS \
 	$(pkg-config --cflags libical) -o "$OUT/icalparse" bench/icalparse.c \
 	$(pkg-config --libs libical) || die "cannot build bench/icalparse.c"
 # Our code against libical's, linked with the library as the tools are.
-for b in zones expand; do
+want lib && for b in zones expand; do
 	# shellcheck disable=SC2046,SC2086
 	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib \
 	    $(pkg-config --cflags libical) -o "$OUT/$b" "bench/$b.c" "$LIB" \
 	    $(pkg-config --libs libical libpcre2-8) -lcsv -lm ||
 		die "cannot build bench/$b.c"
 done
+# ev-filter's settings, checked now, and bench_filter, its part.
+if want filter; then
+	# Lint both with shellcheck -x bench/run.sh bench/filter.sh.
+	# shellcheck source=bench/filter.sh disable=SC1091
+	. bench/filter.sh
+fi
 
 # ---- helpers -----------------------------------------------------------
 
@@ -99,7 +132,8 @@ tline()
 }
 
 # best LABEL CMD...: best wall time of RUNS runs; sets $secs and $kb
-# ("-" when the command failed) and prints nothing.
+# ("-" when the command failed) and prints nothing.  An exit status not
+# in $okrc is a failure.
 best()
 {
 	_label=$1
@@ -111,14 +145,17 @@ best()
 		_i=$((_i + 1))
 		timed "$OUT/t" "$@"
 		_rc=$?
-		if [ "$_rc" -ne 0 ] && [ "$_rc" -ne 3 ]; then
+		case " $okrc " in
+		*" $_rc "*) ;;
+		*)
 			note "$_label: exit status $_rc"
 			sed -n '1,5s/^/    /p' "$OUT/err" >&2
 			failed=1
 			secs=-
 			kb=-
 			return 1
-		fi
+			;;
+		esac
 		if [ "$_rc" -eq 3 ] && [ "$_i" -eq 1 ]; then
 			note "$_label: exit 3, bad records were skipped:"
 			sed -n '1,5s/^/    /p' "$OUT/err" >&2
@@ -161,135 +198,143 @@ verdict()
 	esac
 }
 
-# ---- the feed ----------------------------------------------------------
-
 printf 'evkit benchmark: %s, best wall time of %s runs\n\n' \
 	"$(uname -sm)" "$RUNS"
-timed "$OUT/t" sh -c "exec \"$OUT/gen\" $N 1 >\"$FEED\"" ||
-	die "bench/out/gen failed"
-gsecs=$(tline "$OUT/t")
-gsecs=${gsecs% *}
-bytes=$(wc -c <"$FEED" | tr -d ' ')
-nrec=$(grep -c '^RRULE:FREQ=[WM]' "$FEED")
-printf 'feed: %s, %s events, %s bytes (%s MB), %s %% recurring, generated in %s s\n' \
-	"$FEED" "$N" "$bytes" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" \
-	"$(awk -v r="$nrec" -v n="$N" 'BEGIN { printf "%.1f", 100 * r / n }')" "$gsecs"
 
-# Does ev-list see every event?  Not timed: one line per event
-# (--cancelled: the feed has some, and --all leaves them out otherwise).
-seen=$("$EV" --all --no-sort --cancelled -f '{uid}' "$FEED" 2>"$OUT/err" |
-    wc -l | tr -d ' ')
-if [ "$seen" -ne "$N" ]; then
-	note "ev-list printed $seen of $N events:"
-	sed -n '1,5s/^/    /p' "$OUT/err" >&2
+if want list; then
+	# ---- the feed --------------------------------------------------
+
+	timed "$OUT/t" sh -c "exec \"$OUT/gen\" $N 1 >\"$FEED\"" ||
+		die "bench/out/gen failed"
+	gsecs=$(tline "$OUT/t")
+	gsecs=${gsecs% *}
+	bytes=$(wc -c <"$FEED" | tr -d ' ')
+	nrec=$(grep -c '^RRULE:FREQ=[WM]' "$FEED")
+	printf 'feed: %s, %s events, %s bytes (%s MB), %s %% recurring, generated in %s s\n' \
+		"$FEED" "$N" "$bytes" "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+		"$(awk -v r="$nrec" -v n="$N" 'BEGIN { printf "%.1f", 100 * r / n }')" "$gsecs"
+
+	# Does ev-list see every event?  Not timed: one line per event
+	# (--cancelled: the feed has some, and --all leaves them out otherwise).
+	seen=$("$EV" --all --no-sort --cancelled -f '{uid}' "$FEED" 2>"$OUT/err" |
+	    wc -l | tr -d ' ')
+	if [ "$seen" -ne "$N" ]; then
+		note "ev-list printed $seen of $N events:"
+		sed -n '1,5s/^/    /p' "$OUT/err" >&2
+	fi
+	printf 'check: ev-list --all reads %s of %s events\n\n' "$seen" "$N"
+
+	# ---- speed -----------------------------------------------------
+
+	printf '  %-44s %10s %9s %12s\n' "" "wall time" "speed-up" "peak RSS"
+	best "icalparser_parse" "$OUT/icalparse" "$FEED"
+	base=$secs
+	row "icalparser_parse, fgets lines (baseline)" "$base" "1.0x" "$(mb "$kb")"
+	best "icalparser_parse_string" "$OUT/icalparse" -s "$FEED"
+	pstr=$secs
+	row "icalparser_parse_string, whole file" "$pstr" "$(ratio "$base" "$pstr")x" "$(mb "$kb")"
+	best "ev-list --no-sort" "$EV" --all --no-sort -o csv "$FEED"
+	evns=$secs
+	row "ev-list --all --no-sort -o csv" "$evns" "$(ratio "$base" "$evns")x" "$(mb "$kb")"
+	best "ev-list sorted" "$EV" --all -o csv "$FEED"
+	evs=$secs
+	row "ev-list --all -o csv (sorted)" "$evs" "$(ratio "$base" "$evs")x" "$(mb "$kb")"
+	best "cat" cat "$FEED"
+	row "cat feed.ics >/dev/null (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
+	# Not to /dev/null: GNU grep then stops at the first match.
+	# shellcheck disable=SC2016
+	best "grep" sh -c 'exec grep -c BEGIN:VEVENT "$1" >"$2"' sh "$FEED" "$OUT/count"
+	row "grep -c BEGIN:VEVENT (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
+	echo
+
+	# speed LABEL SECS: the target line
+	speed()
+	{
+		_r=$(ratio "$base" "$2")
+		_ok=$(awk -v r="$_r" -v t="$SPEED_TARGET" \
+		    'BEGIN { if (r == "-") print "x"; else print (r + 0 >= t) ? 1 : 0 }')
+		printf '%s: %sx faster than icalparser_parse (target >= %sx)  %s\n' \
+			"$1" "$_r" "$SPEED_TARGET" "$(verdict "$_ok")"
+	}
+	speed "ev-list --all --no-sort -o csv" "$evns"
+	speed "ev-list --all -o csv (sorted)" "$evs"
+	awk -v b="$bytes" -v t="$evns" 'BEGIN {
+		if (t != "-" && t + 0 > 0)
+			printf "ev-list --all --no-sort -o csv: %.0f MB/s\n", b / 1e6 / t }'
+	echo
+
+	# ---- memory ----------------------------------------------------
+
+	# rss_small FMT: peak KB of ev-list --all --no-sort -o FMT on the feed
+	rss_small()
+	{
+		if timed "$OUT/t" "$EV" --all --no-sort -o "$1" "$FEED" ||
+		    [ $? -eq 3 ]; then
+			_l=$(tline "$OUT/t")
+			echo "${_l#* }"
+		else
+			note "ev-list -o $1 on $FEED failed"
+			sed -n '1,5s/^/    /p' "$OUT/err" >&2
+			echo -
+		fi
+	}
+
+	# rss_big FMT: the same on a 4x feed made on the fly, read from stdin
+	rss_big()
+	{
+		rm -f "$OUT/genfail"
+		{ "$OUT/gen" "$BIG" 1 || : >"$OUT/genfail"; } |
+		    $TIME -f %M -o "$OUT/t" "$EV" --all --no-sort -o "$1" - \
+		    >/dev/null 2>"$OUT/err"
+		_rc=$?
+		if [ -e "$OUT/genfail" ] || { [ "$_rc" -ne 0 ] && [ "$_rc" -ne 3 ]; }; then
+			note "gen $BIG | ev-list -o $1 - failed (exit $_rc)"
+			sed -n '1,5s/^/    /p' "$OUT/err" >&2
+			echo -
+		else
+			tline "$OUT/t"
+		fi
+	}
+
+	for fmt in ics csv json; do
+		small=$(rss_small "$fmt")
+		big=$(rss_big "$fmt")
+		ok=$(awk -v s="$small" -v b="$big" -v t="$RSS_TARGET" 'BEGIN {
+			if (s == "-" || b == "-") print "x"
+			else print (s / 1024 < t && b / 1024 < t) ? 1 : 0 }')
+		[ "$ok" = x ] && failed=1
+		printf 'ev-list --all --no-sort -o %-4s peak RSS: %s MB at %s, %s MB at %s (target < %s MB)  %s\n' \
+			"$fmt:" "$(mb "$small")" "$((N / 1000))k" "$(mb "$big")" \
+			"$((BIG / 1000))k" "$RSS_TARGET" "$(verdict "$ok")"
+	done
+
+	echo
+	[ "$base" = - ] || [ "$evns" = - ] || [ "$evs" = - ] && failed=1
 fi
-printf 'check: ev-list --all reads %s of %s events\n\n' "$seen" "$N"
 
-# ---- speed -------------------------------------------------------------
+if want lib; then
+	# ---- our code against libical ---------------------------------
 
-printf '  %-44s %10s %9s %12s\n' "" "wall time" "speed-up" "peak RSS"
-best "icalparser_parse" "$OUT/icalparse" "$FEED"
-base=$secs
-row "icalparser_parse, fgets lines (baseline)" "$base" "1.0x" "$(mb "$kb")"
-best "icalparser_parse_string" "$OUT/icalparse" -s "$FEED"
-pstr=$secs
-row "icalparser_parse_string, whole file" "$pstr" "$(ratio "$base" "$pstr")x" "$(mb "$kb")"
-best "ev-list --no-sort" "$EV" --all --no-sort -o csv "$FEED"
-evns=$secs
-row "ev-list --all --no-sort -o csv" "$evns" "$(ratio "$base" "$evns")x" "$(mb "$kb")"
-best "ev-list sorted" "$EV" --all -o csv "$FEED"
-evs=$secs
-row "ev-list --all -o csv (sorted)" "$evs" "$(ratio "$base" "$evs")x" "$(mb "$kb")"
-best "cat" cat "$FEED"
-row "cat feed.ics >/dev/null (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
-# Not to /dev/null: GNU grep then stops at the first match.
-# shellcheck disable=SC2016
-best "grep" sh -c 'exec grep -c BEGIN:VEVENT "$1" >"$2"' sh "$FEED" "$OUT/count"
-row "grep -c BEGIN:VEVENT (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
-echo
-
-# speed LABEL SECS: the target line
-speed()
-{
-	_r=$(ratio "$base" "$2")
-	_ok=$(awk -v r="$_r" -v t="$SPEED_TARGET" \
-	    'BEGIN { if (r == "-") print "x"; else print (r + 0 >= t) ? 1 : 0 }')
-	printf '%s: %sx faster than icalparser_parse (target >= %sx)  %s\n' \
-		"$1" "$_r" "$SPEED_TARGET" "$(verdict "$_ok")"
-}
-speed "ev-list --all --no-sort -o csv" "$evns"
-speed "ev-list --all -o csv (sorted)" "$evs"
-awk -v b="$bytes" -v t="$evns" 'BEGIN {
-	if (t != "-" && t + 0 > 0)
-		printf "ev-list --all --no-sort -o csv: %.0f MB/s\n", b / 1e6 / t }'
-echo
-
-# ---- memory ------------------------------------------------------------
-
-# rss_small FMT: peak KB of ev-list --all --no-sort -o FMT on the feed
-rss_small()
-{
-	if timed "$OUT/t" "$EV" --all --no-sort -o "$1" "$FEED" ||
-	    [ $? -eq 3 ]; then
-		_l=$(tline "$OUT/t")
-		echo "${_l#* }"
-	else
-		note "ev-list -o $1 on $FEED failed"
-		sed -n '1,5s/^/    /p' "$OUT/err" >&2
-		echo -
-	fi
-}
-
-# rss_big FMT: the same on a 4x feed made on the fly, read from stdin
-rss_big()
-{
-	rm -f "$OUT/genfail"
-	{ "$OUT/gen" "$BIG" 1 || : >"$OUT/genfail"; } |
-	    $TIME -f %M -o "$OUT/t" "$EV" --all --no-sort -o "$1" - \
-	    >/dev/null 2>"$OUT/err"
-	_rc=$?
-	if [ -e "$OUT/genfail" ] || { [ "$_rc" -ne 0 ] && [ "$_rc" -ne 3 ]; }; then
-		note "gen $BIG | ev-list -o $1 - failed (exit $_rc)"
-		sed -n '1,5s/^/    /p' "$OUT/err" >&2
-		echo -
-	else
-		tline "$OUT/t"
-	fi
-}
-
-for fmt in ics csv json; do
-	small=$(rss_small "$fmt")
-	big=$(rss_big "$fmt")
-	ok=$(awk -v s="$small" -v b="$big" -v t="$RSS_TARGET" 'BEGIN {
-		if (s == "-" || b == "-") print "x"
-		else print (s / 1024 < t && b / 1024 < t) ? 1 : 0 }')
-	[ "$ok" = x ] && failed=1
-	printf 'ev-list --all --no-sort -o %-4s peak RSS: %s MB at %s, %s MB at %s (target < %s MB)  %s\n' \
-		"$fmt:" "$(mb "$small")" "$((N / 1000))k" "$(mb "$big")" \
-		"$((BIG / 1000))k" "$RSS_TARGET" "$(verdict "$ok")"
-done
-
-echo
-
-# ---- our code against libical -----------------------------------------
-
-# Where lib/ does by itself what libical offers (zone.c reads TZif files,
-# recur.c corrects and partly replaces the RRULE iterator), it is timed
-# against libical doing the same work in the same process: best of 5
-# runs each, one line per measurement.
-"$OUT/zones" || {
-	note "bench/out/zones failed"
-	failed=1
-}
-if "$OUT/gen" "$EXPN" 1 >"$EXPFEED"; then
-	"$OUT/expand" "$EXPFEED" || {
-		note "bench/out/expand $EXPFEED failed"
+	# Where lib/ does by itself what libical offers (zone.c reads TZif files,
+	# recur.c corrects and partly replaces the RRULE iterator), it is timed
+	# against libical doing the same work in the same process: best of 5
+	# runs each, one line per measurement.
+	"$OUT/zones" || {
+		note "bench/out/zones failed"
 		failed=1
 	}
-else
-	note "bench/out/gen $EXPN failed"
-	failed=1
+	if "$OUT/gen" "$EXPN" 1 >"$EXPFEED"; then
+		"$OUT/expand" "$EXPFEED" || {
+			note "bench/out/expand $EXPFEED failed"
+			failed=1
+		}
+	else
+		note "bench/out/gen $EXPN failed"
+		failed=1
+	fi
+	echo
 fi
 
-[ "$base" = - ] || [ "$evns" = - ] || [ "$evs" = - ] && failed=1
+want filter && bench_filter
+
 exit "$failed"

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Install the build dependencies that are missing, on Debian/Ubuntu.
-# Quiet when everything is there, so "make" stays fast.
+# Quiet when everything is there, so "make" stays fast.  GNU parallel
+# (parallel) is for the scale-out test of ev-filter.
 pkgs="build-essential pkg-config libical-dev libcsv-dev libpcre2-dev
 mandoc tzdata python3 python3-icalendar python3-recurring-ical-events clang
-fish zsh"
+fish zsh parallel"
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 missing=
 for p in $pkgs; do have "$p" || missing="$missing $p"; done
