@@ -1223,7 +1223,7 @@ do_columns(struct rec *x)
 		struct csvcol *col = &c->cols[i];
 
 		s = cell(c, i, &n);
-		if (col->kind == COL_EXTRA && n > 0) {
+		if (col->kind == COL_EXTRA) {
 			ev_event_addpropn(x->ev, col->name, strlen(col->name),
 			    "", 0, s, n, 0, EV_PROP_CSVCOL, c->recline);
 		} else if (col->kind == COL_PROP) {
