@@ -336,7 +336,7 @@ vevent_fast(struct ev_reader *r, struct ev_event *ev)
 			n--;
 		if (n == 0 || rel > MAXREC / 2)
 			goto slow;	/* an empty line; a huge record */
-		if (ev_lex_is_end(b + rel, n, 0)) {
+		if (ev_lex_is_end(b + rel, end - 1 - rel, 0)) {
 			/* complete at its line end, as lex.c sees it */
 			ls = rel;
 			nphys++;

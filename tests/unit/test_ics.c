@@ -647,6 +647,9 @@ fast_equals_slow(void)
 	    /* a CR without LF at the end, an END:VCALENDAR inside */
 	    "BEGIN:VEVENT\nUID:n\nDTSTART:20161224\nEND:VEVENT\r",
 	    "BEGIN:VEVENT\nUID:o\nDTSTART:20161224\nEND:VCALENDAR\n",
+	    /* found by fuzzing: an END line with a CR too many */
+	    "BEGIN:VEVENT\r\nUID:p\r\nDTSTART:20161224\r\nEND:VEVENT\r\r\n"
+	    "X-A:1\r\nEND:VEVENT\r\n",
 	};
 	struct ev_buf a = {0}, b = {0};
 
