@@ -400,7 +400,10 @@ ev_param_get(const char *params, const char *pname, struct ev_buf *out)
 	const char *p = params;
 	size_t plen = strlen(pname);
 
+	/* out->p is a string even for an empty value ("VALUE=") */
 	ev_buf_clear(out);
+	ev_buf_reserve(out, 1);
+	out->p[0] = '\0';
 	while (*p) {
 		const char *eq = p, *v, *e;
 		int match;
