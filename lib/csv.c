@@ -41,6 +41,7 @@ struct ev_csvrd {
 	int	 inrec;		/* a record has begun and not ended */
 	int	 rowdone;	/* libcsv ended the record */
 	int	 badquote;	/* text after a closing quote */
+	int	 midline;	/* the last piece read ended inside a line */
 	struct ev_buf raw;	/* the record's bytes */
 	struct ev_buf cells;	/* its fields, each NUL-terminated */
 	size_t	*off, *len;
@@ -477,6 +478,15 @@ quotes(const char *s, size_t n)
 	return k;
 }
 
+/* Count the lines: a piece of a long line continues the line before. */
+static void
+newpiece(struct ev_csvrd *c, const char *s, size_t n)
+{
+	if (!c->midline)
+		c->lineno++;
+	c->midline = n == 0 || s[n - 1] != '\n';
+}
+
 /*
  * A record longer than MAXREC: report it and skip to its end without
  * keeping it, so memory stays bounded.  The record ends at the first line
@@ -489,12 +499,13 @@ skip_record(struct ev_reader *r, struct ev_csvrd *c, const char *s, size_t n)
 	size_t q = quotes(c->raw.p ? c->raw.p : "", c->raw.len) + quotes(s, n);
 	int rc;
 
-	while (q % 2 != 0) {
+	/* to a line end outside quotes (a long line comes in pieces) */
+	while (q % 2 != 0 || c->midline) {
 		if ((rc = ev_lex_physline(&r->lex, &s, &n)) < 0)
 			return -2;
 		if (rc == 0)
 			break;
-		c->lineno++;
+		newpiece(c, s, n);
 		q += quotes(s, n);
 	}
 	ev_buf_clear(&c->raw);
@@ -521,7 +532,7 @@ next_record(struct ev_reader *r, struct ev_csvrd *c)
 			return -2;
 		if (rc == 0)
 			return end_of_input(r, c);
-		c->lineno++;
+		newpiece(c, s, n);
 		if (!c->inrec) {
 			if (blank_line(s, n))
 				continue;

@@ -192,8 +192,9 @@ void	 ev_lex_init_mem(struct ev_lex *, const char *, size_t);
 int	 ev_lex_next(struct ev_lex *, struct ev_line *);
 void	 ev_lex_free(struct ev_lex *);
 /* Read until the unconsumed input, buf[off..len), holds its first
- * non-blank line whole (or the input ends): enough to sniff the format
- * without waiting for more than a slow producer sent.  0, or -2. */
+ * non-blank line whole, or 64 KiB, or the input ends: enough to sniff
+ * the format without waiting for more than a slow producer sent.  0, or
+ * -2. */
 int	 ev_lex_fill(struct ev_lex *);
 /* s[0..n) (a CR before its LF allowed) is END:VEVENT, or END:VCALENDAR
  * when cal, in any case with trailing blanks: a line that is complete
@@ -204,7 +205,8 @@ int	 ev_lex_is_end(const char *s, size_t n, int cal);
 int	 ev_lex_more(struct ev_lex *);
 /* One physical line with its line end, for the CSV reader (which feeds
  * libcsv line by line to know line numbers): 1, 0 at end, -2 (errno).
- * *p stays valid until the next call. */
+ * A line longer than 16 MiB comes in pieces of about that size, all but
+ * the last without a line end.  *p stays valid until the next call. */
 int	 ev_lex_physline(struct ev_lex *, const char **p, size_t *n);
 
 /* ---- read.c, ics.c, csv.c: the reader ---------------------------------- */

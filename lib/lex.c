@@ -135,8 +135,9 @@ has_line(const struct ev_lex *lex)
 int
 ev_lex_fill(struct ev_lex *lex)
 {
-	/* no more than that: a slow producer must not be waited for */
-	while (!lex->eof && !has_line(lex))
+	/* no more than that: a slow producer must not be waited for, and
+	 * a first line without an end must not be read whole */
+	while (!lex->eof && !has_line(lex) && lex->len - lex->off < CHUNK)
 		if (fill(lex) < 0)
 			return -2;
 	if (!lex->started)
@@ -385,18 +386,32 @@ ev_lex_next(struct ev_lex *lex, struct ev_line *l)
 int
 ev_lex_physline(struct ev_lex *lex, const char **p, size_t *n)
 {
-	size_t rel = 0, dropped = 0;
-	int r;
+	size_t rel = 0;
+	char *nl;
 
 	if (!lex->started && start(lex) < 0)
 		return -2;
-	if ((r = findnl(lex, &rel, SIZE_MAX, &dropped)) < 0)
-		return -2;
-	if (r == 0 && rel == 0)
+	for (;;) {
+		nl = memchr(lex->buf + lex->off + rel, '\n',
+		    lex->len - lex->off - rel);
+		if (nl != NULL) {
+			rel = (size_t)(nl - (lex->buf + lex->off)) + 1;
+			break;
+		}
+		rel = lex->len - lex->off;
+		/* a line longer than MAXLINE comes in pieces: memory stays
+		 * bounded however long a line without an end is */
+		if (lex->eof || rel >= MAXLINE)
+			break;
+		if (fill(lex) < 0)
+			return -2;
+	}
+	if (rel == 0)
 		return 0;
 	*p = lex->buf + lex->off;
-	*n = r == 1 ? rel + 1 : rel;
-	lex->off += *n;
-	lex->lineno++;
+	*n = rel;
+	lex->off += rel;
+	if (lex->buf[lex->off - 1] == '\n' || lex->eof)
+		lex->lineno++;
 	return 1;
 }
