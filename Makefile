@@ -109,8 +109,24 @@ uninstall:
 bench: all
 	@sh bench/run.sh
 
+# Coverage-guided fuzzing of the readers, the filter and the pass-through
+# writer (clang's libFuzzer, ASan, UBSan); not part of check.  Seeds are
+# the test data; FUZZTIME seconds, crashes land in build-fuzz/.
+FUZZTIME = 300
+fuzz: deps-ok
+	@mkdir -p build-fuzz/corpus
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+		-fsanitize=fuzzer,address,undefined -Ilib $(DEPS_CFLAGS) \
+		-o build-fuzz/fuzz_read tests/fuzz/fuzz_read.c $(LIBSRC) \
+		$(DEPS_LIBS)
+	for f in tests/data/*.ics tests/data/*.csv tests/data/*.tsv \
+	    examples/*.ics examples/*.csv; do \
+		cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)"; done
+	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
+		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 	for t in $(TOOLS); do rm -f bin/$$t; done
 
-.PHONY: all links unit deps-ok check demo install uninstall bench clean
+.PHONY: all links unit deps-ok check demo install uninstall bench fuzz clean
