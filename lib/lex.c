@@ -201,8 +201,11 @@ int
 ev_lex_is_end(const char *s, size_t n, int cal)
 {
 	const char *what = cal ? "VCALENDAR" : "VEVENT";
-	size_t k = strlen(what);
+	size_t k = cal ? 9 : 6;
 
+	/* every line of a record passes here: most are no END at all */
+	if (n < 4 + k || (s[0] != 'E' && s[0] != 'e'))
+		return 0;
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
