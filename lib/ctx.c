@@ -45,7 +45,8 @@ ev_ctx_set_tz(struct ev_ctx *ctx, const char *name, struct ev_err *err)
 		ctx->zone = ev_zone_system(ctx);
 		return 0;
 	}
-	if ((z = ev_zone_get(ctx, name)) == NULL) {
+	if ((z = ev_zone_get(ctx, name)) == NULL &&
+	    (z = ev_zone_posix(ctx, name)) == NULL) {
 		ev_err_set(err, NULL, 0, "unknown time zone \"%s\"", name);
 		return -1;
 	}

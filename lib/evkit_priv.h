@@ -26,6 +26,10 @@ const char *ev_ctx_intern(struct ev_ctx *, const char *s);
 /* The system zone: /etc/localtime's name, /etc/timezone, else UTC. */
 const struct ev_zone *ev_zone_system(struct ev_ctx *);
 void	 ev_zone_free_all(struct ev_ctx *);	/* called by ev_ctx_free */
+/* A POSIX TZ string ("CET-1CEST,M3.5.0,M10.5.0/3", "<-03>3") as a zone,
+ * for $TZ and --tz only (a TZID in a feed is a name); NULL when it is
+ * not one. */
+const struct ev_zone *ev_zone_posix(struct ev_ctx *, const char *tz);
 
 /* TZIDs defined by the VTIMEZONEs of one VCALENDAR. */
 struct ev_zonemap {

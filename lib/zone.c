@@ -974,6 +974,29 @@ ev_zone_get(struct ev_ctx *ctx, const char *name)
 	return NULL;
 }
 
+const struct ev_zone *
+ev_zone_posix(struct ev_ctx *ctx, const char *tz)
+{
+	struct ev_zone *z;
+	struct prule r;
+	char key[160];
+
+	if (ctx == NULL || tz == NULL || prule_parse(&r, tz) < 0 ||
+	    strlen(tz) + 2 > sizeof(key))
+		return NULL;
+	/* a key no TZID can have: ev_zone_get never finds it */
+	snprintf(key, sizeof(key), "\1%s", tz);
+	if ((z = lookup(ctx, key)) != NULL)
+		return z;
+	/* a zoneinfo file without changes: the rule holds for all time */
+	z = zone_alloc(ZK_BUILTIN, key, tz);
+	z->tzif = 1;
+	z->hasrule = 1;
+	z->rule = r;
+	z->base0 = r.stdoff;
+	return zone_add(ctx, z);
+}
+
 const char *
 ev_zone_name(const struct ev_zone *z)
 {

@@ -544,6 +544,41 @@ test_tzdir(struct ev_ctx *ctx)
 	rmdir(dir);
 }
 
+/* POSIX TZ strings: display zones only, with the rule for all years */
+static void
+test_posix(struct ev_ctx *ctx)
+{
+	const struct ev_zone *z;
+	struct ev_err err;
+
+	z = ev_zone_posix(ctx, "CET-1CEST,M3.5.0,M10.5.0/3");
+	T_OK(z != NULL);
+	if (z != NULL) {
+		/* 2016: DST from 27 March 01:00Z to 30 October 01:00Z */
+		T_EQ(ev_zone_offset(z, at(2016, 3, 27, 0, 59, 59)), 1 * H);
+		T_EQ(ev_zone_offset(z, at(2016, 3, 27, 1, 0, 0)), 2 * H);
+		T_EQ(ev_zone_offset(z, at(2016, 10, 30, 0, 59, 59)), 2 * H);
+		T_EQ(ev_zone_offset(z, at(2016, 10, 30, 1, 0, 0)), 1 * H);
+		/* and in any other year, as far back as it goes */
+		T_EQ(ev_zone_offset(z, at(1950, 7, 1, 0, 0, 0)), 2 * H);
+		T_EQ(ev_zone_offset(z, at(2099, 1, 1, 0, 0, 0)), 1 * H);
+		T_STREQ(ev_zone_name(z), "CET-1CEST,M3.5.0,M10.5.0/3");
+	}
+	z = ev_zone_posix(ctx, "<-03>3");
+	T_OK(z != NULL && ev_zone_offset(z, at(2016, 1, 1, 0, 0, 0)) == -3 * H);
+	/* southern hemisphere: DST over the new year */
+	z = ev_zone_posix(ctx, "AEST-10AEDT,M10.1.0,M4.1.0/3");
+	T_OK(z != NULL && ev_zone_offset(z, at(2016, 1, 1, 0, 0, 0)) == 11 * H);
+	T_OK(z != NULL && ev_zone_offset(z, at(2016, 7, 1, 0, 0, 0)) == 10 * H);
+	T_OK(ev_zone_posix(ctx, "Europe/Berlin") == NULL);
+	T_OK(ev_zone_posix(ctx, "CET-1CEST,M13.5.0,M10.5.0") == NULL);
+	/* a TZID in a feed is a name, never a rule */
+	T_OK(ev_zone_get(ctx, "CET-1CEST,M3.5.0,M10.5.0/3") == NULL);
+	T_EQ(ev_ctx_set_tz(ctx, "EST5EDT,M3.2.0,M11.1.0", &err), 0);
+	T_EQ(ev_zone_offset(ev_ctx_zone(ctx), at(2016, 7, 1, 0, 0, 0)), -4 * H);
+	T_EQ(ev_ctx_set_tz(ctx, "Nowhere/Land", &err), -1);
+}
+
 static void
 run(void)
 {
@@ -559,6 +594,7 @@ run(void)
 	test_resolve(ctx);
 	test_vtimezone(ctx);
 	test_tzdir(ctx);
+	test_posix(ctx);
 	ev_ctx_free(ctx);
 	ev_ctx_free(NULL);
 }
