@@ -1409,7 +1409,9 @@ end_row(struct ev_writer *w)
 	ev_buf_adds(&w->buf, w->fmt == EV_FMT_TSV ? "\n" : "\r\n");
 }
 
-/* The extra columns: the CSV-only columns of the first event. */
+/* The extra columns: the CSV-only columns of the events noted before
+ * the first write (every event, when they were collected), else of the
+ * first event. */
 static void
 collect_extra(struct ev_writer *w, const struct ev_event *ev)
 {
@@ -1454,6 +1456,12 @@ csvcol_value(const struct ev_event *ev, const char *name)
 		    strcmp(EV_PNAME(ev, i), name) == 0)
 			return EV_PVALUE(ev, i);
 	return "";
+}
+
+void
+ev_csv_note(struct ev_writer *w, struct ev_event *ev)
+{
+	collect_extra(w, ev);
 }
 
 int

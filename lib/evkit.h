@@ -320,8 +320,9 @@ struct ev_writer *ev_writer_new(struct ev_ctx *, FILE *, enum ev_format,
 	    const struct ev_wopts *);
 /* 0, or -1 on a write error (errno). */
 int	 ev_write(struct ev_writer *, struct ev_event *);
-/* ICS: ev will be written; its zones' VTIMEZONEs then come before the
- * events (note every event before the first ev_write).  Else a no-op. */
+/* ev will be written (note every event before the first ev_write).
+ * ICS: its zones' VTIMEZONEs then come before the events; CSV/TSV: its
+ * CSV-only columns are columns of the output.  Else a no-op. */
 void	 ev_writer_note(struct ev_writer *, struct ev_event *);
 /* Text agenda: list events that began before from under from's day. */
 void	 ev_writer_clip(struct ev_writer *, int64_t from);

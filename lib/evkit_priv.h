@@ -267,7 +267,7 @@ struct ev_writer {
 	int	*zfrom, *zto;
 	size_t	 nzused;
 	size_t	 nzdone;		/* VTIMEZONEs written so far */
-	/* CSV: extra columns, from the first event written */
+	/* CSV: extra columns, from the events noted or the first one */
 	char	**extra;
 	size_t	 nextra;
 	int	 started;		/* CSV header, ICS first event written */
@@ -285,6 +285,7 @@ void	 ev_ics_note(struct ev_writer *, struct ev_event *);
  * character) and append it with CRLF. */
 void	 ev_ics_fold(const char *line, size_t len, struct ev_buf *out);
 int	 ev_csv_write(struct ev_writer *, struct ev_event *);
+void	 ev_csv_note(struct ev_writer *, struct ev_event *);	/* columns */
 int	 ev_csv_finish(struct ev_writer *);	/* the header, if no event */
 /* RFC 4180 quoting of one field when needed. */
 void	 ev_csv_quote(const char *, size_t, int delim, struct ev_buf *);

@@ -497,6 +497,8 @@ ev_writer_note(struct ev_writer *w, struct ev_event *ev)
 {
 	if (w->fmt == EV_FMT_ICS && !w->started)
 		ev_ics_note(w, ev);
+	else if ((w->fmt == EV_FMT_CSV || w->fmt == EV_FMT_TSV) && !w->started)
+		ev_csv_note(w, ev);
 }
 
 void
