@@ -1,6 +1,7 @@
 #!/bin/sh
 # make demo: the main job on the bundled example data -- December 2026 in
-# Neustadt an der Aue: the agenda of the month, then its calendar grid.
+# Neustadt an der Aue: the agenda of the month, its calendar grid, then
+# the free events of the coming weekend and the number for children.
 cd "$(dirname "$0")" || exit 1
 PATH=../build/bin:$PATH
 TZ=Europe/Berlin EV_NOW=2026-12-01T09:00:00
@@ -12,3 +13,10 @@ echo
 echo '$ ev-list --month 2026-12 -o ics veranstaltungen.ics termine.csv | ev-cal --lang de --month 2026-12'
 ev-list --month 2026-12 -o ics veranstaltungen.ics termine.csv |
 	ev-cal --lang de --month 2026-12
+echo
+echo '$ ev-filter --weekend --free veranstaltungen.ics | ev-list --lang de --from samstag --to sonntag'
+ev-filter --weekend --free veranstaltungen.ics |
+	ev-list --lang de --from samstag --to sonntag
+echo
+echo '$ ev-filter --category kinder -c veranstaltungen.ics'
+ev-filter --category kinder -c veranstaltungen.ics
