@@ -109,21 +109,27 @@ uninstall:
 bench: all
 	@sh bench/run.sh
 
-# Coverage-guided fuzzing of the readers, the filter and the pass-through
-# writer (clang's libFuzzer, ASan, UBSan); not part of check.  Seeds are
-# the test data; FUZZTIME seconds, crashes land in build-fuzz/.
+# Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan); not part of
+# check: fuzz_read (readers, filter, pass-through; fast and general
+# reader paths must agree) and fuzz_recur (expansion), FUZZTIME seconds
+# each.  Seeds are the test data; crashes land in build-fuzz/.
 FUZZTIME = 300
+FUZZ = fuzz_read fuzz_recur
 fuzz: deps-ok
-	@mkdir -p build-fuzz/corpus
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-		-fsanitize=fuzzer,address,undefined -Ilib $(DEPS_CFLAGS) \
-		-o build-fuzz/fuzz_read tests/fuzz/fuzz_read.c $(LIBSRC) \
-		$(DEPS_LIBS)
+	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus
+	for f in $(FUZZ); do \
+		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+		    -fsanitize=fuzzer,address,undefined -Ilib $(DEPS_CFLAGS) \
+		    -o build-fuzz/$$f tests/fuzz/$$f.c $(LIBSRC) \
+		    $(DEPS_LIBS) || exit 1; done
 	for f in tests/data/*.ics tests/data/*.csv tests/data/*.tsv \
 	    examples/*.ics examples/*.csv; do \
 		cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)"; done
+	cp tests/fuzz/recur-seeds/* build-fuzz/rcorpus/
 	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
 		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
+	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
+		-max_len=400 -timeout=5 -max_total_time=$(FUZZTIME) rcorpus
 
 clean:
 	rm -rf build build-asan build-fuzz
