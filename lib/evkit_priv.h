@@ -26,6 +26,9 @@ const char *ev_ctx_intern(struct ev_ctx *, const char *s);
 /* The system zone: /etc/localtime's name, /etc/timezone, else UTC. */
 const struct ev_zone *ev_zone_system(struct ev_ctx *);
 void	 ev_zone_free_all(struct ev_ctx *);	/* called by ev_ctx_free */
+/* An inline VTIMEZONE's zone (a custom TZID): its text is written as
+ * read, whatever the years. */
+int	 ev_zone_inline(const struct ev_zone *);
 /* A POSIX TZ string ("CET-1CEST,M3.5.0,M10.5.0/3", "<-03>3") as a zone,
  * for $TZ and --tz only (a TZID in a feed is a name); NULL when it is
  * not one. */
@@ -266,7 +269,10 @@ struct ev_writer {
 	const struct ev_zone **zused;
 	int	*zfrom, *zto;
 	size_t	 nzused;
-	size_t	 nzdone;		/* VTIMEZONEs written so far */
+	unsigned char *zdone;		/* its VTIMEZONE is written */
+	char	**zname;		/* the TZID written for it: a custom
+					 * zone whose name another custom zone
+					 * has gets "NAME (2)" */
 	/* CSV: extra columns, from the events noted or the first one */
 	char	**extra;
 	size_t	 nextra;

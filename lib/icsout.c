@@ -234,20 +234,73 @@ event_years(struct ev_event *ev, int *from, int *to)
 	widen(from, to, y != 0 ? y : *from + 10);
 }
 
+/* Index of the zone written as TZID name, or -1. */
+static long
+zone_named(const struct ev_writer *w, const char *name)
+{
+	for (size_t i = 0; i < w->nzused; i++)
+		if (strcmp(w->zname[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The TZID to write for a new zone z.  Two feeds may define different
+ * custom zones under one TZID; a calendar may not (one VTIMEZONE per
+ * TZID), so the later one becomes "NAME (2)".  The same definition
+ * under the same name is one zone: *same is set, nothing is written
+ * twice.
+ */
+static char *
+zone_tzid(struct ev_writer *w, const struct ev_zone *z, int *same)
+{
+	struct ev_buf a = {0}, b = {0}, n = {0};
+	long j = zone_named(w, ev_zone_name(z));
+
+	*same = 0;
+	if (j >= 0) {
+		ev_zone_vtimezone(z, 0, 0, &a);
+		ev_zone_vtimezone(w->zused[j], 0, 0, &b);
+		*same = ev_zone_inline(z) && ev_zone_inline(w->zused[j]) &&
+		    a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+	}
+	for (int k = 2; j >= 0 && !*same; k++) {
+		ev_buf_clear(&n);
+		ev_buf_printf(&n, "%s (%d)", ev_zone_name(z), k);
+		j = zone_named(w, n.p);
+	}
+	ev_buf_free(&a);
+	ev_buf_free(&b);
+	if (n.len == 0) {
+		ev_buf_free(&n);
+		return ev_estrdup(ev_zone_name(z));
+	}
+	return n.p;
+}
+
 static void
 zone_use(struct ev_writer *w, const struct ev_zone *z, int from, int to)
 {
 	size_t i;
+	int same;
 
 	for (i = 0; i < w->nzused; i++)
 		if (w->zused[i] == z)
 			break;
 	if (i == w->nzused) {
+		char *name = zone_tzid(w, z, &same);
+
 		w->zused = ev_ereallocarray(w->zused, i + 1,
 		    sizeof(*w->zused));
 		w->zfrom = ev_ereallocarray(w->zfrom, i + 1,
 		    sizeof(*w->zfrom));
 		w->zto = ev_ereallocarray(w->zto, i + 1, sizeof(*w->zto));
+		w->zdone = ev_ereallocarray(w->zdone, i + 1,
+		    sizeof(*w->zdone));
+		w->zname = ev_ereallocarray(w->zname, i + 1,
+		    sizeof(*w->zname));
+		w->zdone[i] = same;	/* its twin's VTIMEZONE will do */
+		w->zname[i] = name;
 		w->zused[i] = z;
 		w->zfrom[i] = w->zto[i] = 0;
 		w->nzused++;
@@ -441,6 +494,16 @@ put_text(struct ev_buf *b, size_t *col, const char *v, int list)
 	ev_buf_free(&esc);
 }
 
+/* The TZID written for z (noted before): its name, or its alias. */
+static const char *
+tzid_of(const struct ev_writer *w, const struct ev_zone *z)
+{
+	for (size_t i = 0; i < w->nzused; i++)
+		if (w->zused[i] == z)
+			return w->zname[i];
+	return ev_zone_name(z);
+}
+
 static void
 put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 {
@@ -451,7 +514,7 @@ put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 
 	puts0(b, &col, EV_PNAME(ev, i));
 	put_params(b, &col, EV_PPARAMS(ev, i),
-	    z != NULL && !is_utc(w, z) ? ev_zone_name(z) : NULL);
+	    z != NULL && !is_utc(w, z) ? tzid_of(w, z) : NULL);
 	put(b, &col, ":", 1);
 	if (is_utc(w, z))
 		put_utc_value(b, &col, EV_PVALUE(ev, i));
@@ -537,6 +600,7 @@ make_dtstamp(int64_t now, struct ev_buf *out)
 }
 
 static void put_vtimezones(struct ev_writer *);
+static void put_vtimezones_(struct ev_writer *, int);
 
 int
 ev_ics_write(struct ev_writer *w, struct ev_event *ev)
@@ -552,14 +616,18 @@ ev_ics_write(struct ev_writer *w, struct ev_event *ev)
 	/*
 	 * Zones noted before the first event (ev_writer_note) get their
 	 * VTIMEZONEs first: readers that resolve a TZID when they meet it,
-	 * ours among them, need a custom zone defined before its use.  Zones
-	 * first seen later follow the events (RFC 5545 allows any order).
+	 * ours among them, need a custom zone defined before its use.  A
+	 * custom zone first seen later is written just before the event
+	 * (its text does not depend on the years); an IANA zone follows the
+	 * events, covering every year used (RFC 5545 allows any order, and
+	 * readers know an IANA name without its VTIMEZONE).
 	 */
 	if (!w->started) {
 		put_vtimezones(w);
 		w->started = 1;
 	}
 	note_zones(w, ev);
+	put_vtimezones_(w, 1);
 	putline(b, "BEGIN", "VEVENT");
 	if (gen_uid) {
 		make_uid(ev, &v);
@@ -604,20 +672,54 @@ fold_lines(const char *text, size_t len, struct ev_buf *out)
 	}
 }
 
-/* The VTIMEZONEs of the zones noted and not yet written, into w->buf. */
+/* The first TZID line of an unfolded VTIMEZONE becomes TZID:name. */
 static void
-put_vtimezones(struct ev_writer *w)
+rename_tzid(struct ev_buf *vt, const char *name)
+{
+	struct ev_buf out = {0};
+	const char *p = vt->p, *e = vt->p + vt->len, *nl;
+	int done = 0;
+
+	while (p < e) {
+		nl = memchr(p, '\n', (size_t)(e - p));
+		nl = nl != NULL ? nl + 1 : e;
+		if (!done && ev_strncaseeq(p, "TZID", 4) &&
+		    (p[4] == ':' || p[4] == ';')) {
+			ev_buf_printf(&out, "TZID:%s\n", name);
+			done = 1;
+		} else
+			ev_buf_add(&out, p, (size_t)(nl - p));
+		p = nl;
+	}
+	ev_buf_clear(vt);
+	ev_buf_add(vt, out.p ? out.p : "", out.len);
+	ev_buf_free(&out);
+}
+
+/* The VTIMEZONEs of the zones noted and not yet written, into w->buf:
+ * all of them, or only the custom ones (inline_only). */
+static void
+put_vtimezones_(struct ev_writer *w, int inline_only)
 {
 	struct ev_buf vt = {0};
 
-	for (; w->nzdone < w->nzused; w->nzdone++) {
-		size_t i = w->nzdone;
-
+	for (size_t i = 0; i < w->nzused; i++) {
+		if (w->zdone[i] || (inline_only && !ev_zone_inline(w->zused[i])))
+			continue;
 		ev_buf_clear(&vt);
 		ev_zone_vtimezone(w->zused[i], w->zfrom[i], w->zto[i], &vt);
+		if (strcmp(w->zname[i], ev_zone_name(w->zused[i])) != 0)
+			rename_tzid(&vt, w->zname[i]);
 		fold_lines(vt.p, vt.len, &w->buf);
+		w->zdone[i] = 1;
 	}
 	ev_buf_free(&vt);
+}
+
+static void
+put_vtimezones(struct ev_writer *w)
+{
+	put_vtimezones_(w, 0);
 }
 
 void

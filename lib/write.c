@@ -530,6 +530,10 @@ ev_writer_free(struct ev_writer *w)
 	free(w->zused);
 	free(w->zfrom);
 	free(w->zto);
+	free(w->zdone);
+	for (size_t i = 0; i < w->nzused; i++)
+		free(w->zname[i]);
+	free(w->zname);
 	for (size_t i = 0; i < w->nextra; i++)
 		free(w->extra[i]);
 	free(w->extra);

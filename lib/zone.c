@@ -997,6 +997,12 @@ ev_zone_posix(struct ev_ctx *ctx, const char *tz)
 	return zone_add(ctx, z);
 }
 
+int
+ev_zone_inline(const struct ev_zone *z)
+{
+	return z != NULL && z->kind == ZK_INLINE;
+}
+
 const char *
 ev_zone_name(const struct ev_zone *z)
 {

@@ -225,6 +225,10 @@ writer_close(struct ev_writer *w, struct out *o)
 	free(w->zused);
 	free(w->zfrom);
 	free(w->zto);
+	free(w->zdone);
+	for (size_t i = 0; i < w->nzused; i++)
+		free(w->zname[i]);
+	free(w->zname);
 }
 
 /* An event from "NAME[;PARAMS]:VALUE" lines, "  " before nested ones,
@@ -585,6 +589,10 @@ test_empty_and_errors(void)
 	free(w.zused);
 	free(w.zfrom);
 	free(w.zto);
+	free(w.zdone);
+	for (size_t i = 0; i < w.nzused; i++)
+		free(w.zname[i]);
+	free(w.zname);
 	ev_ctx_free(ctx);
 }
 
