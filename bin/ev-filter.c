@@ -319,6 +319,8 @@ selected(struct run *run, struct ev_event *ev)
 			rc = ev_write(writer(run), ev);
 		if (rc == -1)
 			run->werr = run->stop = 1;
+		else if (rc == 1)
+			bad(run, err.msg, -1);
 		else if (rc <= -2) {
 			/* an input that cannot join the output: not counted */
 			run->selected--;

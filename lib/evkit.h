@@ -346,9 +346,11 @@ int	 ev_template_check(const char *, struct ev_err *);
  */
 struct ev_pass;
 struct ev_pass *ev_pass_new(FILE *);
-/* Write ev as r read it: 0; -1 write error (errno); -2 r's format or
- * CSV header cannot join the output (message in err), -3 the same
- * again for a later event of that r (dropped without a message). */
+/* Write ev as r read it: 0; 1 written, but a custom TZID of it means
+ * another zone in an earlier input, whose VTIMEZONE the output has
+ * (message in err, once per zone); -1 write error (errno); -2 r's
+ * format or CSV header cannot join the output (message in err), -3 the
+ * same again for a later event of that r (dropped without a message). */
 int	 ev_pass_write(struct ev_pass *, const struct ev_reader *r,
 	    struct ev_event *ev, struct ev_err *err);
 /* r is at its end: take its header, VTIMEZONEs still pending; as

@@ -22,7 +22,10 @@ struct ev_pass {
 	int	 begun;			/* the header is written */
 	const char *eol;		/* of the first input */
 	char	**done;			/* TZIDs whose VTIMEZONE is written */
+	const struct ev_zone **dzone;	/* ... and the zone it defines */
 	size_t	 ndone;
+	const struct ev_zone **seen;	/* zones compared with the first */
+	size_t	 nseen;
 	char	**pending;		/* TZIDs used, VTIMEZONE not seen yet */
 	size_t	 npending;
 	const struct ev_reader *bad;	/* the input of another format */
@@ -151,6 +154,25 @@ vtz_block(const struct ev_reader *r, const char *tzid, const char **s,
 	return 0;
 }
 
+/* The zone r's calendar defines as tzid, or NULL. */
+static const struct ev_zone *
+vtz_zone(const struct ev_reader *r, const char *tzid)
+{
+	for (size_t i = 0; i < r->zones.n; i++)
+		if (strcmp(r->zones.tzid[i], tzid) == 0)
+			return r->zones.zone[i];
+	return NULL;
+}
+
+static long
+done_index(const struct ev_pass *p, const char *tzid)
+{
+	for (size_t i = 0; i < p->ndone; i++)
+		if (strcmp(p->done[i], tzid) == 0)
+			return (long)i;
+	return -1;
+}
+
 /* Write the VTIMEZONE of tzid if r has it; 1 when written (or done). */
 static int
 write_vtz(struct ev_pass *p, const struct ev_reader *r, const char *tzid)
@@ -158,13 +180,57 @@ write_vtz(struct ev_pass *p, const struct ev_reader *r, const char *tzid)
 	const char *s;
 	size_t n;
 
-	if (listed(p->done, p->ndone, tzid))
+	if (done_index(p, tzid) >= 0)
 		return 1;
 	if (!vtz_block(r, tzid, &s, &n))
 		return 0;
 	begin(p);
 	putlines(p, s, n);
 	push(&p->done, &p->ndone, tzid);
+	p->dzone = ev_ereallocarray(p->dzone, p->ndone, sizeof(*p->dzone));
+	p->dzone[p->ndone - 1] = vtz_zone(r, tzid);
+	return 1;
+}
+
+/* Two zones with the same offsets every hour from 1970 to 2040. */
+static int
+same_offsets(const struct ev_zone *a, const struct ev_zone *b)
+{
+	const int64_t from = 0, to = INT64_C(2208988800);	/* 2040 */
+
+	for (int64_t t = from; t < to; t += 3600)
+		if (ev_zone_offset(a, t) != ev_zone_offset(b, t))
+			return 0;
+	return 1;
+}
+
+/*
+ * A custom TZID that an earlier calendar defined otherwise: the events
+ * are written byte for byte, so they get the first definition.  1 (and
+ * a message, once per zone) when that changes their times.
+ */
+static int
+clash(struct ev_pass *p, const struct ev_reader *r, const char *tzid,
+    const struct ev_event *ev, struct ev_err *err)
+{
+	const struct ev_zone *z = vtz_zone(r, tzid), *first;
+	long k = done_index(p, tzid);
+
+	if (z == NULL || k < 0 || (first = p->dzone[k]) == NULL || z == first)
+		return 0;
+	/* an IANA or Windows name means its zone, whatever the block says */
+	if (ev_zone_get(r->ctx, tzid) != NULL)
+		return 0;
+	for (size_t i = 0; i < p->nseen; i++)
+		if (p->seen[i] == z)
+			return 0;
+	p->seen = ev_ereallocarray(p->seen, p->nseen + 1, sizeof(*p->seen));
+	p->seen[p->nseen++] = z;
+	if (same_offsets(z, first))
+		return 0;
+	ev_err_set(err, ev->file, ev->line, "TZID \"%.64s\" is defined "
+	    "otherwise than in an earlier input; its events keep the first "
+	    "definition", tzid);
 	return 1;
 }
 
@@ -229,6 +295,7 @@ ev_pass_write(struct ev_pass *p, const struct ev_reader *r,
 	    (nl = memchr(ev->raw.p, '\n', ev->raw.len)) != NULL)
 		p->eol = nl > ev->raw.p && nl[-1] == '\r' ? "\r\n" : "\n";
 	begin(p);
+	rc = 0;
 	if (!csvlike(p->fmt)) {
 		if (p->npending > 0)
 			resolve_pending(p, r);
@@ -236,13 +303,15 @@ ev_pass_write(struct ev_pass *p, const struct ev_reader *r,
 			if (strchr(EV_PPARAMS(ev, i), '=') == NULL ||
 			    !ev_param_get(EV_PPARAMS(ev, i), "TZID", &p->tmp))
 				continue;
+			if (clash(p, r, p->tmp.p, ev, err))
+				rc = 1;
 			if (!write_vtz(p, r, p->tmp.p) &&
 			    !listed(p->pending, p->npending, p->tmp.p))
 				push(&p->pending, &p->npending, p->tmp.p);
 		}
 	}
 	putlines(p, ev->raw.p, ev->raw.len);
-	return p->werr ? -1 : 0;
+	return p->werr ? -1 : rc;
 }
 
 int
@@ -282,6 +351,8 @@ ev_pass_free(struct ev_pass *p)
 	for (size_t i = 0; i < p->npending; i++)
 		free(p->pending[i]);
 	free(p->done);
+	free(p->dzone);
+	free(p->seen);
 	free(p->pending);
 	ev_buf_free(&p->header);
 	ev_buf_free(&p->tmp);
