@@ -929,14 +929,14 @@ ev_event_recurring(const struct ev_event *ev)
 	return ev->recurring;
 }
 
-/* CATEGORIES may repeat and hold lists: "a, b, c" across all of them. */
-static void
-decode_categories(const struct ev_event *ev, struct ev_buf *out)
+int
+ev_categories(const struct ev_event *ev,
+    int (*fn)(void *, const char *, size_t), void *arg)
 {
-	size_t start = out->len;
+	int rc;
 
 	if (kfind(ev, EV_K_CATEGORIES) < 0)
-		return;
+		return 0;
 	for (size_t i = 0; i < ev->nprops; i++) {
 		const char *v, *p;
 
@@ -951,16 +951,39 @@ decode_categories(const struct ev_event *ev, struct ev_buf *out)
 			}
 			if (*p != ',' && *p != '\0')
 				continue;
-			if (p > v) {
-				if (out->len > start)
-					ev_buf_add(out, ", ", 2);
-				ev_text_unescape(v, (size_t)(p - v), out);
-			}
+			if (p > v && (rc = fn(arg, v, (size_t)(p - v))) != 0)
+				return rc;
 			if (*p == '\0')
 				break;
 			v = p + 1;
 		}
 	}
+	return 0;
+}
+
+struct catlist {
+	struct ev_buf *out;
+	size_t	 start;
+};
+
+static int
+add_category(void *arg, const char *s, size_t n)
+{
+	struct catlist *c = arg;
+
+	if (c->out->len > c->start)
+		ev_buf_add(c->out, ", ", 2);
+	ev_text_unescape(s, n, c->out);
+	return 0;
+}
+
+/* CATEGORIES may repeat and hold lists: "a, b, c" across all of them. */
+static void
+decode_categories(const struct ev_event *ev, struct ev_buf *out)
+{
+	struct catlist c = {out, out->len};
+
+	(void)ev_categories(ev, add_category, &c);
 }
 
 /* RRULE's value, then "RDATE…:…" and "EXDATE…:…" lines. */

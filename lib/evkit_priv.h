@@ -133,6 +133,12 @@ long	 ev_event_find(const struct ev_event *, const char *name);
 int	 ev_event_decode(struct ev_ctx *, struct ev_event *,
 	    const struct ev_zonemap *, struct ev_err *);
 
+/* Each category of ev, in order: fn(arg, s, n) with s[0..n) one
+ * comma-separated piece of a CATEGORIES value, still escaped; the first
+ * nonzero fn returns ends the walk and is returned, else 0. */
+int	 ev_categories(const struct ev_event *,
+	    int (*fn)(void *, const char *, size_t), void *arg);
+
 /* Append field f's decoded text to out (no cache, unlike
  * ev_event_text); 1 when the field is present. */
 int	 ev_event_field(struct ev_event *, enum ev_field, struct ev_buf *);

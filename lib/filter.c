@@ -390,39 +390,35 @@ ev_event_admission(struct ev_event *ev, const struct ev_regex *markers)
 
 /* ---- matching ----------------------------------------------------------- */
 
-/* Each category of ev, unescaped, against name under case folding. */
+struct catmatch {
+	struct ev_buf *tmp;
+	const char *name;
+};
+
+/* One category, unescaped and trimmed, against the name under case
+ * folding. */
+static int
+category_is(void *arg, const char *s, size_t n)
+{
+	struct catmatch *m = arg;
+	struct ev_buf *t = m->tmp;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	ev_buf_clear(t);
+	ev_text_unescape(s, n, t);
+	while (t->len > 0 && (t->p[t->len - 1] == ' ' ||
+	    t->p[t->len - 1] == '\t'))
+		t->p[--t->len] = '\0';
+	return t->len > 0 && ev_casefold_eq(t->p, m->name);
+}
+
 static int
 has_category(struct ev_filter *f, struct ev_event *ev, const char *name)
 {
-	for (size_t i = 0; i < ev->nprops; i++) {
-		const char *v, *p;
+	struct catmatch m = {&f->tmp, name};
 
-		if (ev->props[i].depth != 0 ||
-		    (ev->props[i].flags & EV_PROP_CSVCOL) ||
-		    !ev_strcaseeq(EV_PNAME(ev, i), "CATEGORIES"))
-			continue;
-		for (v = p = EV_PVALUE(ev, i);; p++) {
-			if (*p == '\\' && p[1] != '\0') {
-				p++;
-				continue;
-			}
-			if (*p != ',' && *p != '\0')
-				continue;
-			while (v < p && (*v == ' ' || *v == '\t'))
-				v++;
-			ev_buf_clear(&f->tmp);
-			ev_text_unescape(v, (size_t)(p - v), &f->tmp);
-			while (f->tmp.len > 0 && (f->tmp.p[f->tmp.len - 1] ==
-			    ' ' || f->tmp.p[f->tmp.len - 1] == '\t'))
-				f->tmp.p[--f->tmp.len] = '\0';
-			if (ev_casefold_eq(f->tmp.p, name))
-				return 1;
-			if (*p == '\0')
-				break;
-			v = p + 1;
-		}
-	}
-	return 0;
+	return ev_categories(ev, category_is, &m);
 }
 
 static const enum ev_field searched[] = {
