@@ -254,6 +254,12 @@ struct ev_reader {
 	struct ev_csvrd *csv;
 };
 
+/* A reader over s[0..n) (copied) in r's own memory, named name, for
+ * tests and harnesses; ev_reader_fini frees what it holds, not r. */
+void	 ev_reader_init_mem(struct ev_reader *r, struct ev_ctx *,
+	    const char *name, const char *s, size_t n, enum ev_format);
+void	 ev_reader_fini(struct ev_reader *);
+
 int	 ev_ics_read(struct ev_reader *, struct ev_event *);
 int	 ev_csv_open(struct ev_reader *);
 int	 ev_csv_read(struct ev_reader *, struct ev_event *);

@@ -129,21 +129,41 @@ ev_reader_format(const struct ev_reader *r)
 }
 
 void
-ev_reader_close(struct ev_reader *r)
+ev_reader_init_mem(struct ev_reader *r, struct ev_ctx *ctx, const char *name,
+    const char *s, size_t n, enum ev_format fmt)
 {
-	if (r == NULL)
-		return;
+	memset(r, 0, sizeof(*r));
+	r->ctx = ctx;
+	r->name = name;
+	r->fd = -1;
+	r->fmt = fmt;
+	ev_lex_init_mem(&r->lex, s, n);
+	if (fmt == EV_FMT_CSV || fmt == EV_FMT_TSV)
+		(void)ev_csv_open(r);
+}
+
+void
+ev_reader_fini(struct ev_reader *r)
+{
 	if (r->csv != NULL)
 		ev_csv_close(r);
 	ev_lex_free(&r->lex);
 	ev_zonemap_clear(&r->zones);
-	free(r->zones.tzid);
-	free(r->zones.zone);
 	free(r->vtzoff);
+	r->vtzoff = NULL;
 	ev_buf_free(&r->header);
 	ev_buf_free(&r->vtz);
 	if (r->ownfd)
 		close(r->fd);
+	r->ownfd = 0;
+}
+
+void
+ev_reader_close(struct ev_reader *r)
+{
+	if (r == NULL)
+		return;
+	ev_reader_fini(r);
 	free(r);
 }
 

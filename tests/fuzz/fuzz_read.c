@@ -45,14 +45,8 @@ transcript(const uint8_t *data, size_t size, enum ev_format fmt, int nofast,
 	struct ev_err err;
 	int rc, n = 0;
 
-	memset(&r, 0, sizeof(r));
-	r.ctx = ctx;
-	r.name = "fuzz";
-	r.fmt = fmt;
+	ev_reader_init_mem(&r, ctx, "fuzz", (const char *)data, size, fmt);
 	r.nofast = nofast;
-	ev_lex_init_mem(&r.lex, (const char *)data, size);
-	if (fmt == EV_FMT_CSV)
-		(void)ev_csv_open(&r);
 	while ((rc = ev_read(&r, ev)) != 0 && rc != -2 && n++ < 10000) {
 		ev_buf_printf(out, "%d %s\n", rc, r.err.msg);
 		if (rc != 1)
@@ -71,13 +65,7 @@ transcript(const uint8_t *data, size_t size, enum ev_format fmt, int nofast,
 	(void)ev_pass_sync(pass, &r, &err);
 	(void)ev_pass_finish(pass);
 	ev_pass_free(pass);
-	if (r.csv != NULL)
-		ev_csv_close(&r);
-	ev_lex_free(&r.lex);
-	ev_zonemap_clear(&r.zones);
-	ev_buf_free(&r.header);
-	ev_buf_free(&r.vtz);
-	free(r.vtzoff);
+	ev_reader_fini(&r);
 	ev_event_free(ev);
 }
 

@@ -56,11 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ev_buf_adds(&text, "\nEND:VEVENT\n");
 	}
 	ev_buf_adds(&text, "END:VCALENDAR\n");
-	memset(&r, 0, sizeof(r));
-	r.ctx = ctx;
-	r.name = "fuzz";
-	r.fmt = EV_FMT_ICS;
-	ev_lex_init_mem(&r.lex, text.p, text.len);
+	ev_reader_init_mem(&r, ctx, "fuzz", text.p, text.len, EV_FMT_ICS);
 	x = ev_expand_new(ctx, from, to, 500);
 	while ((rc = ev_read(&r, ev)) != 0 && rc != -2) {
 		if (rc != 1)
@@ -83,11 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		n++;
 	}
 	ev_expand_free(x);
-	ev_lex_free(&r.lex);
-	ev_zonemap_clear(&r.zones);
-	ev_buf_free(&r.header);
-	ev_buf_free(&r.vtz);
-	free(r.vtzoff);
+	ev_reader_fini(&r);
 	ev_buf_free(&text);
 	ev_event_free(ev);
 	return 0;

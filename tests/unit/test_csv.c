@@ -15,11 +15,9 @@ static void
 rd_open(struct rd *d, struct ev_ctx *ctx, const char *s, int delim)
 {
 	memset(d, 0, sizeof(*d));
-	d->r.ctx = ctx;
-	d->r.name = "t.csv";
+	ev_reader_init_mem(&d->r, ctx, "t.csv", s, strlen(s), EV_FMT_AUTO);
 	d->r.fmt = EV_FMT_CSV;
 	d->r.delim = delim;
-	ev_lex_init_mem(&d->r.lex, s, strlen(s));
 	T_EQ(ev_csv_open(&d->r), 0);
 	d->ev = ev_event_new();
 }
@@ -35,9 +33,7 @@ rd_next(struct rd *d)
 static void
 rd_close(struct rd *d)
 {
-	ev_csv_close(&d->r);
-	ev_lex_free(&d->r.lex);
-	ev_buf_free(&d->r.header);
+	ev_reader_fini(&d->r);
 	ev_event_free(d->ev);
 }
 

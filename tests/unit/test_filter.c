@@ -19,11 +19,7 @@ parse(const char *body, size_t *n)
 
 	ev_buf_printf(&s, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n%s"
 	    "END:VCALENDAR\r\n", body);
-	memset(&r, 0, sizeof(r));
-	r.ctx = ctx;
-	r.name = "t.ics";
-	r.fmt = EV_FMT_ICS;
-	ev_lex_init_mem(&r.lex, s.p, s.len);
+	ev_reader_init_mem(&r, ctx, "t.ics", s.p, s.len, EV_FMT_ICS);
 	*n = 0;
 	while ((rc = ev_ics_read(&r, ev)) != 0 && rc != -2) {
 		if (rc != 1) {
@@ -34,11 +30,7 @@ parse(const char *body, size_t *n)
 		v[(*n)++] = ev_event_dup(ev);
 		ev_event_reset(ev);
 	}
-	ev_lex_free(&r.lex);
-	ev_zonemap_clear(&r.zones);
-	ev_buf_free(&r.header);
-	ev_buf_free(&r.vtz);
-	free(r.vtzoff);
+	ev_reader_fini(&r);
 	ev_buf_free(&s);
 	ev_event_free(ev);
 	return v;

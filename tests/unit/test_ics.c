@@ -11,21 +11,13 @@ static struct ev_event *ev;
 static void
 open_mem(struct ev_reader *r, const char *s, size_t n)
 {
-	memset(r, 0, sizeof(*r));
-	r->ctx = ctx;
-	r->name = "t.ics";
-	r->fmt = EV_FMT_ICS;
-	ev_lex_init_mem(&r->lex, s, n);
+	ev_reader_init_mem(r, ctx, "t.ics", s, n, EV_FMT_ICS);
 }
 
 static void
 close_mem(struct ev_reader *r)
 {
-	ev_lex_free(&r->lex);
-	ev_zonemap_clear(&r->zones);
-	ev_buf_free(&r->header);
-	ev_buf_free(&r->vtz);
-	free(r->vtzoff);
+	ev_reader_fini(r);
 }
 
 static int
