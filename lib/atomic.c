@@ -1,6 +1,7 @@
 /* atomic.c - --output FILE: write a temporary file, then rename it over. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,46 @@ struct ev_atomic {
 	char	*tmp;
 	FILE	*fp;
 };
+
+/*
+ * A run that is killed (cron's timeout, ^C) must not leave its temporary
+ * file behind: the signals that end a process remove it first, then end
+ * the process as they would have.  One --output per process.
+ */
+static char *volatile sig_tmp;
+static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
+
+static void
+on_signal(int sig)
+{
+	char *t = sig_tmp;
+
+	if (t != NULL)
+		unlink(t);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+guard(char *tmp)
+{
+	struct sigaction sa;
+
+	sig_tmp = tmp;
+	if (tmp == NULL)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		/* a signal the caller ignores (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+}
 
 struct ev_atomic *
 ev_atomic_open(const char *path)
@@ -43,6 +84,7 @@ ev_atomic_open(const char *path)
 		errno = saved;
 		goto fail;
 	}
+	guard(a->tmp);
 	return a;
 fail:
 	free(a->tmp);
@@ -75,6 +117,7 @@ ev_atomic_commit(struct ev_atomic *a)
 	}
 	if (rc != 0)
 		unlink(a->tmp);
+	guard(NULL);
 	free(a->tmp);
 	free(a->path);
 	free(a);
@@ -89,6 +132,7 @@ ev_atomic_abort(struct ev_atomic *a)
 		return;
 	fclose(a->fp);
 	unlink(a->tmp);
+	guard(NULL);
 	free(a->tmp);
 	free(a->path);
 	free(a);
