@@ -499,6 +499,44 @@ day_ok(const struct icalrecurrencetype *r, int64_t days)
  * included, repeats after it) pass the rule's date parts, with the day
  * and month DTSTART supplies when the rule names none (3.3.10)?
  */
+/*
+ * At most how many instances one period of a MONTHLY or YEARLY rule can
+ * have: BYSETPOS positions beyond that never select anything, and
+ * libical then searches for a second or more before it gives up.
+ */
+static long
+set_bound(const struct icalrecurrencetype *r)
+{
+	long days = 0, t = 1;
+	size_t nd = NLIST(r->by_day), nmd = NLIST(r->by_month_day);
+	int ordinals = nd > 0;
+
+	for (size_t i = 0; i < nd; i++) {
+		if (icalrecurrencetype_day_position(r->by_day[i]) == 0)
+			ordinals = 0;
+		days += icalrecurrencetype_day_position(r->by_day[i]) ? 1 : 5;
+	}
+	if (r->freq == ICAL_MONTHLY_RECURRENCE) {
+		if (nd == 0 || (nmd > 0 && (long)nmd < days))
+			days = nmd > 0 ? (long)nmd : 1;
+	} else if (r->freq == ICAL_YEARLY_RECURRENCE) {
+		/* only "the 2nd Friday" kinds are few in a year */
+		if (!ordinals || NLIST(r->by_month_day) ||
+		    NLIST(r->by_year_day) || NLIST(r->by_week_no))
+			days = 366;
+		else if (NLIST(r->by_month) > 0)
+			days *= (long)NLIST(r->by_month);
+	} else
+		return LONG_MAX;
+	if (NLIST(r->by_hour) > 0)
+		t *= (long)NLIST(r->by_hour);
+	if (NLIST(r->by_minute) > 0)
+		t *= (long)NLIST(r->by_minute);
+	if (NLIST(r->by_second) > 0)
+		t *= (long)NLIST(r->by_second);
+	return days * t;
+}
+
 static int
 rule_possible(const struct gen *g)
 {
@@ -516,6 +554,16 @@ rule_possible(const struct gen *g)
 		list_set1(r.by_month_day, ICAL_BY_MONTHDAY_SIZE, tm.mday);
 		if (NLIST(r.by_month) == 0)
 			list_set1(r.by_month, ICAL_BY_MONTH_SIZE, tm.mon);
+	}
+	if (NLIST(r.by_set_pos) > 0) {
+		long bound = set_bound(&r);
+		size_t i, n = NLIST(r.by_set_pos);
+
+		for (i = 0; i < n; i++)
+			if (labs((long)r.by_set_pos[i]) <= bound)
+				break;
+		if (i == n)
+			return 0;
 	}
 	start = ev_days_from_civil(tm.year, 1, 1);
 	for (int64_t i = 0; i < CYCLE; i++)
