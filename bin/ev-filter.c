@@ -12,7 +12,7 @@ enum {
 	OPT_FROM = 256, OPT_TO, OPT_ON, OPT_TODAY, OPT_TOMORROW, OPT_WEEKEND,
 	OPT_WEEK, OPT_MONTH, OPT_UPCOMING, OPT_FREE, OPT_PAID, OPT_FREEPAT,
 	OPT_CATEGORY, OPT_FIELD, OPT_HAS, OPT_MISSING, OPT_UID, OPT_STATUS,
-	OPT_CANCELLED, OPT_EXPAND, OPT_INFMT
+	OPT_CANCELLED, OPT_EXPAND, OPT_INFMT, OPT_LISTCAT
 };
 
 static const struct option longopts[] = {
@@ -42,6 +42,7 @@ static const struct option longopts[] = {
 	{"invert",	no_argument,		NULL, 'v'},
 	{"expand",	no_argument,		NULL, OPT_EXPAND},
 	{"count",	no_argument,		NULL, 'c'},
+	{"list-categories", no_argument,	NULL, OPT_LISTCAT},
 	{"quiet",	no_argument,		NULL, 'q'},
 	{"max-count",	required_argument,	NULL, 'n'},
 	{"input-format", required_argument,	NULL, OPT_INFMT},
@@ -67,7 +68,7 @@ struct opts {
 	struct ev_cli cli;		/* the common options */
 	struct pred *preds;
 	size_t	 npreds;
-	int	 reflags, invert, expand, count, quiet;
+	int	 reflags, invert, expand, count, quiet, listcat;
 	long	 limit;			/* -n, -1: all */
 	const char *freepat;
 };
@@ -81,9 +82,9 @@ usage(void)
 	    "                 [--upcoming] [--free] [--paid] [--free-pattern REGEX]\n"
 	    "                 [--category NAME] [-e REGEX] [--field NAME=REGEX] [--has NAME]\n"
 	    "                 [--missing NAME] [--uid UID] [--status STATUS] [--cancelled]\n"
-	    "                 [--expand] [-n N] [--input-format FORMAT] [--delimiter C]\n"
-	    "                 [--output FILE] [--now DATE] [--tz ZONE] [--lang de|en]\n"
-	    "                 [--color WHEN] [--strict] [FILE ...]\n");
+	    "                 [--expand] [--list-categories] [-n N] [--input-format FORMAT]\n"
+	    "                 [--delimiter C] [--output FILE] [--now DATE] [--tz ZONE]\n"
+	    "                 [--lang de|en] [--color WHEN] [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
 }
 
@@ -126,6 +127,8 @@ help(void)
 	    "      --expand          write matching occurrences of recurring events\n"
 	    "                        instead of whole series (not byte for byte)\n"
 	    "  -c, --count           print the number of selected events only\n"
+	    "      --list-categories print the categories of the selected events, each\n"
+	    "                        once, one a line, instead of the events\n"
 	    "  -q, --quiet           print nothing; stop at the first selection\n"
 	    "  -n, --max-count N     stop after N selected events\n"
 	    "      --input-format F  ics, csv or tsv (default: detected)\n"
@@ -195,6 +198,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case 'v': o->invert = 1; break;
 		case OPT_EXPAND: o->expand = 1; break;
 		case 'c': o->count = 1; break;
+		case OPT_LISTCAT: o->listcat = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'n':
 			o->limit = ev_cli_number(optarg, "-n", 0, 1000000000L);
@@ -252,6 +256,8 @@ struct run {
 	long	 selected;
 	int	 werr;
 	int	 stop;
+	char	**cats;			/* --list-categories: printed so far */
+	size_t	 ncats;
 };
 
 static void
@@ -299,6 +305,30 @@ writer(struct run *run)
 	return run->w;
 }
 
+/* --list-categories: a category not printed yet (under case folding)
+ * is printed at once. */
+static int
+list_category(void *arg, const char *cat)
+{
+	struct run *run = arg;
+
+	for (size_t i = 0; i < run->ncats; i++)
+		if (ev_casefold_eq(run->cats[i], cat))
+			return 0;
+	run->cats = realloc(run->cats, (run->ncats + 1) * sizeof(*run->cats));
+	if (run->cats == NULL || (run->cats[run->ncats] = strdup(cat)) == NULL)
+		ev_die(EV_EXIT_ERROR, "out of memory");
+	run->ncats++;
+	/* one a line: a line break inside a name becomes a space */
+	for (const char *p = cat; *p; p++)
+		if (putc(*p == '\n' || *p == '\r' ? ' ' : *p,
+		    run->o->cli.out) == EOF)
+			run->werr = run->stop = 1;
+	if (putc('\n', run->o->cli.out) == EOF)
+		run->werr = run->stop = 1;
+	return 0;
+}
+
 /* One selected event (or occurrence): count it, write it, stop at -n. */
 static void
 selected(struct run *run, struct ev_event *ev)
@@ -311,7 +341,9 @@ selected(struct run *run, struct ev_event *ev)
 		run->stop = 1;
 		return;
 	}
-	if (!run->o->count) {
+	if (run->o->listcat) {
+		(void)ev_event_each_category(ev, list_category, run);
+	} else if (!run->o->count) {
 		if (run->pass != NULL)
 			rc = ev_pass_write(run->pass,
 			    ev_input_reader(run->in), ev, &err);
@@ -404,9 +436,11 @@ main(int argc, char *argv[])
 	run.ctx = o.cli.ctx;
 	run.f = make_filter(&o, run.ctx);
 	run.in = ev_input_new(run.ctx, argv, argc, o.cli.in, o.cli.delim);
+	if (o.listcat && (o.count || o.quiet))
+		ev_die(EV_EXIT_ERROR, "--list-categories cannot be combined with -c or -q");
 	if (o.expand)
 		run.series = ev_set_new(0);
-	else if (!o.count && !o.quiet)
+	else if (!o.count && !o.quiet && !o.listcat)
 		run.pass = ev_pass_new(o.cli.out);
 	if (!o.count && !o.quiet)
 		ev_input_onwait(run.in, flush_out, &run);
@@ -428,12 +462,15 @@ main(int argc, char *argv[])
 		fprintf(o.cli.out, "%ld\n", run.selected);
 	if (run.pass != NULL && ev_pass_finish(run.pass) < 0)
 		run.werr = 1;
-	if (run.w != NULL || (o.expand && !o.count && !o.quiet)) {
+	if (run.w != NULL || (o.expand && !o.count && !o.quiet && !o.listcat)) {
 		if (ev_writer_finish(writer(&run)) < 0)
 			run.werr = 1;
 		ev_writer_free(run.w);
 	}
 	ev_pass_free(run.pass);
+	for (size_t i = 0; i < run.ncats; i++)
+		free(run.cats[i]);
+	free(run.cats);
 	ev_set_free(run.series);
 	ev_filter_free(run.f);
 	free(o.preds);

@@ -5,9 +5,9 @@
 _ev_filter_longopts='--from --to --on --today --tomorrow --weekend --week
 --month --upcoming --free --paid --free-pattern --category --search
 --ignore-case --word-regexp --fixed-strings --field --has --missing --uid
---status --cancelled --invert --expand --count --quiet --max-count
---input-format --delimiter --output --now --tz --lang --color --strict
---help --version'
+--status --cancelled --invert --expand --count --list-categories --quiet
+--max-count --input-format --delimiter --output --now --tz --lang --color
+--strict --help --version'
 _ev_filter_shortopts='-c -F -h -i -e -n -q -V -v -w'
 # the long options whose argument may be the next word (--month only
 # takes one there when it looks like YYYY-MM)
@@ -49,185 +49,6 @@ _ev_filter_files()
 }
 
 # ---- --category: the categories of the feeds named ---------------------
-
-# The category names of one feed on stdin, one a line: an iCalendar
-# feed's CATEGORIES of its VEVENTs (unfolded, with parameters, split at
-# commas, unescaped), a CSV/TSV feed's column categories, Kategorie,
-# Kategorien, Category or Rubrik (delimiter as ev-filter detects it,
-# split at commas).  Run with LC_ALL=C: bytes in, the same bytes out.
-# (No single quotes and no double backslashes in here: fish and zsh carry
-# the same program.)
-# shellcheck disable=SC2016 # awk's $0, not the shell's
-_ev_filter_cats_awk='
-function emit(s) {
-	gsub(/[\t\n]/, " ", s)
-	gsub(/^ +| +$/, "", s)
-	if (s != "" && !(tolower(s) in seen)) {
-		seen[tolower(s)] = 1
-		print s
-	}
-}
-function icsvalue(v,   i, n, c, s) {
-	if (index(v, bs) == 0) {
-		n = split(v, part, ",")
-		for (i = 1; i <= n; i++)
-			emit(part[i])
-		return
-	}
-	n = length(v)
-	s = ""
-	for (i = 1; i <= n; i++) {
-		c = substr(v, i, 1)
-		if (c == bs && i < n) {
-			c = substr(v, ++i, 1)
-			if (c == "n" || c == "N")
-				c = " "
-			s = s c
-		} else if (c == ",") {
-			emit(s)
-			s = ""
-		} else
-			s = s c
-	}
-	emit(s)
-}
-function icsline(l,   u, i, n, c, q) {
-	u = toupper(l)
-	if (u ~ /^BEGIN:VEVENT[ \t]*$/)
-		inevent = 1
-	else if (u ~ /^END:VEVENT[ \t]*$/)
-		inevent = 0
-	else if (inevent && u ~ /^CATEGORIES[;:]/) {
-		n = length(l)
-		q = 0
-		for (i = 11; i <= n; i++) {
-			c = substr(l, i, 1)
-			if (c == dq)
-				q = !q
-			else if (c == ":" && !q) {
-				icsvalue(substr(l, i + 1))
-				return
-			}
-		}
-	}
-}
-function fields(r, a, lim,   n, s, d, q) {
-	n = 1
-	s = ""
-	while (r != "") {
-		d = index(r, delim)
-		q = index(r, dq)
-		if (q && (!d || q < d)) {
-			s = s substr(r, 1, q - 1)
-			r = substr(r, q + 1)
-			while (1) {
-				q = index(r, dq)
-				if (!q) {
-					s = s r
-					r = ""
-					break
-				}
-				s = s substr(r, 1, q - 1)
-				r = substr(r, q + 1)
-				if (substr(r, 1, 1) != dq)
-					break
-				s = s dq
-				r = substr(r, 2)
-			}
-		} else if (!d) {
-			s = s r
-			break
-		} else {
-			a[n++] = s substr(r, 1, d - 1)
-			if (n > lim)
-				return n - 1
-			s = ""
-			r = substr(r, d + 1)
-		}
-	}
-	a[n] = s
-	return n
-}
-function header(l,   h, c, s, t, n, i, name) {
-	h = l
-	gsub(/"[^"]*"/, "", h)
-	c = gsub(/,/, "", h)
-	s = gsub(/;/, "", h)
-	t = gsub(/\t/, "", h)
-	delim = c >= s && c >= t ? "," : s >= t ? ";" : "\t"
-	n = fields(l, a, 1000000)
-	for (i = 1; i <= n; i++) {
-		name = tolower(a[i])
-		gsub(/^[ \t]+|[ \t]+$/, "", name)
-		if (name == "categories" || name == "category" ||
-		    name == "kategorie" || name == "kategorien" || name == "rubrik") {
-			col = i
-			return
-		}
-	}
-	exit
-}
-BEGIN {
-	bs = sprintf("%c", 92)
-	dq = sprintf("%c", 34)
-	bom = sprintf("%c%c%c", 239, 187, 191)
-}
-{
-	sub(/\r$/, "")
-}
-mode == "" {
-	if (substr($0, 1, 3) == bom)
-		$0 = substr($0, 4)
-	if ($0 ~ /^[ \t]*$/)
-		next
-	if (toupper(substr($0, 1, 6)) == "BEGIN:")
-		mode = "ics"
-	else {
-		mode = "csv"
-		header($0)
-		next
-	}
-}
-mode == "ics" {
-	c = substr($0, 1, 1)
-	if (c == " " || c == "\t") {
-		if (folded)
-			line = line substr($0, 2)
-		next
-	}
-	if (folded) {
-		icsline(line)
-		folded = 0
-	}
-	if (toupper(substr($0, 1, 10)) == "CATEGORIES") {
-		line = $0
-		folded = 1
-	} else if (c == "B" || c == "E" || c == "b" || c == "e")
-		icsline($0)
-	next
-}
-mode == "csv" {
-	rec = open ? rec "\n" $0 : $0
-	l = $0
-	quotes += gsub(/"/, "", l)
-	if (quotes % 2) {
-		open = 1
-		next
-	}
-	open = quotes = 0
-	split("", a)
-	n = index(rec, dq) ? fields(rec, a, col) : split(rec, a, delim)
-	if (col <= n) {
-		n = split(a[col], part, ",")
-		for (i = 1; i <= n; i++)
-			emit(part[i])
-	}
-}
-END {
-	if (folded)
-		icsline(line)
-}
-'
 
 # _ev_filter_dequote WORD: WORD as the shell will pass it on (quotes and
 # backslashes removed, a leading ~/ made $HOME/), in REPLY.  Expansions
@@ -331,20 +152,30 @@ _ev_filter_named()
 }
 
 # The categories for --category: those of the feeds named on the command
-# line that begin with CUR (in any case when none begins with it as typed).
-# Nothing without a feed.  Each feed is read up to _ev_filter_maxbytes, so
-# a big one does not hold up the shell.
+# line that begin with CUR (in any case when none begins with it as typed),
+# as `ev-filter --list-categories` finds them, one run per feed, a name
+# found in several feeds (in any case) offered once.  Nothing without a
+# feed or without an ev-filter on PATH.  Each feed is read up to
+# _ev_filter_maxbytes, so a big one does not hold up the shell.
 _ev_filter_categories()
 {
 	local cur=$1 want c f
 	local -a cats
+	local -A seen=()
 
 	_ev_filter_named
 	((${#_ev_filter_feeds[@]})) || return 0
-	mapfile -t cats < <(for f in "${_ev_filter_feeds[@]}"; do
+	type -P ev-filter >/dev/null || return 0
+	# seen: the names taken, in lower case, behind an x (no key is then
+	# "@" or "*", which some bash versions refuse)
+	while IFS= read -r c; do
+		[[ -n $c && -z ${seen[x${c,,}]-} ]] || continue
+		seen[x${c,,}]=1
+		cats+=("$c")
+	done < <(for f in "${_ev_filter_feeds[@]}"; do
 		head -c "$_ev_filter_maxbytes" -- "$f" 2>/dev/null |
-		    LC_ALL=C awk "$_ev_filter_cats_awk" 2>/dev/null
-	done | LC_ALL=C awk '!seen[tolower($0)]++' 2>/dev/null)
+		    command ev-filter --list-categories 2>/dev/null
+	done)
 	_ev_filter_dequote "$cur"
 	want=$REPLY
 	for c in "${cats[@]}"; do

@@ -40,195 +40,21 @@ function __ev_filter_wants_feed
 end
 
 # --category: the categories of the feeds named on the command line (not
-# the word being completed): an iCalendar feed's CATEGORIES of its
-# VEVENTs, a CSV/TSV feed's column categories, Kategorie, Kategorien,
-# Category or Rubrik.  Nothing without a feed.  Each feed is read up to
-# 4 MiB, so a big one does not hold up the shell.
+# the word being completed), as `ev-filter --list-categories` finds them,
+# one run per feed, a name found in several feeds (in any case) offered
+# once.  Nothing without a feed or without an ev-filter on PATH.  Each
+# feed is read up to 4 MiB, so a big one does not hold up the shell.
 function __ev_filter_categories
     # the long options whose argument may be the next word (--month only
     # takes one there when it looks like YYYY-MM)
     set -l longopts from to on today tomorrow weekend week month upcoming \
         free paid free-pattern category search ignore-case word-regexp \
         fixed-strings field has missing uid status cancelled invert expand \
-        count quiet max-count input-format delimiter output now tz lang \
-        color strict help version
+        count list-categories quiet max-count input-format delimiter output \
+        now tz lang color strict help version
     set -l argopts from to on free-pattern category search field has \
         missing uid status max-count input-format delimiter output now tz \
         lang color
-    # The category names of one feed on stdin, one a line (ICS: unfolded,
-    # with parameters, split at commas, unescaped; CSV/TSV: the delimiter
-    # as ev-filter detects it, split at commas).  Run with LC_ALL=C.  The
-    # same program as in the bash and zsh completions.
-    set -l prog '
-function emit(s) {
-	gsub(/[\t\n]/, " ", s)
-	gsub(/^ +| +$/, "", s)
-	if (s != "" && !(tolower(s) in seen)) {
-		seen[tolower(s)] = 1
-		print s
-	}
-}
-function icsvalue(v,   i, n, c, s) {
-	if (index(v, bs) == 0) {
-		n = split(v, part, ",")
-		for (i = 1; i <= n; i++)
-			emit(part[i])
-		return
-	}
-	n = length(v)
-	s = ""
-	for (i = 1; i <= n; i++) {
-		c = substr(v, i, 1)
-		if (c == bs && i < n) {
-			c = substr(v, ++i, 1)
-			if (c == "n" || c == "N")
-				c = " "
-			s = s c
-		} else if (c == ",") {
-			emit(s)
-			s = ""
-		} else
-			s = s c
-	}
-	emit(s)
-}
-function icsline(l,   u, i, n, c, q) {
-	u = toupper(l)
-	if (u ~ /^BEGIN:VEVENT[ \t]*$/)
-		inevent = 1
-	else if (u ~ /^END:VEVENT[ \t]*$/)
-		inevent = 0
-	else if (inevent && u ~ /^CATEGORIES[;:]/) {
-		n = length(l)
-		q = 0
-		for (i = 11; i <= n; i++) {
-			c = substr(l, i, 1)
-			if (c == dq)
-				q = !q
-			else if (c == ":" && !q) {
-				icsvalue(substr(l, i + 1))
-				return
-			}
-		}
-	}
-}
-function fields(r, a, lim,   n, s, d, q) {
-	n = 1
-	s = ""
-	while (r != "") {
-		d = index(r, delim)
-		q = index(r, dq)
-		if (q && (!d || q < d)) {
-			s = s substr(r, 1, q - 1)
-			r = substr(r, q + 1)
-			while (1) {
-				q = index(r, dq)
-				if (!q) {
-					s = s r
-					r = ""
-					break
-				}
-				s = s substr(r, 1, q - 1)
-				r = substr(r, q + 1)
-				if (substr(r, 1, 1) != dq)
-					break
-				s = s dq
-				r = substr(r, 2)
-			}
-		} else if (!d) {
-			s = s r
-			break
-		} else {
-			a[n++] = s substr(r, 1, d - 1)
-			if (n > lim)
-				return n - 1
-			s = ""
-			r = substr(r, d + 1)
-		}
-	}
-	a[n] = s
-	return n
-}
-function header(l,   h, c, s, t, n, i, name) {
-	h = l
-	gsub(/"[^"]*"/, "", h)
-	c = gsub(/,/, "", h)
-	s = gsub(/;/, "", h)
-	t = gsub(/\t/, "", h)
-	delim = c >= s && c >= t ? "," : s >= t ? ";" : "\t"
-	n = fields(l, a, 1000000)
-	for (i = 1; i <= n; i++) {
-		name = tolower(a[i])
-		gsub(/^[ \t]+|[ \t]+$/, "", name)
-		if (name == "categories" || name == "category" ||
-		    name == "kategorie" || name == "kategorien" || name == "rubrik") {
-			col = i
-			return
-		}
-	}
-	exit
-}
-BEGIN {
-	bs = sprintf("%c", 92)
-	dq = sprintf("%c", 34)
-	bom = sprintf("%c%c%c", 239, 187, 191)
-}
-{
-	sub(/\r$/, "")
-}
-mode == "" {
-	if (substr($0, 1, 3) == bom)
-		$0 = substr($0, 4)
-	if ($0 ~ /^[ \t]*$/)
-		next
-	if (toupper(substr($0, 1, 6)) == "BEGIN:")
-		mode = "ics"
-	else {
-		mode = "csv"
-		header($0)
-		next
-	}
-}
-mode == "ics" {
-	c = substr($0, 1, 1)
-	if (c == " " || c == "\t") {
-		if (folded)
-			line = line substr($0, 2)
-		next
-	}
-	if (folded) {
-		icsline(line)
-		folded = 0
-	}
-	if (toupper(substr($0, 1, 10)) == "CATEGORIES") {
-		line = $0
-		folded = 1
-	} else if (c == "B" || c == "E" || c == "b" || c == "e")
-		icsline($0)
-	next
-}
-mode == "csv" {
-	rec = open ? rec "\n" $0 : $0
-	l = $0
-	quotes += gsub(/"/, "", l)
-	if (quotes % 2) {
-		open = 1
-		next
-	}
-	open = quotes = 0
-	split("", a)
-	n = index(rec, dq) ? fields(rec, a, col) : split(rec, a, delim)
-	if (col <= n) {
-		n = split(a[col], part, ",")
-		for (i = 1; i <= n; i++)
-			emit(part[i])
-	}
-}
-END {
-	if (folded)
-		icsline(line)
-}
-'
     # the words, unquoted, without the command; the one being completed
     # is at $here
     set -l before (commandline -opc)
@@ -273,9 +99,16 @@ END {
         test -f "$w" -a -r "$w"; and set -a feeds $w
     end
     set -q feeds[1]; or return
+    command -sq ev-filter; or return
+    set -l seen
     for f in $feeds
-        head -c 4194304 -- $f 2>/dev/null | env LC_ALL=C awk $prog 2>/dev/null
-    end | env LC_ALL=C awk '!seen[tolower($0)]++' 2>/dev/null
+        head -c 4194304 -- $f 2>/dev/null | command ev-filter --list-categories 2>/dev/null
+    end | while read -l c
+        set -l l (string lower -- $c)
+        test -n "$c"; and not contains -- $l $seen; or continue
+        set -a seen $l
+        printf '%s\n' $c
+    end
 end
 
 complete -c ev-filter -f
@@ -312,6 +145,7 @@ complete -c ev-filter -s v -l invert -d 'Select the events that do not match'
 # output
 complete -c ev-filter -l expand -d 'Write matching occurrences of recurring events, not whole series'
 complete -c ev-filter -s c -l count -d 'Print the number of selected events only'
+complete -c ev-filter -l list-categories -d 'Print the categories of the selected events, not the events'
 complete -c ev-filter -s q -l quiet -d 'Print nothing; stop at the first selection'
 complete -c ev-filter -s n -l max-count -x -d 'Stop after N selected events'
 complete -c ev-filter -l input-format -x -a 'ics csv tsv' -d 'Input format (default: detected)'

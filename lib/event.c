@@ -961,6 +961,38 @@ ev_categories(const struct ev_event *ev,
 	return 0;
 }
 
+struct catwalk {
+	int	(*fn)(void *, const char *);
+	void	*arg;
+	struct ev_buf b;
+};
+
+static int
+one_category(void *arg, const char *s, size_t n)
+{
+	struct catwalk *w = arg;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	ev_buf_clear(&w->b);
+	ev_text_unescape(s, n, &w->b);
+	while (w->b.len > 0 && (w->b.p[w->b.len - 1] == ' ' ||
+	    w->b.p[w->b.len - 1] == '\t'))
+		w->b.p[--w->b.len] = '\0';
+	return w->b.len > 0 ? w->fn(w->arg, w->b.p) : 0;
+}
+
+int
+ev_event_each_category(struct ev_event *ev, int (*fn)(void *, const char *),
+    void *arg)
+{
+	struct catwalk w = {fn, arg, {0}};
+	int rc = ev_categories(ev, one_category, &w);
+
+	ev_buf_free(&w.b);
+	return rc;
+}
+
 struct catlist {
 	struct ev_buf *out;
 	size_t	 start;

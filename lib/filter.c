@@ -390,35 +390,16 @@ ev_event_admission(struct ev_event *ev, const struct ev_regex *markers)
 
 /* ---- matching ----------------------------------------------------------- */
 
-struct catmatch {
-	struct ev_buf *tmp;
-	const char *name;
-};
-
-/* One category, unescaped and trimmed, against the name under case
- * folding. */
 static int
-category_is(void *arg, const char *s, size_t n)
+category_is(void *name, const char *cat)
 {
-	struct catmatch *m = arg;
-	struct ev_buf *t = m->tmp;
-
-	while (n > 0 && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	ev_buf_clear(t);
-	ev_text_unescape(s, n, t);
-	while (t->len > 0 && (t->p[t->len - 1] == ' ' ||
-	    t->p[t->len - 1] == '\t'))
-		t->p[--t->len] = '\0';
-	return t->len > 0 && ev_casefold_eq(t->p, m->name);
+	return ev_casefold_eq(cat, name);
 }
 
 static int
-has_category(struct ev_filter *f, struct ev_event *ev, const char *name)
+has_category(struct ev_event *ev, const char *name)
 {
-	struct catmatch m = {&f->tmp, name};
-
-	return ev_categories(ev, category_is, &m);
+	return ev_event_each_category(ev, category_is, (void *)name);
 }
 
 static const enum ev_field searched[] = {
@@ -490,7 +471,7 @@ group_holds(struct ev_filter *f, enum ev_pred p, struct ev_event *ev)
 
 		switch (p) {
 		case EV_P_CATEGORY:
-			if (has_category(f, ev, v->s))
+			if (has_category(ev, v->s))
 				return 1;
 			break;
 		case EV_P_SEARCH:

@@ -279,6 +279,40 @@ recurring(void)
 	ev_buf_free(&b);
 }
 
+static int
+collect(void *arg, const char *cat)
+{
+	struct ev_buf *b = arg;
+
+	ev_buf_printf(b, "[%s]", cat);
+	return strcmp(cat, "stop") == 0 ? 7 : 0;
+}
+
+/* ev_event_each_category: every piece, unescaped, trimmed, in order. */
+static void
+categories(void)
+{
+	struct ev_buf b = {0};
+	struct ev_event **v;
+	size_t n;
+
+	v = parse("BEGIN:VEVENT\r\nUID:c\r\nDTSTART:20161224\r\n"
+	    "CATEGORIES: Kinder ,Musik\\, Tanz,,\\;x\r\n"
+	    "CATEGORIES;LANGUAGE=de:Markt\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20161224\r\n"
+	    "CATEGORIES:a,stop,b\r\nEND:VEVENT\r\n", &n);
+	T_EQ(n, 2);
+	if (n == 2) {
+		T_EQ(ev_event_each_category(v[0], collect, &b), 0);
+		T_STREQ(b.p, "[Kinder][Musik, Tanz][;x][Markt]");
+		ev_buf_clear(&b);
+		T_EQ(ev_event_each_category(v[1], collect, &b), 7);
+		T_STREQ(b.p, "[a][stop]");
+	}
+	freeall(v, n);
+	ev_buf_free(&b);
+}
+
 static void
 run(void)
 {
@@ -292,5 +326,6 @@ run(void)
 	admission();
 	predicates();
 	recurring();
+	categories();
 	ev_ctx_free(ctx);
 }
