@@ -151,9 +151,7 @@ help(void)
 static void
 pred(struct opts *o, enum ev_pred kind, const char *arg)
 {
-	o->preds = realloc(o->preds, (o->npreds + 1) * sizeof(*o->preds));
-	if (o->preds == NULL)
-		ev_die(EV_EXIT_ERROR, "out of memory");
+	o->preds = ev_ereallocarray(o->preds, o->npreds + 1, sizeof(*o->preds));
 	o->preds[o->npreds].kind = kind;
 	o->preds[o->npreds++].arg = arg;
 }
@@ -315,10 +313,9 @@ list_category(void *arg, const char *cat)
 	for (size_t i = 0; i < run->ncats; i++)
 		if (ev_casefold_eq(run->cats[i], cat))
 			return 0;
-	run->cats = realloc(run->cats, (run->ncats + 1) * sizeof(*run->cats));
-	if (run->cats == NULL || (run->cats[run->ncats] = strdup(cat)) == NULL)
-		ev_die(EV_EXIT_ERROR, "out of memory");
-	run->ncats++;
+	run->cats = ev_ereallocarray(run->cats, run->ncats + 1,
+	    sizeof(*run->cats));
+	run->cats[run->ncats++] = ev_estrdup(cat);
 	/* one a line: a line break inside a name becomes a space */
 	for (const char *p = cat; *p; p++)
 		if (putc(*p == '\n' || *p == '\r' ? ' ' : *p,
