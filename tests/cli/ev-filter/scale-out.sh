@@ -12,7 +12,9 @@ command -v parallel >/dev/null 2>&1 || {
 }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
-export TMPDIR="$tmp"
+# parallel keeps files under $HOME/.parallel: keep them here, and need no HOME
+HOME=$tmp
+export TMPDIR="$tmp" HOME
 
 # A feed of 50 events in December 2016, every third for children, some
 # with folded lines, X- properties and VALARMs; CRLF line ends.
