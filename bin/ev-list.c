@@ -301,11 +301,15 @@ read_all(struct run *run, char **files, int nfiles)
 static void
 emit_set(struct run *run, struct ev_set *set)
 {
-	for (size_t i = 0; i < ev_set_count(set); i++)
+	for (size_t i = 0; i < ev_set_count(set); i++) {
+		ev_set_ahead(set, i);
 		ev_writer_note(run->w, ev_set_get(set, i));
-	for (size_t i = 0; i < ev_set_count(set); i++)
+	}
+	for (size_t i = 0; i < ev_set_count(set); i++) {
+		ev_set_ahead(set, i);
 		if (!emit(run, ev_set_get(set, i)))
 			break;
+	}
 }
 
 static void

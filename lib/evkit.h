@@ -479,6 +479,10 @@ void	 ev_set_add(struct ev_set *, const struct ev_event *);
 void	 ev_set_sort(struct ev_set *, int reverse);
 size_t	 ev_set_count(const struct ev_set *);
 struct ev_event *ev_set_get(const struct ev_set *, size_t);
+/* The caller is about to use event i of a walk in index order: start
+ * loading the events it will use next, so that their memory is there
+ * when it gets to them.  A hint: it changes nothing. */
+void	 ev_set_ahead(const struct ev_set *, size_t i);
 /* Hand the events over (the set keeps none): for ev_expand_add. */
 struct ev_event *ev_set_take(struct ev_set *, size_t);
 void	 ev_set_free(struct ev_set *);
