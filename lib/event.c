@@ -83,43 +83,47 @@ static const char *const knownnames[EV_K_COUNT] = {
 #define UP(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 'A' : (c))
 
 /*
- * Every property of every event passes here: the first letter picks the
- * few names to compare, so most properties cost one or two compares.
+ * Every property of every event passes here.  Its length leaves at most
+ * four names; the first and last letters rule out nearly all of those,
+ * and a name is compared as written (names are upper case in nearly
+ * every feed) before it is compared in any case.
  */
 static int
-known_lookup(const char *name)
+known_lookup(const char *name, size_t n)
 {
-	static const signed char first[26][5] = {
-		['C' - 'A'] = {EV_K_CATEGORIES, -1},
-		['D' - 'A'] = {EV_K_DTSTART, EV_K_DTEND, EV_K_DURATION,
-		    EV_K_DESCRIPTION, EV_K_DTSTAMP},
-		['E' - 'A'] = {EV_K_EXDATE, -1},
-		['L' - 'A'] = {EV_K_LOCATION, EV_K_LAST_MODIFIED, -1},
-		['O' - 'A'] = {EV_K_ORGANIZER, -1},
-		['R' - 'A'] = {EV_K_RRULE, EV_K_RDATE, EV_K_RECURRENCE_ID, -1},
-		['S' - 'A'] = {EV_K_SUMMARY, EV_K_STATUS, EV_K_SEQUENCE, -1},
-		['U' - 'A'] = {EV_K_UID, EV_K_URL, -1},
-		['X' - 'A'] = {EV_K_X_PRICE, EV_K_X_COST, EV_K_X_COST_TYPE, -1},
+	/* the names of each length, as enum ev_known + 1; 0 ends a row */
+	static const signed char bylen[14][4] = {
+		[3] = {EV_K_UID + 1, EV_K_URL + 1},
+		[5] = {EV_K_DTEND + 1, EV_K_RRULE + 1, EV_K_RDATE + 1},
+		[6] = {EV_K_EXDATE + 1, EV_K_STATUS + 1, EV_K_X_COST + 1},
+		[7] = {EV_K_DTSTART + 1, EV_K_DTSTAMP + 1, EV_K_SUMMARY + 1,
+		    EV_K_X_PRICE + 1},
+		[8] = {EV_K_DURATION + 1, EV_K_LOCATION + 1,
+		    EV_K_SEQUENCE + 1},
+		[9] = {EV_K_ORGANIZER + 1},
+		[10] = {EV_K_CATEGORIES + 1},
+		[11] = {EV_K_DESCRIPTION + 1, EV_K_X_COST_TYPE + 1},
+		[13] = {EV_K_RECURRENCE_ID + 1, EV_K_LAST_MODIFIED + 1},
 	};
-	int c0 = UP((unsigned char)name[0]);
-	const signed char *k;
+	int c0, cn;
 
-	if (c0 < 'A' || c0 > 'Z')
+	if (n < 3 || n >= 14)
 		return -1;
-	k = first[c0 - 'A'];
-	/* an unused letter's row is all zeros: EV_K_DTSTART, not 'D' */
-	if (k[0] == 0 && c0 != 'D')
-		return -1;
-	/* the second letter tells most candidates apart without a call */
-	for (int i = 0; i < 5 && k[i] >= 0; i++)
-		if (UP((unsigned char)name[1]) == knownnames[(int)k[i]][1] &&
-		    ev_strcaseeq(name, knownnames[(int)k[i]]))
-			return k[i];
+	c0 = UP((unsigned char)name[0]);
+	cn = UP((unsigned char)name[n - 1]);
+	for (int i = 0; i < 4 && bylen[n][i] != 0; i++) {
+		int k = bylen[n][i] - 1;
+		const char *kn = knownnames[k];
+
+		if (c0 == kn[0] && cn == kn[n - 1] &&
+		    (memcmp(name, kn, n) == 0 || ev_strncaseeq(name, kn, n)))
+			return k;
+	}
 	return -1;
 }
 
 static void
-known_note(struct ev_event *ev, size_t i)
+known_note(struct ev_event *ev, size_t i, size_t nlen)
 {
 	struct ev_prop *p = &ev->props[i];
 	int k;
@@ -128,7 +132,7 @@ known_note(struct ev_event *ev, size_t i)
 		p->known = 0;
 		return;
 	}
-	k = known_lookup(EV_PNAME(ev, i));
+	k = known_lookup(EV_PNAME(ev, i), nlen);
 	p->known = k + 1;
 	if (k >= 0 && ev->known[k] < 0)
 		ev->known[k] = (long)i;
@@ -140,7 +144,7 @@ known_rebuild(struct ev_event *ev)
 	for (int k = 0; k < EV_K_COUNT; k++)
 		ev->known[k] = -1;
 	for (size_t i = 0; i < ev->nprops; i++)
-		known_note(ev, i);
+		known_note(ev, i, strlen(EV_PNAME(ev, i)));
 }
 
 /*
@@ -291,20 +295,27 @@ ev_event_dup(const struct ev_event *ev)
 
 /* ---- properties ----------------------------------------------------------- */
 
+/* Put a string into the arena, which has room for it (arena_room). */
 static size_t
-arena_add(struct ev_event *ev, const char *s, size_t n)
+arena_put(struct ev_event *ev, const char *s, size_t n)
 {
 	size_t off;
 
 	if (n == 0)
 		return 0;	/* text.p[0] is the empty string */
 	off = ev->text.len;
-	ev_buf_reserve(&ev->text, n + 1);
 	memcpy(ev->text.p + off, s, n);
 	ev->text.p[off + n] = '\0';	/* the string's NUL stays */
 	ev->text.len += n + 1;
-	ev->text.p[ev->text.len] = '\0';
 	return off;
+}
+
+/* Room for strings of these lengths (0: none needed) and the NUL. */
+static void
+arena_room(struct ev_event *ev, size_t a, size_t b, size_t c)
+{
+	ev_buf_reserve(&ev->text, (a ? a + 1 : 0) + (b ? b + 1 : 0) +
+	    (c ? c + 1 : 0));
 }
 
 size_t
@@ -321,15 +332,17 @@ ev_event_addpropn(struct ev_event *ev, const char *name, size_t nlen,
 		    sizeof(*ev->props));
 	}
 	p = &ev->props[ev->nprops];
-	p->name = arena_add(ev, name, nlen);
-	p->params = arena_add(ev, params, plen);
-	p->value = arena_add(ev, value, vlen);
+	arena_room(ev, nlen, plen, vlen);
+	p->name = arena_put(ev, name, nlen);
+	p->params = arena_put(ev, params, plen);
+	p->value = arena_put(ev, value, vlen);
+	ev->text.p[ev->text.len] = '\0';
 	p->depth = depth;
 	p->flags = flags;
 	p->line = line;
 	p->zone = NULL;
 	forget_decoded(ev);
-	known_note(ev, ev->nprops);
+	known_note(ev, ev->nprops, nlen);
 	return ev->nprops++;
 }
 
@@ -363,7 +376,7 @@ ev_event_find(const struct ev_event *ev, const char *name)
 {
 	int c0 = UP((unsigned char)name[0]), k;
 
-	if ((k = known_lookup(name)) >= 0)
+	if ((k = known_lookup(name, strlen(name))) >= 0)
 		return kfind(ev, k);
 
 	for (size_t i = 0; i < ev->nprops; i++) {
@@ -380,7 +393,7 @@ ev_event_find(const struct ev_event *ev, const char *name)
 const char *
 ev_event_prop(const struct ev_event *ev, const char *name)
 {
-	int k = known_lookup(name);
+	int k = known_lookup(name, strlen(name));
 	long i;
 
 	if (k >= 0)
@@ -416,20 +429,25 @@ ev_param_get(const char *params, const char *pname, struct ev_buf *out)
 			continue;
 		}
 		v = eq + 1;
-		/* a value is a list of possibly quoted parts up to ';' */
-		for (e = v; *e && *e != ';'; e++) {
+		/* a value is a list of possibly quoted parts up to ';',
+		 * taken a run at a time */
+		for (e = v; *e && *e != ';'; ) {
 			if (*e == '"') {
 				const char *q = strchr(e + 1, '"');
 
 				if (q == NULL) {
-					e += strlen(e) - 1;
+					e += strlen(e);
 					continue;
 				}
 				if (match)
 					ev_buf_add(out, e + 1, (size_t)(q - e - 1));
-				e = q;
-			} else if (match) {
-				ev_buf_addc(out, *e);
+				e = q + 1;
+			} else {
+				size_t run = strcspn(e, "\";");
+
+				if (match)
+					ev_buf_add(out, e, run);
+				e += run;
 			}
 		}
 		if (match)

@@ -215,8 +215,20 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 
 /* ---- the common case, fast ------------------------------------------------ */
 
-#define ISNAME(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') \
-	|| ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' || (c) == '.')
+/* The bytes of a name as lex.c takes them: A-Z a-z 0-9 - _ . (a table:
+ * every name of every line passes here) */
+static const unsigned char namechar[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	/* 0x80-0xff: none */
+};
+#define ISNAME(c) (namechar[(unsigned char)(c)] != 0)
 
 /* Where the value of the content line s[0..n) starts, as lex.c's split
  * finds it; 0 when the line is malformed.  *nlen and *params (0: none)
@@ -224,6 +236,7 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 static size_t
 split_fast(const char *s, size_t n, size_t *nlen, size_t *params)
 {
+	const char *colon;
 	size_t i = 0;
 	int quoted = 0;
 
@@ -236,6 +249,11 @@ split_fast(const char *s, size_t n, size_t *nlen, size_t *params)
 	if (s[i] == ':')
 		return i + 1;
 	*params = ++i;
+	/* parameters without quotes end at the first ':' */
+	if ((colon = memchr(s + i, ':', n - i)) == NULL)
+		return 0;
+	if (memchr(s + i, '"', (size_t)(colon - (s + i))) == NULL)
+		return (size_t)(colon - s) + 1;
 	for (; i < n; i++) {
 		if (s[i] == '"')
 			quoted = !quoted;
@@ -336,7 +354,8 @@ vevent_fast(struct ev_reader *r, struct ev_event *ev)
 			n--;
 		if (n == 0 || rel > MAXREC / 2)
 			goto slow;	/* an empty line; a huge record */
-		if (ev_lex_is_end(b + rel, end - 1 - rel, 0)) {
+		if ((b[rel] == 'E' || b[rel] == 'e') &&
+		    ev_lex_is_end(b + rel, end - 1 - rel, 0)) {
 			/* complete at its line end, as lex.c sees it */
 			ls = rel;
 			nphys++;

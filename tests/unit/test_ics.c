@@ -672,6 +672,46 @@ fast_equals_slow(void)
 	ev_buf_free(&b);
 }
 
+/* ev_param_get: PARAM's value in a parameter list, unquoted, or NULL */
+static const char *
+param(const char *params, const char *name)
+{
+	static struct ev_buf b;
+
+	if (!ev_param_get(params, name, &b)) {
+		T_STREQ(b.p, "");	/* still a string */
+		return NULL;
+	}
+	return b.p;
+}
+
+static void
+params(void)
+{
+	T_STREQ(param("TZID=Europe/Berlin", "TZID"), "Europe/Berlin");
+	T_STREQ(param("tzid=Europe/Berlin", "TZID"), "Europe/Berlin");
+	T_STREQ(param("VALUE=DATE;TZID=Europe/Berlin", "TZID"),
+	    "Europe/Berlin");
+	T_STREQ(param("VALUE=DATE;TZID=Europe/Berlin", "VALUE"), "DATE");
+	T_STREQ(param("CN=\"M\u00fcller; Partner: Bremen\";ROLE=CHAIR", "CN"),
+	    "M\u00fcller; Partner: Bremen");
+	T_STREQ(param("CN=\"a;b\";ROLE=CHAIR", "ROLE"), "CHAIR");
+	/* a list of values, quoted and not, joined by their commas */
+	T_STREQ(param("MEMBER=\"mailto:a@x\",\"mailto:b@x\"", "MEMBER"),
+	    "mailto:a@x,mailto:b@x");
+	T_STREQ(param("X-A=one,\"two\",three;X-B=4", "X-A"),
+	    "one,two,three");
+	T_STREQ(param("X-A=pre\"mid\"post", "X-A"), "premidpost");
+	T_STREQ(param("VALUE=", "VALUE"), "");
+	T_STREQ(param("TZIDX=a;TZID=b", "TZID"), "b");
+	T_OK(param("TZIDX=a", "TZID") == NULL);
+	T_OK(param("", "TZID") == NULL);
+	T_OK(param("TZID", "TZID") == NULL);	/* no '=': no value */
+	/* an unclosed quote ends the list; what came before stays */
+	T_STREQ(param("X-A=ab\"cd;X-B=1", "X-A"), "ab");
+	T_OK(param("X-A=\"cd;TZID=x", "TZID") == NULL);
+}
+
 static void
 run(void)
 {
@@ -688,6 +728,7 @@ run(void)
 	huge();
 	empty();
 	fast_equals_slow();
+	params();
 	ev_event_free(ev);
 	ev_ctx_free(ctx);
 }
