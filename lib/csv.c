@@ -1350,26 +1350,37 @@ ev_csv_close(struct ev_reader *r)
 void
 ev_csv_quote(const char *s, size_t n, int delim, struct ev_buf *out)
 {
+	const char *e = s + n;
 	int q = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
 	    s[n - 1] == '\t');
+	char *o;
 
-	/* memchr is vectorised: four passes beat one loop over the bytes */
+	/* memchr is vectorised: four passes beat one loop over the bytes,
+	 * even over short fields */
 	q = q || memchr(s, '"', n) || memchr(s, '\n', n) ||
 	    memchr(s, delim, n) || memchr(s, '\r', n);
 	if (!q) {
 		ev_buf_add(out, s, n);
 		return;
 	}
-	ev_buf_addc(out, '"');
-	for (const char *e = s + n, *q; s < e; s = q + 1) {
-		if ((q = memchr(s, '"', (size_t)(e - s))) == NULL) {
-			ev_buf_add(out, s, (size_t)(e - s));
-			break;
-		}
-		ev_buf_add(out, s, (size_t)(q - s + 1));
-		ev_buf_addc(out, '"');
+	/* at most every byte a quote, doubled, and the two around (n is
+	 * the length of a string in memory: 2n does not wrap) */
+	ev_buf_reserve(out, 2 * n + 2);
+	o = out->p + out->len;
+	*o++ = '"';
+	while (s < e) {
+		const char *dq = memchr(s, '"', (size_t)(e - s));
+		size_t k = dq ? (size_t)(dq - s + 1) : (size_t)(e - s);
+
+		memcpy(o, s, k);
+		o += k;
+		if (dq)
+			*o++ = '"';
+		s += k;
 	}
-	ev_buf_addc(out, '"');
+	*o++ = '"';
+	out->len = (size_t)(o - out->p);
+	out->p[out->len] = '\0';
 }
 
 static void
@@ -1467,7 +1478,7 @@ ev_csv_note(struct ev_writer *w, struct ev_event *ev)
 int
 ev_csv_write(struct ev_writer *w, struct ev_event *ev)
 {
-	struct ev_buf fb = { 0 };
+	struct ev_buf *fb = &w->field;
 	const char *s;
 
 	ev_buf_clear(&w->buf);
@@ -1477,16 +1488,15 @@ ev_csv_write(struct ev_writer *w, struct ev_event *ev)
 		w->started = 1;
 	}
 	for (int f = 0; f < EV_F_COUNT; f++) {
-		ev_buf_clear(&fb);
-		ev_fmt_field(w->ctx, ev, (enum ev_field)f, &fb);
-		put_field(w, f == 0, fb.p ? fb.p : "", fb.len);
+		ev_buf_clear(fb);
+		ev_fmt_field(w->ctx, ev, (enum ev_field)f, fb);
+		put_field(w, f == 0, fb->p ? fb->p : "", fb->len);
 	}
 	for (size_t j = 0; j < w->nextra; j++) {
 		s = csvcol_value(ev, w->extra[j]);
 		put_field(w, 0, s, strlen(s));
 	}
 	end_row(w);
-	ev_buf_free(&fb);
 	if (fwrite(w->buf.p, 1, w->buf.len, w->fp) != w->buf.len)
 		return -1;
 	return ferror(w->fp) ? -1 : 0;

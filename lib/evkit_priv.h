@@ -277,6 +277,7 @@ struct ev_writer {
 	struct ev_wopts o;
 	unsigned long n;		/* events written */
 	struct ev_buf buf;		/* scratch */
+	struct ev_buf field;		/* scratch for one field */
 	/* ICS: zones used and the UTC years they are used in */
 	const struct ev_zone **zused;
 	int	*zfrom, *zto;

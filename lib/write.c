@@ -527,6 +527,7 @@ ev_writer_free(struct ev_writer *w)
 	if (w == NULL)
 		return;
 	ev_buf_free(&w->buf);
+	ev_buf_free(&w->field);
 	free(w->zused);
 	free(w->zfrom);
 	free(w->zto);
