@@ -94,7 +94,8 @@ _ev_filter_escape()
 }
 
 # 0 when the long option $1 (perhaps abbreviated, as getopt_long allows)
-# takes an argument in the next word.
+# takes an argument in the next word; its full name in REPLY (empty when
+# it names no option, or several).
 _ev_filter_takes_arg()
 {
 	local o m='' n=0
@@ -106,33 +107,53 @@ _ev_filter_takes_arg()
 		fi
 		[[ $o == "$1"* ]] && m=$o && ((n++))
 	done
+	((n == 1)) && REPLY=$m || REPLY=''
 	((n == 1)) && [[ $_ev_filter_argopts == *[[:space:]]"$m"[[:space:]]* ]]
 }
 
 # The readable files the command line names as feeds, the word being
 # completed left out, in the array _ev_filter_feeds: the operands, past
-# the options and their arguments ("-" is stdin, not a file).
+# the options and their arguments ("-" is stdin, not a file).  The
+# options that change how a feed is read (--input-format, --delimiter)
+# go, as --OPTION=VALUE, into the array _ev_filter_readopts.
 _ev_filter_named()
 {
-	local i j w skip=0 ends=0
+	local i j w skip=0 ends=0 opt=''
 
 	_ev_filter_feeds=()
+	_ev_filter_readopts=()
 	for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
 		w=${COMP_WORDS[i]}
 		if ((skip)); then
 			# --opt=value, split by bash into "--opt" "=" "value"
-			[[ $w == = ]] || skip=0
+			[[ $w == = ]] && continue
+			skip=0
+			if [[ $opt == --input-format || $opt == --delimiter ]] &&
+			    ((i != COMP_CWORD)); then
+				_ev_filter_dequote "$w"
+				_ev_filter_readopts+=("$opt=$REPLY")
+			fi
 			continue
 		fi
 		if ((!ends)) && [[ $w == -?* ]]; then
+			opt=''
 			if [[ $w == -- ]]; then
 				ends=1
 			elif [[ $w == --month ]]; then
 				j=${COMP_WORDS[i + 1]-}
 				[[ $j == = || $j == [0-9][0-9][0-9][0-9]-[0-9][0-9] ]] &&
 				    skip=1
+			elif [[ $w == --*=* ]]; then
+				# one word, where "=" is no word break
+				_ev_filter_takes_arg "${w%%=*}"
+				opt=$REPLY
+				if [[ $opt == --input-format || $opt == --delimiter ]]; then
+					_ev_filter_dequote "${w#*=}"
+					_ev_filter_readopts+=("$opt=$REPLY")
+				fi
+				opt=
 			elif [[ $w == --* ]]; then
-				[[ $w != *=* ]] && _ev_filter_takes_arg "$w" && skip=1
+				_ev_filter_takes_arg "$w" && skip=1 opt=$REPLY
 			else
 				# -e and -n take the rest of the word, or the next
 				for ((j = 1; j < ${#w}; j++)); do
@@ -156,7 +177,8 @@ _ev_filter_named()
 # as `ev-filter --list-categories` finds them, one run per feed, a name
 # found in several feeds (in any case) offered once.  Nothing without a
 # feed or without an ev-filter on PATH.  Each feed is read up to
-# _ev_filter_maxbytes, so a big one does not hold up the shell.
+# _ev_filter_maxbytes, so a big one does not hold up the shell, and as
+# the command line's --input-format and --delimiter say.
 _ev_filter_categories()
 {
 	local cur=$1 want c f
@@ -174,7 +196,8 @@ _ev_filter_categories()
 		cats+=("$c")
 	done < <(for f in "${_ev_filter_feeds[@]}"; do
 		head -c "$_ev_filter_maxbytes" -- "$f" 2>/dev/null |
-		    command ev-filter --list-categories 2>/dev/null
+		    command ev-filter "${_ev_filter_readopts[@]}" \
+		    --list-categories 2>/dev/null
 	done)
 	_ev_filter_dequote "$cur"
 	want=$REPLY

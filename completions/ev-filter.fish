@@ -43,7 +43,8 @@ end
 # the word being completed), as `ev-filter --list-categories` finds them,
 # one run per feed, a name found in several feeds (in any case) offered
 # once.  Nothing without a feed or without an ev-filter on PATH.  Each
-# feed is read up to 4 MiB, so a big one does not hold up the shell.
+# feed is read up to 4 MiB, so a big one does not hold up the shell, and
+# as the command line's --input-format and --delimiter say.
 function __ev_filter_categories
     # the long options whose argument may be the next word (--month only
     # takes one there when it looks like YYYY-MM)
@@ -64,6 +65,8 @@ function __ev_filter_categories
     test -n (commandline -ct); and set n (math $n + 1)
     set -l words $before[2..-1] '' $all[(math $n + 1)..-1]
     set -l feeds
+    set -l readopts
+    set -l opt
     set -l skip 0
     set -l ends 0
     for i in (seq (count $words))
@@ -74,6 +77,10 @@ function __ev_filter_categories
         end
         if test $skip = 1
             set skip 0
+            # the feed is read as the command line says
+            if contains -- "$opt" input-format delimiter; and test $i != $here
+                set -a readopts "--$opt=$w"
+            end
             continue
         end
         if test $ends = 0; and string match -q -- '-?*' $w
@@ -83,10 +90,17 @@ function __ev_filter_categories
                 set skip 2
             else if string match -q -- '--*' $w
                 # getopt_long takes unambiguous abbreviations
-                string match -q -- '*=*' $w; and continue
-                set -l o (string sub -s 3 -- $w)
+                set -l o (string replace -r -- '=.*' '' (string sub -s 3 -- $w))
                 set -l m (string match -- "$o*" $longopts)
                 contains -- $o $longopts; and set m $o
+                set opt
+                test (count $m) = 1; and set opt $m
+                if string match -q -- '*=*' $w
+                    if contains -- "$opt" input-format delimiter
+                        set -a readopts "--$opt="(string replace -r -- '^[^=]*=' '' $w)
+                    end
+                    continue
+                end
                 test (count $m) = 1; and contains -- $m $argopts; and set skip 1
             else
                 # -e and -n take the rest of the word, or the next
@@ -102,7 +116,7 @@ function __ev_filter_categories
     command -sq ev-filter; or return
     set -l seen
     for f in $feeds
-        head -c 4194304 -- $f 2>/dev/null | command ev-filter --list-categories 2>/dev/null
+        head -c 4194304 -- $f 2>/dev/null | command ev-filter $readopts --list-categories 2>/dev/null
     end | while read -l c
         set -l l (string lower -- $c)
         test -n "$c"; and not contains -- $l $seen; or continue

@@ -44,6 +44,9 @@ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 CATEGORIES:Kalender \
     'CATEGORIES;LANGUAGE=de:Märkte,Kunst\, Kultur' \
     'CATEGORIES;X-A="a:b":Theater' categories:Lese ' n, KINDER' \
     END:VEVENT END:VCALENDAR >"$tmp/cwd/feeds/kategorien.ics"
+# a ';' CSV whose header has as many commas: only --delimiter ';' reads it
+printf '%s\n' 'Titel;Beginn;Kategorie;Notiz,a,b,c' \
+    'Konzert;24.12.2016 18:00;Musik;x' >"$tmp/punkt.csv"
 printf '%s\n' 'Titel;Beginn;Kategorie' \
     '"Lesung; Gedichte";22.12.2016 19:00;"Film, Kino"' \
     'Markt;23.12.2016 10:00;Markt' >"$tmp/cwd/feeds/termine.csv"
@@ -307,6 +310,27 @@ bash_ev_filter() {
 	    "$(bcomp $t $t -n 3 $f --category T)" Theater
 	exactly "bash: ev-filter --month 2016-12 $f --category T" \
 	    "$(bcomp $t $t --month 2016-12 $f --category T)" Theater
+	# the feed is read as the command line says: --delimiter and
+	# --input-format (any form, abbreviated, quoted) go to ev-filter
+	exactly "bash: ev-filter punkt.csv --category" \
+	    "$(bcomp $t $t "$tmp/punkt.csv" --category '')"
+	for d in "--delimiter ';'" "--delimiter = \\;" "--delim ';'" \
+	    "--delimiter=';'"; do
+		# shellcheck disable=SC2086 # $d is several words on purpose
+		exactly "bash: ev-filter $d punkt.csv --category" \
+		    "$(bcomp $t $t $d "$tmp/punkt.csv" --category '')" Musik
+	done
+	exactly "bash: ev-filter punkt.csv -i --delimiter ';' --category" \
+	    "$(bcomp $t $t "$tmp/punkt.csv" -i --delimiter "';'" --category '')" Musik
+	exactly "bash: ev-filter --input-format ics feeds/termine.csv --category" \
+	    "$(bcomp $t $t --input-format ics feeds/termine.csv --category '')"
+	exactly "bash: ev-filter --input-format=csv feeds/termine.csv --category" \
+	    "$(bcomp $t $t --input-format=csv feeds/termine.csv --category '')" \
+	    Film Kino Markt
+	# an --in... that is not one option is no input format
+	exactly "bash: ev-filter --in ics feeds/termine.csv --category" \
+	    "$(bcomp $t $t --in ics feeds/termine.csv --category '')" \
+	    Film Kino Markt
 	# missing files and directories are passed over, silently
 	err=$(cd "$tmp/cwd" && bash -c '. "$1"; COMP_WORDS=(ev-filter fehlt.ics feeds -
 	    --category ""); COMP_CWORD=5; _ev_filter; printf "%s\n" "${COMPREPLY[@]}"' \
@@ -392,6 +416,21 @@ fish_ev_filter() {
 	    "$(fcomp $t 'ev-filter feeds/termine.csv --category ')" Film Kino Markt
 	exactly "fish: ev-filter feeds/gross.ics --category" \
 	    "$(fcomp $t 'ev-filter feeds/gross.ics --category ')" Anfang
+	# the feed is read as --delimiter and --input-format say
+	exactly "fish: ev-filter punkt.csv --category" \
+	    "$(fcomp $t "ev-filter $tmp/punkt.csv --category ")"
+	for d in "--delimiter ';'" "--delim ';'" "--delimiter=';'" "--delimiter=\\;"; do
+		exactly "fish: ev-filter $d punkt.csv --category" \
+		    "$(fcomp $t "ev-filter $d $tmp/punkt.csv --category ")" Musik
+	done
+	exactly "fish: ev-filter --input-format ics feeds/termine.csv --category" \
+	    "$(fcomp $t 'ev-filter --input-format ics feeds/termine.csv --category ')"
+	exactly "fish: ev-filter --input-f=csv feeds/termine.csv --category" \
+	    "$(fcomp $t 'ev-filter --input-f=csv feeds/termine.csv --category ')" \
+	    Film Kino Markt
+	exactly "fish: ev-filter --in ics feeds/termine.csv --category" \
+	    "$(fcomp $t 'ev-filter --in ics feeds/termine.csv --category ')" \
+	    Film Kino Markt
 	exactly "fish: ev-filter $f zwei.ics --category" \
 	    "$(fcomp $t "ev-filter $f $tmp/more/zwei.ics --category ")" \
 	    Kinder Musik Märkte 'Kunst, Kultur' Theater Lesen Zirkus
@@ -460,6 +499,20 @@ zsh_ev_filter() {
 		exactly "zsh: ev-filter $o $f --category" "$(zcats $t $o $f --category '')"
 	done
 	exactly "zsh: ev-filter -ce $f --category" "$(zcats $t -ce $f --category '')"
+	# the feed is read as --delimiter and --input-format say
+	exactly "zsh: ev-filter punkt.csv --category" \
+	    "$(zcats $t "$tmp/punkt.csv" --category '')"
+	for d in "--delimiter ';'" "--delim ';'" "--delimiter=';'" "--delimiter=\\;"; do
+		# shellcheck disable=SC2086 # $d is several words on purpose
+		exactly "zsh: ev-filter $d punkt.csv --category" \
+		    "$(zcats $t $d "$tmp/punkt.csv" --category '')" Musik
+	done
+	exactly "zsh: ev-filter --input-format ics feeds/termine.csv --category" \
+	    "$(zcats $t --input-format ics feeds/termine.csv --category '')"
+	exactly "zsh: ev-filter --input-f=csv feeds/termine.csv --category" \
+	    "$(zcats $t --input-f=csv feeds/termine.csv --category '')" Film Kino Markt
+	exactly "zsh: ev-filter --in ics feeds/termine.csv --category" \
+	    "$(zcats $t --in ics feeds/termine.csv --category '')" Film Kino Markt
 	got=$(zcats $t fehlt.ics feeds - --category '' 2>&1)
 	exactly "zsh: ev-filter fehlt.ics feeds - --category (output and errors)" "$got"
 	got=$(ZPATH=$tmp/noev zcats $t $f --category '' 2>&1)
