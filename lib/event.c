@@ -182,6 +182,7 @@ ev_event_free(struct ev_event *ev)
 	if (ev == NULL)
 		return;
 	ev_buf_free(&ev->raw);
+	ev_buf_free(&ev->catbuf);
 	if (ev->dec != NULL)
 		for (int f = 0; f < EV_F_COUNT; f++)
 			ev_buf_free(&ev->dec[f]);
@@ -407,16 +408,25 @@ ev_event_prop(const struct ev_event *ev, const char *name)
 
 /* ---- parameters and TEXT ------------------------------------------------ */
 
+static int param_add(const char *, const char *, struct ev_buf *);
+
 int
 ev_param_get(const char *params, const char *pname, struct ev_buf *out)
+{
+	ev_buf_clear(out);
+	return param_add(params, pname, out);
+}
+
+/* ev_param_get, the value added to what out holds */
+static int
+param_add(const char *params, const char *pname, struct ev_buf *out)
 {
 	const char *p = params;
 	size_t plen = strlen(pname);
 
 	/* out->p is a string even for an empty value ("VALUE=") */
-	ev_buf_clear(out);
 	ev_buf_reserve(out, 1);
-	out->p[0] = '\0';
+	out->p[out->len] = '\0';
 	while (*p) {
 		const char *eq = p, *v, *e;
 		int match;
@@ -991,7 +1001,7 @@ ev_categories(const struct ev_event *ev,
 struct catwalk {
 	int	(*fn)(void *, const char *);
 	void	*arg;
-	struct ev_buf b;
+	struct ev_buf *b;
 };
 
 static int
@@ -1001,23 +1011,21 @@ one_category(void *arg, const char *s, size_t n)
 
 	while (n > 0 && (*s == ' ' || *s == '\t'))
 		s++, n--;
-	ev_buf_clear(&w->b);
-	ev_text_unescape(s, n, &w->b);
-	while (w->b.len > 0 && (w->b.p[w->b.len - 1] == ' ' ||
-	    w->b.p[w->b.len - 1] == '\t'))
-		w->b.p[--w->b.len] = '\0';
-	return w->b.len > 0 ? w->fn(w->arg, w->b.p) : 0;
+	ev_buf_clear(w->b);
+	ev_text_unescape(s, n, w->b);
+	while (w->b->len > 0 && (w->b->p[w->b->len - 1] == ' ' ||
+	    w->b->p[w->b->len - 1] == '\t'))
+		w->b->p[--w->b->len] = '\0';
+	return w->b->len > 0 ? w->fn(w->arg, w->b->p) : 0;
 }
 
 int
 ev_event_each_category(struct ev_event *ev, int (*fn)(void *, const char *),
     void *arg)
 {
-	struct catwalk w = {fn, arg, {0}};
-	int rc = ev_categories(ev, one_category, &w);
+	struct catwalk w = {fn, arg, &ev->catbuf};
 
-	ev_buf_free(&w.b);
-	return rc;
+	return ev_categories(ev, one_category, &w);
 }
 
 struct catlist {
@@ -1078,18 +1086,20 @@ static int
 decode_organizer(const struct ev_event *ev, struct ev_buf *out)
 {
 	long i = kfind(ev, EV_K_ORGANIZER);
-	struct ev_buf cn = {0};
+	size_t start = out->len;
 
 	if (i < 0)
 		return 0;
-	if (ev_param_get(EV_PPARAMS(ev, i), "CN", &cn) && cn.len > 0) {
-		ev_buf_add(out, cn.p, cn.len);
+	/* "CN <value>": the name goes straight into out */
+	if (param_add(EV_PPARAMS(ev, i), "CN", out) && out->len > start) {
 		ev_buf_add(out, " <", 2);
 		ev_buf_adds(out, EV_PVALUE(ev, i));
 		ev_buf_addc(out, '>');
-	} else
+	} else {
+		out->len = start;
+		out->p[start] = '\0';
 		ev_buf_adds(out, EV_PVALUE(ev, i));
-	ev_buf_free(&cn);
+	}
 	return 1;
 }
 

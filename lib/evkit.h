@@ -242,7 +242,8 @@ int	 ev_event_recurring(const struct ev_event *);	/* RRULE or RDATE */
 const char *ev_event_text(struct ev_event *, enum ev_field);
 /* Each category of ev in order (every comma-separated piece of every
  * CATEGORIES, unescaped and trimmed, empty ones skipped): fn(arg, name);
- * a nonzero return ends the walk and is returned, else 0. */
+ * a nonzero return ends the walk and is returned, else 0.  name lives
+ * until fn returns. */
 int	 ev_event_each_category(struct ev_event *,
 	    int (*fn)(void *, const char *), void *arg);
 /* A DURATION value ("P1D", "-PT1H30M"): nominal days (weeks * 7 + days)

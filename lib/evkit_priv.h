@@ -102,6 +102,9 @@ struct ev_event {
 	 * then: most held events never need them) */
 	struct ev_buf *dec;
 	unsigned char decst[EV_F_COUNT]; /* 0 not yet, 1 present, 2 absent */
+	/* ev_event_each_category's, kept from call to call: a filter
+	 * asks every event: no malloc and free for each */
+	struct ev_buf catbuf;
 };
 
 #define EV_PSTR(ev, off)	((ev)->text.p + (off))
