@@ -1692,7 +1692,12 @@ series_free(struct series *s)
 	for (size_t i = 0; i < s->ngen; i++) {
 		struct gen *g = s->gen[i];
 
-		if (g->exhausted)
+		/* seen counts DTSTART and every date before the window */
+		if (g->exhausted && g->seen > 1)
+			warn(s->x, s->m->file, s->m->line,
+			    "RRULE reached no further date in the window "
+			    "within %lu steps; stopped there", g->budget);
+		else if (g->exhausted)
 			warn(s->x, s->m->file, s->m->line,
 			    "RRULE produced no date in %lu steps", g->budget);
 		gen_free(g);
