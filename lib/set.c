@@ -212,7 +212,7 @@ struct key {
 	struct ev_event *ev;
 };
 
-/* a before b; ties go to b (stability is the merge's business) */
+/* a strictly before b: equal keys are left in their order (stable) */
 static int
 key_lt(const struct key *a, const struct key *b, int reverse)
 {
