@@ -271,17 +271,57 @@ void	 ev_csv_close(struct ev_reader *);
  * start is dropped there, and read.c sniffs the first chunk with
  * ev_lex_fill before choosing. */
 
-/* ---- write.c, icsout.c, csv.c: the writers ------------------------------ */
+/* ---- field.c: the face of a record ---------------------------------- */
+
+/* A field by canonical name, else a raw property by its own name
+ * (name[0..len), unescaped); 1 when something was appended. */
+int	 ev_fmt_named(struct ev_ctx *, struct ev_event *, const char *name,
+	    size_t len, struct ev_buf *);
+
+/* ---- write.c: the writer and its table of formats ---------------------- */
+
+struct ev_writer;
+
+/*
+ * An output format: one file (icsout.c, csvout.c, jsonout.c, tmplout.c,
+ * textout.c) and one row of write.c's table.  begin makes the format's
+ * state (w->st) and writes what comes first; note sees an event before
+ * the first write; write appends one event; finish writes what comes
+ * last; free frees the state.  Any but write may be NULL.
+ */
+struct ev_wfmt {
+	enum ev_format fmt;
+	int	(*begin)(struct ev_writer *);
+	void	(*note)(struct ev_writer *, struct ev_event *);
+	int	(*write)(struct ev_writer *, struct ev_event *);
+	int	(*finish)(struct ev_writer *);
+	void	(*free)(struct ev_writer *);
+};
+extern const struct ev_wfmt ev_wfmt_text, ev_wfmt_ics, ev_wfmt_csv,
+	    ev_wfmt_tsv, ev_wfmt_json, ev_wfmt_template;
 
 struct ev_writer {
 	struct ev_ctx *ctx;
 	FILE	*fp;
 	enum ev_format fmt;
+	const struct ev_wfmt *f;
+	void	*st;			/* the format's own state */
 	struct ev_wopts o;
 	unsigned long n;		/* events written */
-	struct ev_buf buf;		/* scratch */
+	int	 started;		/* CSV header, ICS first event written */
+	struct ev_buf buf;		/* scratch: what the next flush writes */
 	struct ev_buf field;		/* scratch for one field */
-	/* ICS: zones used and the UTC years they are used in */
+	int	 clip;			/* ev_writer_clip was called */
+	int64_t	 clip_from;
+};
+/* Write w->buf and empty it: 0, or -1 on a write error. */
+int	 ev_writer_flush(struct ev_writer *);
+
+/* ---- icsout.c ---------------------------------------------------------- */
+
+/* The ICS writer's state: zones used and the UTC years they are used
+ * in (here for the unit tests). */
+struct ev_icsout {
 	const struct ev_zone **zused;
 	int	*zfrom, *zto;
 	size_t	 nzused;
@@ -289,26 +329,13 @@ struct ev_writer {
 	char	**zname;		/* the TZID written for it: a custom
 					 * zone whose name another custom zone
 					 * has gets "NAME (2)" */
-	/* CSV: extra columns, from the events noted or the first one */
-	char	**extra;
-	size_t	 nextra;
-	int	 started;		/* CSV header, ICS first event written */
-	/* text */
-	int64_t	 lastday;
-	int	 clip;			/* ev_writer_clip was called */
-	int64_t	 clip_from;
 };
-
-int	 ev_ics_begin(struct ev_writer *);
-int	 ev_ics_write(struct ev_writer *, struct ev_event *);
-int	 ev_ics_finish(struct ev_writer *);
-void	 ev_ics_note(struct ev_writer *, struct ev_event *);
 /* Fold an unfolded content line at 75 octets (never inside a UTF-8
  * character) and append it with CRLF. */
 void	 ev_ics_fold(const char *line, size_t len, struct ev_buf *out);
-int	 ev_csv_write(struct ev_writer *, struct ev_event *);
-void	 ev_csv_note(struct ev_writer *, struct ev_event *);	/* columns */
-int	 ev_csv_finish(struct ev_writer *);	/* the header, if no event */
+
+/* ---- csvout.c ---------------------------------------------------------- */
+
 /* RFC 4180 quoting of one field when needed. */
 void	 ev_csv_quote(const char *, size_t, int delim, struct ev_buf *);
 

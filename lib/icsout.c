@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evkit.h"
@@ -100,14 +101,11 @@ putline(struct ev_buf *out, const char *name, const char *value)
 	endline(out, &col);
 }
 
-static int
-flush(struct ev_writer *w)
+/* The ICS writer's own state (evkit_priv.h). */
+static struct ev_icsout *
+ics(const struct ev_writer *w)
 {
-	if (w->buf.len > 0 && fwrite(w->buf.p, 1, w->buf.len, w->fp) !=
-	    w->buf.len)
-		return -1;
-	ev_buf_clear(&w->buf);
-	return ferror(w->fp) ? -1 : 0;
+	return w->st;
 }
 
 /* ---- header -------------------------------------------------------- */
@@ -123,12 +121,13 @@ puttext(struct ev_buf *out, const char *name, const char *text)
 	ev_buf_free(&esc);
 }
 
-int
-ev_ics_begin(struct ev_writer *w)
+static int
+begin(struct ev_writer *w)
 {
 	struct ev_buf *b = &w->buf;
 	size_t col = 0;
 
+	w->st = ev_ecalloc(1, sizeof(struct ev_icsout));
 	ev_buf_clear(b);
 	putline(b, "BEGIN", "VCALENDAR");
 	putline(b, "VERSION", "2.0");
@@ -146,7 +145,7 @@ ev_ics_begin(struct ev_writer *w)
 		endline(b, &col);
 		putline(b, "X-PUBLISHED-TTL", w->o.refresh);
 	}
-	return flush(w);
+	return ev_writer_flush(w);
 }
 
 /* ---- zones used, and the years they are used in -------------------- */
@@ -238,8 +237,8 @@ event_years(struct ev_event *ev, int *from, int *to)
 static long
 zone_named(const struct ev_writer *w, const char *name)
 {
-	for (size_t i = 0; i < w->nzused; i++)
-		if (strcmp(w->zname[i], name) == 0)
+	for (size_t i = 0; i < ics(w)->nzused; i++)
+		if (strcmp(ics(w)->zname[i], name) == 0)
 			return (long)i;
 	return -1;
 }
@@ -260,8 +259,8 @@ zone_tzid(struct ev_writer *w, const struct ev_zone *z, int *same)
 	*same = 0;
 	if (j >= 0) {
 		ev_zone_vtimezone(z, 0, 0, &a);
-		ev_zone_vtimezone(w->zused[j], 0, 0, &b);
-		*same = ev_zone_inline(z) && ev_zone_inline(w->zused[j]) &&
+		ev_zone_vtimezone(ics(w)->zused[j], 0, 0, &b);
+		*same = ev_zone_inline(z) && ev_zone_inline(ics(w)->zused[j]) &&
 		    a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
 	}
 	for (int k = 2; j >= 0 && !*same; k++) {
@@ -284,29 +283,29 @@ zone_use(struct ev_writer *w, const struct ev_zone *z, int from, int to)
 	size_t i;
 	int same;
 
-	for (i = 0; i < w->nzused; i++)
-		if (w->zused[i] == z)
+	for (i = 0; i < ics(w)->nzused; i++)
+		if (ics(w)->zused[i] == z)
 			break;
-	if (i == w->nzused) {
+	if (i == ics(w)->nzused) {
 		char *name = zone_tzid(w, z, &same);
 
-		w->zused = ev_ereallocarray(w->zused, i + 1,
-		    sizeof(*w->zused));
-		w->zfrom = ev_ereallocarray(w->zfrom, i + 1,
-		    sizeof(*w->zfrom));
-		w->zto = ev_ereallocarray(w->zto, i + 1, sizeof(*w->zto));
-		w->zdone = ev_ereallocarray(w->zdone, i + 1,
-		    sizeof(*w->zdone));
-		w->zname = ev_ereallocarray(w->zname, i + 1,
-		    sizeof(*w->zname));
-		w->zdone[i] = same;	/* its twin's VTIMEZONE will do */
-		w->zname[i] = name;
-		w->zused[i] = z;
-		w->zfrom[i] = w->zto[i] = 0;
-		w->nzused++;
+		ics(w)->zused = ev_ereallocarray(ics(w)->zused, i + 1,
+		    sizeof(*ics(w)->zused));
+		ics(w)->zfrom = ev_ereallocarray(ics(w)->zfrom, i + 1,
+		    sizeof(*ics(w)->zfrom));
+		ics(w)->zto = ev_ereallocarray(ics(w)->zto, i + 1, sizeof(*ics(w)->zto));
+		ics(w)->zdone = ev_ereallocarray(ics(w)->zdone, i + 1,
+		    sizeof(*ics(w)->zdone));
+		ics(w)->zname = ev_ereallocarray(ics(w)->zname, i + 1,
+		    sizeof(*ics(w)->zname));
+		ics(w)->zdone[i] = same;	/* its twin's VTIMEZONE will do */
+		ics(w)->zname[i] = name;
+		ics(w)->zused[i] = z;
+		ics(w)->zfrom[i] = ics(w)->zto[i] = 0;
+		ics(w)->nzused++;
 	}
-	widen(&w->zfrom[i], &w->zto[i], from);
-	widen(&w->zfrom[i], &w->zto[i], to);
+	widen(&ics(w)->zfrom[i], &ics(w)->zto[i], from);
+	widen(&ics(w)->zfrom[i], &ics(w)->zto[i], to);
 }
 
 /* Record every zone the event's properties refer to. */
@@ -498,9 +497,9 @@ put_text(struct ev_buf *b, size_t *col, const char *v, int list)
 static const char *
 tzid_of(const struct ev_writer *w, const struct ev_zone *z)
 {
-	for (size_t i = 0; i < w->nzused; i++)
-		if (w->zused[i] == z)
-			return w->zname[i];
+	for (size_t i = 0; i < ics(w)->nzused; i++)
+		if (ics(w)->zused[i] == z)
+			return ics(w)->zname[i];
 	return ev_zone_name(z);
 }
 
@@ -602,8 +601,8 @@ make_dtstamp(int64_t now, struct ev_buf *out)
 static void put_vtimezones(struct ev_writer *);
 static void put_vtimezones_(struct ev_writer *, int);
 
-int
-ev_ics_write(struct ev_writer *w, struct ev_event *ev)
+static int
+write_ics(struct ev_writer *w, struct ev_event *ev)
 {
 	struct ev_buf *b = &w->buf;
 	struct ev_buf v = {0};
@@ -649,7 +648,7 @@ ev_ics_write(struct ev_writer *w, struct ev_event *ev)
 		put_prop(w, ev, i);
 	}
 	putline(b, "END", "VEVENT");
-	return flush(w);
+	return ev_writer_flush(w);
 }
 
 /* ---- the end ------------------------------------------------------- */
@@ -703,15 +702,15 @@ put_vtimezones_(struct ev_writer *w, int inline_only)
 {
 	struct ev_buf vt = {0};
 
-	for (size_t i = 0; i < w->nzused; i++) {
-		if (w->zdone[i] || (inline_only && !ev_zone_inline(w->zused[i])))
+	for (size_t i = 0; i < ics(w)->nzused; i++) {
+		if (ics(w)->zdone[i] || (inline_only && !ev_zone_inline(ics(w)->zused[i])))
 			continue;
 		ev_buf_clear(&vt);
-		ev_zone_vtimezone(w->zused[i], w->zfrom[i], w->zto[i], &vt);
-		if (strcmp(w->zname[i], ev_zone_name(w->zused[i])) != 0)
-			rename_tzid(&vt, w->zname[i]);
+		ev_zone_vtimezone(ics(w)->zused[i], ics(w)->zfrom[i], ics(w)->zto[i], &vt);
+		if (strcmp(ics(w)->zname[i], ev_zone_name(ics(w)->zused[i])) != 0)
+			rename_tzid(&vt, ics(w)->zname[i]);
 		fold_lines(vt.p, vt.len, &w->buf);
-		w->zdone[i] = 1;
+		ics(w)->zdone[i] = 1;
 	}
 	ev_buf_free(&vt);
 }
@@ -722,19 +721,34 @@ put_vtimezones(struct ev_writer *w)
 	put_vtimezones_(w, 0);
 }
 
-void
-ev_ics_note(struct ev_writer *w, struct ev_event *ev)
-{
-	note_zones(w, ev);
-}
-
-int
-ev_ics_finish(struct ev_writer *w)
+static int
+finish(struct ev_writer *w)
 {
 	ev_buf_clear(&w->buf);
 	put_vtimezones(w);
 	putline(&w->buf, "END", "VCALENDAR");
-	if (flush(w) == -1 || fflush(w->fp) == EOF)
+	if (ev_writer_flush(w) == -1 || fflush(w->fp) == EOF)
 		return -1;
 	return 0;
 }
+
+static void
+fini(struct ev_writer *w)
+{
+	struct ev_icsout *z = ics(w);
+
+	if (z == NULL)
+		return;
+	for (size_t i = 0; i < z->nzused; i++)
+		free(z->zname[i]);
+	free(z->zname);
+	free(z->zused);
+	free(z->zfrom);
+	free(z->zto);
+	free(z->zdone);
+	free(z);
+}
+
+const struct ev_wfmt ev_wfmt_ics = {
+	EV_FMT_ICS, begin, note_zones, write_ics, finish, fini
+};

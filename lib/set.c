@@ -183,22 +183,6 @@ ev_set_add(struct ev_set *s, const struct ev_event *orig)
 	s->tab[j].idx = s->n;
 }
 
-int
-ev_event_cmp(const struct ev_event *a, const struct ev_event *b)
-{
-	int64_t ea = a->end.kind ? a->end.utc : a->start.utc;
-	int64_t eb = b->end.kind ? b->end.utc : b->start.utc;
-	const char *ua, *ub;
-
-	if (a->start.utc != b->start.utc)
-		return a->start.utc < b->start.utc ? -1 : 1;
-	if (ea != eb)
-		return ea < eb ? -1 : 1;
-	ua = uid(a);
-	ub = uid(b);
-	return strcmp(ua ? ua : "", ub ? ub : "");
-}
-
 /*
  * Sorting compares keys in one array, not events scattered over the
  * heap: with 100,000 events the cache misses of following pointers
@@ -365,12 +349,4 @@ ev_set_take(struct ev_set *s, size_t i)
 	ev = s->ev[i];
 	s->ev[i] = NULL;
 	return ev;
-}
-
-int
-ev_event_cancelled(struct ev_event *ev)
-{
-	const char *st = ev_event_text(ev, EV_F_STATUS);
-
-	return st != NULL && ev_strcaseeq(st, "CANCELLED");
 }

@@ -206,29 +206,40 @@ struct out {
 	FILE	*fp;
 };
 
-static void
-writer_open(struct ev_writer *w, struct ev_ctx *ctx, struct out *o)
+/* An ICS writer on fp (an in-memory stream when o is given), not yet
+ * begun, so that a test can set its options first. */
+static struct ev_writer *
+writer_on(struct ev_ctx *ctx, FILE *fp)
 {
-	memset(w, 0, sizeof(*w));
+	struct ev_writer *w = ev_ecalloc(1, sizeof(*w));
+
+	w->ctx = ctx;
+	w->fp = fp;
+	w->fmt = EV_FMT_ICS;
+	w->f = &ev_wfmt_ics;
+	return w;
+}
+
+static struct ev_writer *
+writer_open(struct ev_ctx *ctx, struct out *o)
+{
 	memset(o, 0, sizeof(*o));
 	o->fp = open_memstream(&o->p, &o->len);
-	w->ctx = ctx;
-	w->fp = o->fp;
-	w->fmt = EV_FMT_ICS;
+	return writer_on(ctx, o->fp);
 }
 
 static void
 writer_close(struct ev_writer *w, struct out *o)
 {
 	fclose(o->fp);
-	ev_buf_free(&w->buf);
-	free(w->zused);
-	free(w->zfrom);
-	free(w->zto);
-	free(w->zdone);
-	for (size_t i = 0; i < w->nzused; i++)
-		free(w->zname[i]);
-	free(w->zname);
+	ev_writer_free(w);
+}
+
+/* The ICS writer's state. */
+static struct ev_icsout *
+ics(struct ev_writer *w)
+{
+	return w->st;
 }
 
 /* An event from "NAME[;PARAMS]:VALUE" lines, "  " before nested ones,
@@ -416,13 +427,13 @@ write_all(struct ev_writer *w, struct ev_ctx *ctx,
 {
 	struct ev_event *ev;
 
-	T_EQ(ev_ics_begin(w), 0);
+	T_EQ(w->f->begin(w), 0);
 	for (; *evs != NULL; evs++) {
 		ev = mkevent(ctx, *evs);
-		T_EQ(ev_ics_write(w, ev), 0);
+		T_EQ(ev_write(w, ev), 0);
 		ev_event_free(ev);
 	}
-	T_EQ(ev_ics_finish(w), 0);
+	T_EQ(w->f->finish(w), 0);
 }
 
 static void
@@ -440,15 +451,15 @@ test_writer(void)
 	    "X-PUBLISHED-TTL:PT12H\r\n"
 	    "BEGIN:VEVENT\r\nUID:xmas-2016@example.org\r\n";
 	struct ev_ctx *ctx = mkctx();
-	struct ev_writer w;
+	struct ev_writer *w;
 	struct out o;
 	char *u;
 	const char *vtz;
 
-	writer_open(&w, ctx, &o);
-	w.o.calname = "Veranstaltungen; Kultur, Sport";
-	w.o.refresh = "PT12H";
-	write_all(&w, ctx, evs);
+	w = writer_open(ctx, &o);
+	w->o.calname = "Veranstaltungen; Kultur, Sport";
+	w->o.refresh = "PT12H";
+	write_all(w, ctx, evs);
 	fflush(o.fp);
 	T_OK(physical_ok(o.p, o.len));
 	T_OK(o.len > sizeof(head) &&
@@ -506,14 +517,14 @@ test_writer(void)
 	T_OK(vtz != NULL && strstr(vtz, "BEGIN:VEVENT") == NULL);
 	T_OK(vtz != NULL && strstr(vtz, "TZOFFSETTO:+0100") != NULL);
 	T_OK(vtz != NULL && strstr(vtz, "TZOFFSETTO:-0500") != NULL);
-	T_EQ(w.nzused, 2);
-	T_EQ(w.zfrom[0], 2016);
-	T_EQ(w.zto[0], 2016);
+	T_EQ(ics(w)->nzused, 2);
+	T_EQ(ics(w)->zfrom[0], 2016);
+	T_EQ(ics(w)->zto[0], 2016);
 	/* 2016-12-31T23:59 in New York is 2017-01-01T04:59Z: both years */
-	T_EQ(w.zfrom[1], 2016);
-	T_EQ(w.zto[1], 2017);
+	T_EQ(ics(w)->zfrom[1], 2016);
+	T_EQ(ics(w)->zto[1], 2017);
 	free(u);
-	writer_close(&w, &o);
+	writer_close(w, &o);
 	free(o.p);
 	ev_ctx_free(ctx);
 }
@@ -532,22 +543,22 @@ test_years(void)
 	};
 	static const char *const *const evs2[] = { endless, NULL };
 	struct ev_ctx *ctx = mkctx();
-	struct ev_writer w;
+	struct ev_writer *w;
 	struct out o;
 
-	writer_open(&w, ctx, &o);
-	write_all(&w, ctx, evs);
-	T_EQ(w.nzused, 1);
-	T_EQ(w.zfrom[0], 2016);
-	T_EQ(w.zto[0], 2030);
-	writer_close(&w, &o);
+	w = writer_open(ctx, &o);
+	write_all(w, ctx, evs);
+	T_EQ(ics(w)->nzused, 1);
+	T_EQ(ics(w)->zfrom[0], 2016);
+	T_EQ(ics(w)->zto[0], 2030);
+	writer_close(w, &o);
 	free(o.p);
-	writer_open(&w, ctx, &o);
-	write_all(&w, ctx, evs2);
-	T_EQ(w.nzused, 1);
-	T_EQ(w.zfrom[0], 2017);
-	T_EQ(w.zto[0], 2027);
-	writer_close(&w, &o);
+	w = writer_open(ctx, &o);
+	write_all(w, ctx, evs2);
+	T_EQ(ics(w)->nzused, 1);
+	T_EQ(ics(w)->zfrom[0], 2017);
+	T_EQ(ics(w)->zto[0], 2027);
+	writer_close(w, &o);
 	free(o.p);
 	ev_ctx_free(ctx);
 }
@@ -561,38 +572,28 @@ test_empty_and_errors(void)
 	    "PRODID:-//evkit//evkit " EV_VERSION "//EN\r\n"
 	    "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n";
 	struct ev_ctx *ctx = mkctx();
-	struct ev_writer w;
+	struct ev_writer *w;
 	struct ev_event *ev;
 	struct out o;
 	FILE *full;
 
-	writer_open(&w, ctx, &o);
-	write_all(&w, ctx, none);
+	w = writer_open(ctx, &o);
+	write_all(w, ctx, none);
 	T_EQ(o.len, strlen(want));
 	T_STREQ(o.p, want);
-	writer_close(&w, &o);
+	writer_close(w, &o);
 	free(o.p);
 
 	if ((full = fopen("/dev/full", "w")) == NULL)
 		return;
-	memset(&w, 0, sizeof(w));
-	w.ctx = ctx;
-	w.fp = full;
-	w.fmt = EV_FMT_ICS;
-	ev_ics_begin(&w);
+	w = writer_on(ctx, full);
+	w->f->begin(w);
 	ev = mkevent(ctx, xmas);
-	ev_ics_write(&w, ev);
+	ev_write(w, ev);
 	ev_event_free(ev);
-	T_EQ(ev_ics_finish(&w), -1);
+	T_EQ(w->f->finish(w), -1);
 	fclose(full);
-	ev_buf_free(&w.buf);
-	free(w.zused);
-	free(w.zfrom);
-	free(w.zto);
-	free(w.zdone);
-	for (size_t i = 0; i < w.nzused; i++)
-		free(w.zname[i]);
-	free(w.zname);
+	ev_writer_free(w);
 	ev_ctx_free(ctx);
 }
 
@@ -611,21 +612,21 @@ test_utc_tzid(void)
 	};
 	static const char *const *const evs[] = { ev1, NULL };
 	struct ev_ctx *ctx = mkctx();
-	struct ev_writer w;
+	struct ev_writer *w;
 	struct out o;
 	char *u;
 
-	writer_open(&w, ctx, &o);
-	write_all(&w, ctx, evs);
+	w = writer_open(ctx, &o);
+	write_all(w, ctx, evs);
 	fflush(o.fp);
 	u = unfold(o.p);
 	T_OK(has_line(u, "DTSTART:20161224T170000Z"));
 	T_OK(has_line(u, "DTEND:20161224T190000Z"));
 	T_OK(has_line(u, "EXDATE;X-A=b:20161225T170000Z,20161226T170000Z"));
 	T_EQ(count(u, "TZID"), 0);
-	T_EQ(w.nzused, 0);
+	T_EQ(ics(w)->nzused, 0);
 	free(u);
-	writer_close(&w, &o);
+	writer_close(w, &o);
 	free(o.p);
 	ev_ctx_free(ctx);
 }
@@ -661,7 +662,7 @@ test_inline_zone(void)
 	struct ev_ctx *ctx = mkctx();
 	struct ev_zonemap map = {0};
 	const struct ev_zone *z;
-	struct ev_writer w;
+	struct ev_writer *w;
 	struct ev_event *ev;
 	struct ev_err err;
 	struct out o;
@@ -672,19 +673,19 @@ test_inline_zone(void)
 	if (z == NULL)
 		goto out;
 	ev_zonemap_add(&map, "Stadtzeit:Mitte", z);
-	writer_open(&w, ctx, &o);
-	T_EQ(ev_ics_begin(&w), 0);
+	w = writer_open(ctx, &o);
+	T_EQ(w->f->begin(w), 0);
 	ev = mkevent_map(ctx, ev1, &map);
-	T_EQ(ev_ics_write(&w, ev), 0);
+	T_EQ(ev_write(w, ev), 0);
 	ev_event_free(ev);
-	T_EQ(ev_ics_finish(&w), 0);
+	T_EQ(w->f->finish(w), 0);
 	T_OK(physical_ok(o.p, o.len));
 	u = unfold(o.p);
 	T_OK(has_line(u, "DTSTART;TZID=\"Stadtzeit:Mitte\":20161224T180000"));
 	T_EQ(count(u, "BEGIN:VTIMEZONE\r\nTZID:Stadtzeit:Mitte\r\n"), 1);
 	T_EQ(count(u, "TZOFFSETTO:+0200"), 1);
 	free(u);
-	writer_close(&w, &o);
+	writer_close(w, &o);
 	free(o.p);
 	ev_zonemap_clear(&map);
 out:
