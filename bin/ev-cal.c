@@ -19,7 +19,7 @@ static const struct option longopts[] = {
 	{"three",	no_argument,		NULL, '3'},
 	{"month",	optional_argument,	NULL, OPT_MONTH},
 	{"year",	optional_argument,	NULL, OPT_YEAR},
-	{"input-format", required_argument,	NULL, 'i'},
+	{"input-format", required_argument,	NULL, EV_OPT_INPUT},
 	{"output-format", required_argument,	NULL, 'o'},
 	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
@@ -35,6 +35,7 @@ static const struct option longopts[] = {
 
 struct opts {
 	struct ev_cli cli;		/* the common options */
+	struct ev_cli_input in;		/* -i, --delimiter */
 	int	 three, monthflag, yearflag, html;
 	const char *month, *year;	/* the arguments, or NULL: now's */
 };
@@ -98,13 +99,15 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	char **argv = *argvp;
 
 	while ((c = getopt_long(argc, argv, "hV3i:o:", longopts, NULL)) != -1) {
-		if (ev_cli_option(&o->cli, c, optarg))
+		if (ev_cli_option(&o->cli, c, optarg) ||
+		    ev_cli_input_option(&o->in, c == 'i' ? EV_OPT_INPUT : c,
+		    optarg))
 			continue;
 		switch (c) {
 		case '3': o->three = 1; break;
 		case OPT_MONTH:
 			o->monthflag = 1;
-			o->month = ev_cli_optarg(argc, argv, ev_cli_is_month);
+			o->month = ev_cli_optarg(argc, argv, ev_when_is_month);
 			break;
 		case OPT_YEAR:
 			o->yearflag = 1;
@@ -125,52 +128,54 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	*argvp += optind;
 }
 
+/* The month shown, or the first of -3 and --year: --month's window. */
 static void
-check_args(const struct opts *o)
+first_month(struct ev_ctx *ctx, const struct opts *o, int *y, int *m)
 {
+	struct ev_err err;
+	struct ev_tm tm;
+	int64_t lo, hi;
+
+	if (ev_window(ctx, EV_W_MONTH, o->month, &lo, &hi, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "--month: %s", err.msg);
+	ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(ctx), lo), &tm);
+	*y = tm.year;
+	*m = tm.mon;
+}
+
+/* Every check of the options, then the calendar asked for: a month
+ * (with its neighbours for -3) or a year; before --output is opened. */
+static struct ev_cal *
+make_cal(struct ev_ctx *ctx, const struct opts *o)
+{
+	struct ev_cal *cal;
+	int y, m;
+
 	if (o->monthflag && o->yearflag)
 		ev_die(EV_EXIT_ERROR, "give one of --month and --year");
 	if (o->three && o->yearflag)
 		ev_die(EV_EXIT_ERROR, "-3 shows three months: it takes no --year");
-	if (o->month && (!ev_cli_is_month(o->month) || atoi(o->month) < 1 ||
-	    atoi(o->month + 5) < 1 || atoi(o->month + 5) > 12))
-		ev_die(EV_EXIT_ERROR, "--month takes YYYY-MM, a year from 0001 to "
-		    "9999 and a month from 01 to 12: \"%s\"", o->month);
-	if (o->year)
-		(void)ev_cli_number(o->year, "--year", 1, 9999);
-}
-
-/* The calendar asked for: a month (with its neighbours for -3) or a year. */
-static struct ev_cal *
-make_cal(struct ev_ctx *ctx, const struct opts *o)
-{
-	struct ev_tm now;
-	int y, m;
-
-	ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(ctx), ev_ctx_now(ctx)),
-	    &now);
-	y = now.year;
-	m = now.mon;
-	if (o->month) {
-		y = atoi(o->month);
-		m = atoi(o->month + 5);
-	}
+	first_month(ctx, o, &y, &m);
 	if (o->yearflag)
-		return ev_cal_new(ctx, o->year ? atoi(o->year) : y, 1, 12);
-	if (!o->three)
-		return ev_cal_new(ctx, y, m, 1);
-	if (m == 1)
-		return ev_cal_new(ctx, y - 1, 12, 3);
-	return ev_cal_new(ctx, y, m - 1, 3);
+		cal = ev_cal_new(ctx, o->year ? (int)ev_cli_number(o->year,
+		    "--year", 1, 9999) : y, 1, 12);
+	else if (!o->three)
+		cal = ev_cal_new(ctx, y, m, 1);
+	else if (m == 1)
+		cal = ev_cal_new(ctx, y - 1, 12, 3);
+	else
+		cal = ev_cal_new(ctx, y, m - 1, 3);
+	if (cal == NULL)
+		ev_die(EV_EXIT_ERROR, "cannot make a calendar for that date");
+	return cal;
 }
 
-/* Read every event; NULL after a bad record under --strict. */
-static struct ev_set *
-read_all(struct opts *o, char **files, int nfiles)
+/* Read every event into the stream; stop at a bad record under
+ * --strict. */
+static void
+read_all(struct opts *o, struct ev_occs *occs, char **files, int nfiles)
 {
-	struct ev_input *in = ev_input_new(o->cli.ctx, files, nfiles,
-	    o->cli.in, o->cli.delim);
-	struct ev_set *set = ev_set_new(1);
+	struct ev_input *in = ev_cli_input_new(&o->cli, &o->in, files, nfiles);
 	struct ev_event *ev = ev_event_new();
 	int rc;
 
@@ -183,69 +188,71 @@ read_all(struct opts *o, char **files, int nfiles)
 				break;
 			continue;
 		}
-		ev_set_add(set, ev);	/* a copy */
+		ev_occs_add(occs, ev);
 	}
 	ev_event_free(ev);
 	ev_input_free(in);
-	return set;
 }
 
 /* Count the occurrences that overlap the calendar, cancelled ones not. */
 static void
-mark(struct opts *o, struct ev_cal *cal, struct ev_set *set)
+mark(struct opts *o, struct ev_cal *cal, struct ev_occs *occs)
 {
-	struct ev_expand *x;
 	struct ev_event *occ;
 	struct ev_err err;
 	int64_t from, to;
 	int rc;
 
 	ev_cal_span(cal, &from, &to);
-	x = ev_expand_new(o->cli.ctx, from, to, CAP);
-	for (size_t i = 0; i < ev_set_count(set); i++)
-		ev_expand_add(x, ev_set_take(set, i));
-	while ((rc = ev_expand_next(x, &occ, &err)) != 0) {
-		if (rc < 0) {
+	ev_occs_expand(occs, from, to, CAP, 0);
+	while ((rc = ev_occs_next(occs, &occ, &err)) != 0) {
+		if (rc < 0)
 			ev_cli_bad(&o->cli, err.msg, rc);
-			continue;
-		}
-		if (!ev_event_cancelled(occ))
+		else if (!ev_event_cancelled(occ))
 			ev_cal_add(cal, occ);
-		ev_event_free(occ);
 	}
-	ev_expand_free(x);
+}
+
+static int
+render(const struct opts *o, const struct ev_cal *cal)
+{
+	struct ev_buf out = {0};
+	int werr = 0;
+
+	if (o->html)
+		ev_cal_html(cal, &out);
+	else
+		ev_cal_text(cal, o->cli.color_on, &out);
+	if (fwrite(out.p, 1, out.len, o->cli.out) != out.len)
+		werr = 1;
+	ev_buf_free(&out);
+	return werr;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o = {.cli = {.in = EV_FMT_AUTO}};
-	struct ev_buf out = {0};
+	struct opts o = {0};
 	struct ev_cal *cal;
-	struct ev_set *set = NULL;
+	struct ev_occs *occs = NULL;
 	int werr = 0;
 
 	ev_setprogname(argv[0]);
 	parse_args(&argc, &argv, &o);
-	check_args(&o);
 	ev_cli_setup(&o.cli);
-	if ((cal = make_cal(o.cli.ctx, &o)) == NULL)
-		ev_die(EV_EXIT_ERROR, "cannot make a calendar for that date");
+	cal = make_cal(o.cli.ctx, &o);
+	ev_cli_open(&o.cli);
 	/* like cal(1): nothing to read when stdin is a terminal */
-	if (argc > 0 || !isatty(STDIN_FILENO))
-		set = read_all(&o, argv, argc);
-	if (!(o.cli.strict && o.cli.status != EV_EXIT_OK)) {
-		if (set != NULL)
-			mark(&o, cal, set);
-		if (o.html)
-			ev_cal_html(cal, &out);
-		else
-			ev_cal_text(cal, o.cli.color_on, &out);
-		if (fwrite(out.p, 1, out.len, o.cli.out) != out.len)
-			werr = 1;
+	if (argc > 0 || !isatty(STDIN_FILENO)) {
+		occs = ev_occs_new(o.cli.ctx, 1);
+		read_all(&o, occs, argv, argc);
 	}
-	ev_set_free(set);
+	if (!(o.cli.strict && o.cli.status != EV_EXIT_OK)) {
+		if (occs != NULL)
+			mark(&o, cal, occs);
+		werr = render(&o, cal);
+	}
+	ev_occs_free(occs);
 	ev_cal_free(cal);
-	ev_buf_free(&out);
 	return ev_cli_finish(&o.cli, werr);
 }

@@ -12,7 +12,7 @@ enum {
 	OPT_FROM = 256, OPT_TO, OPT_ON, OPT_TODAY, OPT_TOMORROW, OPT_WEEKEND,
 	OPT_WEEK, OPT_MONTH, OPT_UPCOMING, OPT_FREE, OPT_PAID, OPT_FREEPAT,
 	OPT_CATEGORY, OPT_FIELD, OPT_HAS, OPT_MISSING, OPT_UID, OPT_STATUS,
-	OPT_CANCELLED, OPT_EXPAND, OPT_INFMT, OPT_LISTCAT
+	OPT_CANCELLED, OPT_EXPAND, OPT_LISTCAT
 };
 
 static const struct option longopts[] = {
@@ -45,7 +45,7 @@ static const struct option longopts[] = {
 	{"list-categories", no_argument,	NULL, OPT_LISTCAT},
 	{"quiet",	no_argument,		NULL, 'q'},
 	{"max-count",	required_argument,	NULL, 'n'},
-	{"input-format", required_argument,	NULL, OPT_INFMT},
+	{"input-format", required_argument,	NULL, EV_OPT_INPUT},
 	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
@@ -64,8 +64,18 @@ struct pred {
 	const char *arg;
 };
 
+/* What a run writes, decided once from the options. */
+enum output {
+	OUT_RECORDS,			/* the records, byte for byte */
+	OUT_OCCURRENCES,		/* --expand: through a writer */
+	OUT_COUNT,			/* -c */
+	OUT_QUIET,			/* -q */
+	OUT_CATEGORIES			/* --list-categories */
+};
+
 struct opts {
 	struct ev_cli cli;		/* the common options */
+	struct ev_cli_input in;		/* --input-format, --delimiter */
 	struct pred *preds;
 	size_t	 npreds;
 	int	 reflags, invert, expand, count, quiet, listcat;
@@ -164,7 +174,8 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 
 	while ((c = getopt_long(argc, argv, "cFhie:n:qVvw", longopts,
 	    NULL)) != -1) {
-		if (c != 'i' && ev_cli_option(&o->cli, c, optarg))
+		if (ev_cli_option(&o->cli, c, optarg) ||
+		    ev_cli_input_option(&o->in, c, optarg))
 			continue;
 		switch (c) {
 		case OPT_FROM: pred(o, EV_P_FROM, optarg); break;
@@ -176,7 +187,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_WEEK: pred(o, EV_P_WEEK, NULL); break;
 		case OPT_MONTH:
 			pred(o, EV_P_MONTH,
-			    ev_cli_optarg(argc, argv, ev_cli_is_month));
+			    ev_cli_optarg(argc, argv, ev_when_is_month));
 			break;
 		case OPT_UPCOMING: pred(o, EV_P_UPCOMING, NULL); break;
 		case OPT_FREE: pred(o, EV_P_FREE, NULL); break;
@@ -201,7 +212,6 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case 'n':
 			o->limit = ev_cli_number(optarg, "-n", 0, 1000000000L);
 			break;
-		case OPT_INFMT: ev_cli_option(&o->cli, 'i', optarg); break;
 		case 'h': help(); break;
 		case 'V': printf("ev-filter %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -215,13 +225,16 @@ static const char *
 optname(enum ev_pred k)
 {
 	static const char *const names[EV_P_COUNT] = {
-		"--from", "--to", "--on", "--today", "--tomorrow", "--weekend",
-		"--week", "--month", "--upcoming", "--free", "--paid",
-		"--category", "--search", "--field", "--has", "--missing",
-		"--uid", "--status", "--cancelled"
+		[EV_P_FREE] = "--free", [EV_P_PAID] = "--paid",
+		[EV_P_CATEGORY] = "--category", [EV_P_SEARCH] = "--search",
+		[EV_P_FIELD] = "--field", [EV_P_HAS] = "--has",
+		[EV_P_MISSING] = "--missing", [EV_P_UID] = "--uid",
+		[EV_P_STATUS] = "--status", [EV_P_CANCELLED] = "--cancelled"
 	};
 
-	return names[k];
+	/* the time predicates are the library's windows */
+	return k <= EV_P_UPCOMING ? ev_window_option((enum ev_win)k) :
+	    names[k];
 }
 
 static struct ev_filter *
@@ -244,17 +257,18 @@ make_filter(struct opts *o, struct ev_ctx *ctx)
 
 struct run {
 	struct opts *o;
+	enum output out;
 	struct ev_ctx *ctx;
 	struct ev_filter *f;
 	struct ev_input *in;
-	struct ev_pass *pass;		/* byte for byte */
-	struct ev_writer *w;		/* --expand */
-	struct ev_set *series;		/* --expand: masters and overrides */
+	struct ev_pass *pass;		/* OUT_RECORDS */
+	struct ev_writer *w;		/* OUT_OCCURRENCES */
+	struct ev_occs *series;		/* --expand: masters and overrides */
 	enum ev_format fmt;		/* --expand: of the first input */
 	long	 selected;
 	int	 werr;
 	int	 stop;
-	char	**cats;			/* --list-categories: printed so far */
+	char	**cats;			/* OUT_CATEGORIES: printed so far */
 	size_t	 ncats;
 };
 
@@ -290,13 +304,14 @@ reader_done(void *arg, struct ev_reader *r)
 		bad(run, err.msg, -2);
 }
 
+/* --expand writes in the format of the first input (ICS when none). */
 static struct ev_writer *
 writer(struct run *run)
 {
 	struct ev_wopts w = {0};
 
 	if (run->w == NULL) {
-		w.delim = run->o->cli.delim;
+		w.delim = run->o->in.delim;
 		run->w = ev_writer_new(run->ctx, run->o->cli.out,
 		    run->fmt == EV_FMT_AUTO ? EV_FMT_ICS : run->fmt, &w);
 	}
@@ -326,48 +341,59 @@ list_category(void *arg, const char *cat)
 	return 0;
 }
 
+/* Write a selected event as the output mode says: 1 written (or not a
+ * writing mode), 0 it cannot join the output (not counted). */
+static int
+put(struct run *run, struct ev_event *ev)
+{
+	struct ev_err err;
+	int rc;
+
+	switch (run->out) {
+	case OUT_CATEGORIES:
+		(void)ev_event_each_category(ev, list_category, run);
+		return 1;
+	case OUT_RECORDS:
+		rc = ev_pass_write(run->pass, ev_input_reader(run->in), ev,
+		    &err);
+		break;
+	case OUT_OCCURRENCES:
+		rc = ev_write(writer(run), ev);
+		break;
+	default:
+		return 1;
+	}
+	if (rc == -1)
+		run->werr = run->stop = 1;
+	else if (rc == 1)
+		bad(run, err.msg, -1);
+	else if (rc == -2)
+		bad(run, err.msg, -2);
+	return rc > -2;		/* -3: the same input again, silently */
+}
+
 /* One selected event (or occurrence): count it, write it, stop at -n. */
 static void
 selected(struct run *run, struct ev_event *ev)
 {
-	struct ev_err err;
-	int rc = 0;
-
-	run->selected++;
-	if (run->o->quiet) {
+	if (run->out == OUT_QUIET) {
+		run->selected++;
 		run->stop = 1;
 		return;
 	}
-	if (run->o->listcat) {
-		(void)ev_event_each_category(ev, list_category, run);
-	} else if (!run->o->count) {
-		if (run->pass != NULL)
-			rc = ev_pass_write(run->pass,
-			    ev_input_reader(run->in), ev, &err);
-		else
-			rc = ev_write(writer(run), ev);
-		if (rc == -1)
-			run->werr = run->stop = 1;
-		else if (rc == 1)
-			bad(run, err.msg, -1);
-		else if (rc <= -2) {
-			/* an input that cannot join the output: not counted */
-			run->selected--;
-			if (rc == -2)
-				bad(run, err.msg, -2);
-			return;
-		}
-	}
+	if (!put(run, ev))
+		return;
+	run->selected++;
 	if (run->o->limit >= 0 && run->selected >= run->o->limit)
 		run->stop = 1;
 }
 
-/* --expand: the series are expanded at the end, in the window. */
+/* --expand: the series are expanded at the end, in the window of the
+ * time predicates (a year from today when there are none). */
 static void
 expand_series(struct run *run)
 {
 	int64_t from, to;
-	struct ev_expand *x;
 	struct ev_event *ev;
 	struct ev_err err;
 	int rc;
@@ -380,19 +406,13 @@ expand_series(struct run *run)
 	}
 	if (from >= to)
 		return;
-	x = ev_expand_new(run->ctx, from, to, EXPAND_CAP);
-	for (size_t i = 0; i < ev_set_count(run->series); i++)
-		ev_expand_add(x, ev_set_take(run->series, i));
-	while (!run->stop && (rc = ev_expand_next(x, &ev, &err)) != 0) {
-		if (rc < 0) {
+	ev_occs_expand(run->series, from, to, EXPAND_CAP, 0);
+	while (!run->stop && (rc = ev_occs_next(run->series, &ev, &err)) != 0) {
+		if (rc < 0)
 			bad(run, err.msg, -1);
-			continue;
-		}
-		if (ev_filter_match(run->f, ev, NULL))
+		else if (ev_filter_match(run->f, ev, NULL))
 			selected(run, ev);
-		ev_event_free(ev);
 	}
-	ev_expand_free(x);
 }
 
 static void
@@ -406,7 +426,7 @@ one(struct run *run, struct ev_event *ev)
 			run->fmt = ev_reader_format(ev_input_reader(run->in));
 		if (ev_event_recurring(ev) ||
 		    ev_event_rid(ev)->kind != EV_T_NONE) {
-			ev_set_add(run->series, ev);
+			ev_occs_add(run->series, ev);
 			return;
 		}
 		sel = ev_filter_match(run->f, ev, &warn);
@@ -419,62 +439,104 @@ one(struct run *run, struct ev_event *ev)
 		selected(run, ev);
 }
 
+/* Every check of the options, before --output is opened. */
+static enum output
+check_args(struct opts *o)
+{
+	if (o->listcat && (o->count || o->quiet))
+		ev_die(EV_EXIT_ERROR, "--list-categories cannot be combined with -c or -q");
+	if (o->quiet)
+		return OUT_QUIET;
+	if (o->count)
+		return OUT_COUNT;
+	if (o->listcat)
+		return OUT_CATEGORIES;
+	return o->expand ? OUT_OCCURRENCES : OUT_RECORDS;
+}
+
+static void
+setup(struct run *run, char **files, int nfiles)
+{
+	struct opts *o = run->o;
+
+	run->in = ev_cli_input_new(&o->cli, &o->in, files, nfiles);
+	if (o->expand)
+		run->series = ev_occs_new(run->ctx, 0);
+	if (run->out == OUT_RECORDS)
+		run->pass = ev_pass_new(o->cli.out);
+	if (run->out != OUT_COUNT && run->out != OUT_QUIET)
+		ev_input_onwait(run->in, flush_out, run);
+	ev_input_ondone(run->in, reader_done, run);
+	if (o->limit == 0)
+		run->stop = 1;
+}
+
+static void
+filter_all(struct run *run)
+{
+	struct ev_event *ev = ev_event_new();
+	int rc;
+
+	while (!run->stop && (rc = ev_input_next(run->in, ev)) != 0) {
+		if (rc < 0)
+			bad(run, ev_input_error(run->in), rc);
+		else
+			one(run, ev);
+	}
+	if (run->o->expand && !run->stop)
+		expand_series(run);
+	ev_event_free(ev);
+}
+
+/* What comes last: the count, the calendar's end. */
+static void
+finish(struct run *run)
+{
+	if (run->out == OUT_COUNT && fprintf(run->o->cli.out, "%ld\n",
+	    run->selected) < 0)
+		run->werr = 1;
+	if (run->pass != NULL && ev_pass_finish(run->pass) < 0)
+		run->werr = 1;
+	/* --expand with nothing selected is still an (empty) calendar */
+	if (run->out == OUT_OCCURRENCES && ev_writer_finish(writer(run)) < 0)
+		run->werr = 1;
+}
+
+static void
+cleanup(struct run *run)
+{
+	ev_input_free(run->in);
+	ev_writer_free(run->w);
+	ev_pass_free(run->pass);
+	for (size_t i = 0; i < run->ncats; i++)
+		free(run->cats[i]);
+	free(run->cats);
+	ev_occs_free(run->series);
+	ev_filter_free(run->f);
+	free(run->o->preds);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct opts o = {.limit = -1};
 	struct run run = {.o = &o, .fmt = EV_FMT_AUTO};
-	struct ev_event *ev;
-	int rc;
 
 	ev_setprogname(argv[0]);
 	parse_args(&argc, &argv, &o);
 	ev_cli_setup(&o.cli);
 	run.ctx = o.cli.ctx;
+	run.out = check_args(&o);
 	run.f = make_filter(&o, run.ctx);
-	run.in = ev_input_new(run.ctx, argv, argc, o.cli.in, o.cli.delim);
-	if (o.listcat && (o.count || o.quiet))
-		ev_die(EV_EXIT_ERROR, "--list-categories cannot be combined with -c or -q");
-	if (o.expand)
-		run.series = ev_set_new(0);
-	else if (!o.count && !o.quiet && !o.listcat)
-		run.pass = ev_pass_new(o.cli.out);
-	if (!o.count && !o.quiet)
-		ev_input_onwait(run.in, flush_out, &run);
-	ev_input_ondone(run.in, reader_done, &run);
-	ev = ev_event_new();
-	if (o.limit == 0)
-		run.stop = 1;
-	while (!run.stop && (rc = ev_input_next(run.in, ev)) != 0) {
-		if (rc < 0)
-			bad(&run, ev_input_error(run.in), rc);
-		else
-			one(&run, ev);
-	}
-	if (o.expand && !run.stop)
-		expand_series(&run);
-	ev_event_free(ev);
-	ev_input_free(run.in);
-	if (o.count)
-		fprintf(o.cli.out, "%ld\n", run.selected);
-	if (run.pass != NULL && ev_pass_finish(run.pass) < 0)
-		run.werr = 1;
-	if (run.w != NULL || (o.expand && !o.count && !o.quiet && !o.listcat)) {
-		if (ev_writer_finish(writer(&run)) < 0)
-			run.werr = 1;
-		ev_writer_free(run.w);
-	}
-	ev_pass_free(run.pass);
-	for (size_t i = 0; i < run.ncats; i++)
-		free(run.cats[i]);
-	free(run.cats);
-	ev_set_free(run.series);
-	ev_filter_free(run.f);
-	free(o.preds);
+	ev_cli_open(&o.cli);
+	setup(&run, argv, argc);
+	filter_all(&run);
+	finish(&run);
+	cleanup(&run);
 	if (run.selected == 0 && o.cli.status == EV_EXIT_OK)
 		o.cli.status = EV_EXIT_NONE;
 	/* -q as grep -q: a selection is success, whatever came before */
-	if (o.quiet && run.selected > 0 && !run.werr)
+	if (run.out == OUT_QUIET && run.selected > 0 && !run.werr)
 		o.cli.status = EV_EXIT_OK;
 	return ev_cli_finish(&o.cli, run.werr);
 }

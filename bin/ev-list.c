@@ -27,7 +27,7 @@ static const struct option longopts[] = {
 	{"no-dedupe",	no_argument,		NULL, OPT_NODEDUPE},
 	{"cancelled",	no_argument,		NULL, OPT_CANCELLED},
 	{"max-occurrences", required_argument,	NULL, OPT_MAXOCC},
-	{"input-format", required_argument,	NULL, 'i'},
+	{"input-format", required_argument,	NULL, EV_OPT_INPUT},
 	{"output-format", required_argument,	NULL, 'o'},
 	{"format",	required_argument,	NULL, 'f'},
 	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
@@ -46,13 +46,17 @@ static const struct option longopts[] = {
 
 struct opts {
 	struct ev_cli cli;		/* the common options */
+	struct ev_cli_input in;		/* -i, --delimiter */
 	int	 all, reverse, nosort, nodedupe, cancelled;
 	long	 limit;			/* -n, -1: all */
 	unsigned maxocc;
-	const char *from, *to, *on, *month;
-	int	 today, week, monthflag;
+	const char *from, *to;
+	int	 nwin;			/* --on, --today, --week, --month */
+	enum ev_win win;
+	const char *winarg;
 	enum ev_format out;
 	struct ev_wopts w;
+	int64_t	 lo, hi;		/* the agenda's window */
 };
 
 static void
@@ -118,6 +122,15 @@ help(void)
 	exit(EV_EXIT_OK);
 }
 
+/* --on, --today, --week, --month: one of them. */
+static void
+window(struct opts *o, enum ev_win win, const char *arg)
+{
+	o->nwin++;
+	o->win = win;
+	o->winarg = arg;
+}
+
 static void
 parse_args(int *argcp, char ***argvp, struct opts *o)
 {
@@ -125,18 +138,20 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	char **argv = *argvp;
 
 	while ((c = getopt_long(argc, argv, "hVn:i:o:f:", longopts, NULL)) != -1) {
-		if (ev_cli_option(&o->cli, c, optarg))
+		if (ev_cli_option(&o->cli, c, optarg) ||
+		    ev_cli_input_option(&o->in, c == 'i' ? EV_OPT_INPUT : c,
+		    optarg))
 			continue;
 		switch (c) {
 		case OPT_ALL: o->all = 1; break;
 		case OPT_FROM: o->from = optarg; break;
 		case OPT_TO: o->to = optarg; break;
-		case OPT_ON: o->on = optarg; break;
-		case OPT_TODAY: o->today = 1; break;
-		case OPT_WEEK: o->week = 1; break;
+		case OPT_ON: window(o, EV_W_ON, optarg); break;
+		case OPT_TODAY: window(o, EV_W_TODAY, NULL); break;
+		case OPT_WEEK: window(o, EV_W_WEEK, NULL); break;
 		case OPT_MONTH:
-			o->monthflag = 1;
-			o->month = ev_cli_optarg(argc, argv, ev_cli_is_month);
+			window(o, EV_W_MONTH,
+			    ev_cli_optarg(argc, argv, ev_when_is_month));
 			break;
 		case OPT_REVERSE: o->reverse = 1; break;
 		case OPT_NOSORT: o->nosort = 1; break;
@@ -167,84 +182,73 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 }
 
 static void
-check_args(struct opts *o)
+window_of(struct ev_ctx *ctx, enum ev_win win, const char *arg, int64_t *lo,
+    int64_t *hi)
 {
 	struct ev_err err;
-	int days, windows = !!o->from + !!o->to + !!o->on + o->today + o->week +
-	    o->monthflag;
+
+	if (ev_window(ctx, win, arg, lo, hi, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "%s: %s", ev_window_option(win), err.msg);
+}
+
+/* The agenda's window [o->lo, o->hi): a year from today unless told
+ * otherwise; --from alone: a year from that day; --to alone: from
+ * today. */
+static void
+agenda_window(struct ev_ctx *ctx, struct opts *o)
+{
+	int64_t today = ev_day_start(ctx, ev_ctx_now(ctx)), lo, hi;
+
+	o->lo = today;
+	o->hi = ev_day_add(ctx, today, 365);
+	if (o->nwin > 0) {
+		/* --today, --week, --month: --from and --to are ignored */
+		window_of(ctx, o->win, o->winarg, &o->lo, &o->hi);
+		return;
+	}
+	if (o->from) {
+		window_of(ctx, EV_W_FROM, o->from, &lo, &hi);
+		o->lo = lo;
+		o->hi = ev_day_add(ctx, ev_day_start(ctx, lo), 365);
+	}
+	if (o->to) {
+		window_of(ctx, EV_W_TO, o->to, &lo, &hi);
+		o->hi = hi;
+	}
+	if (o->hi < o->lo)
+		ev_die(EV_EXIT_ERROR, "the window ends before it starts");
+}
+
+/* Every check of the options, before --output is opened. */
+static void
+check_args(struct ev_ctx *ctx, struct opts *o)
+{
+	struct ev_err err;
+	int days;
 	int64_t secs;
 
-	if (o->all && windows)
+	if (o->all && (o->from || o->to || o->nwin))
 		ev_die(EV_EXIT_ERROR, "--all prints every record: it takes no window");
-	if (o->on && (o->from || o->to))
+	if (o->nwin > 0 && o->win == EV_W_ON && (o->from || o->to))
 		ev_die(EV_EXIT_ERROR, "--on cannot be combined with --from or --to");
-	if (o->today + o->week + o->monthflag + !!o->on > 1)
+	if (o->nwin > 1)
 		ev_die(EV_EXIT_ERROR, "give one of --on, --today, --week, --month");
-	if (o->month && !ev_cli_is_month(o->month))
-		ev_die(EV_EXIT_ERROR, "--month takes YYYY-MM: \"%s\"", o->month);
 	if (o->w.template && ev_template_check(o->w.template, &err) < 0)
 		ev_die(EV_EXIT_ERROR, "%s", err.msg);
 	if (o->w.refresh && (ev_duration_parse(o->w.refresh, &days, &secs) < 0 ||
 	    days < 0 || secs < 0 || (days == 0 && secs == 0)))
 		ev_die(EV_EXIT_ERROR, "--refresh takes a duration like PT12H or P1D: \"%s\"",
 		    o->w.refresh);
-}
-
-static int64_t
-when(struct ev_ctx *ctx, const char *opt, const char *expr, int64_t *hi)
-{
-	struct ev_err err;
-	int64_t lo, h;
-
-	if (ev_when_parse(ctx, expr, &lo, &h, &err) < 0)
-		ev_die(EV_EXIT_ERROR, "%s: %s", opt, err.msg);
-	if (hi)
-		*hi = h;
-	return lo;
-}
-
-/* The agenda's window [*from, *to). */
-static void
-window(struct ev_ctx *ctx, struct opts *o, int64_t *from, int64_t *to)
-{
-	int64_t today = ev_day_start(ctx, ev_ctx_now(ctx));
-	struct ev_tm tm;
-	char buf[16];
-
-	*from = today;
-	*to = ev_day_add(ctx, today, 365);
-	if (o->today) {
-		*to = ev_day_add(ctx, today, 1);
-	} else if (o->week) {
-		ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(ctx), today), &tm);
-		*from = ev_day_add(ctx, today, -tm.wday);
-		*to = ev_day_add(ctx, *from, 7);
-	} else if (o->monthflag) {
-		ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(ctx), today), &tm);
-		snprintf(buf, sizeof(buf), "%04d-%02d", tm.year, tm.mon);
-		*from = when(ctx, "--month", o->month ? o->month : buf, to);
-	} else if (o->on) {
-		*from = when(ctx, "--on", o->on, to);
-		if (*to == *from)
-			*to = *from + 1;
-	} else {
-		if (o->from)
-			*from = when(ctx, "--from", o->from, NULL);
-		/* --to names the last span inside the window: --to
-		 * 2016-12-31 includes that day (evkit(7) DATE EXPRESSIONS) */
-		if (o->to)
-			when(ctx, "--to", o->to, to);
-		else if (o->from)
-			*to = ev_day_add(ctx, ev_day_start(ctx, *from), 365);
-	}
-	if (*to < *from)
-		ev_die(EV_EXIT_ERROR, "the window ends before it starts");
+	if (!o->all)
+		agenda_window(ctx, o);
 }
 
 struct run {
 	struct ev_ctx *ctx;
 	struct opts *o;
 	struct ev_writer *w;
+	struct ev_set *set;		/* --all: the records */
+	struct ev_occs *occs;		/* the agenda: records, occurrences */
 	long	 written;
 	int	 werr;
 };
@@ -267,13 +271,12 @@ emit(struct run *run, struct ev_event *ev)
 	return 1;
 }
 
-/* Read everything; with --no-sort write as we go, else collect. */
-static struct ev_set *
+/* Read everything; with --all --no-sort write as we go, else collect. */
+static void
 read_all(struct run *run, char **files, int nfiles)
 {
-	struct ev_input *in = ev_input_new(run->ctx, files, nfiles,
-	    run->o->cli.in, run->o->cli.delim);
-	struct ev_set *set = ev_set_new(!run->o->nodedupe && !run->o->nosort);
+	struct ev_input *in = ev_cli_input_new(&run->o->cli, &run->o->in,
+	    files, nfiles);
 	struct ev_event *ev = ev_event_new();
 	int rc, streaming = run->o->all && run->o->nosort;
 
@@ -288,19 +291,24 @@ read_all(struct run *run, char **files, int nfiles)
 		if (streaming) {
 			if (!emit(run, ev))
 				break;
-			continue;
+		} else if (run->set != NULL) {
+			ev_set_add(run->set, ev);
+		} else {
+			ev_occs_add(run->occs, ev);
 		}
-		ev_set_add(set, ev);
 	}
 	ev_event_free(ev);
 	ev_input_free(in);
-	return set;
 }
 
-/* Write a collected set: its zones first, then its events. */
+/* --all: the records, sorted; their zones first, then the events. */
 static void
-emit_set(struct run *run, struct ev_set *set)
+list_records(struct run *run)
 {
+	struct ev_set *set = run->set;
+
+	if (!run->o->nosort)
+		ev_set_sort(set, run->o->reverse);
 	for (size_t i = 0; i < ev_set_count(set); i++) {
 		ev_set_ahead(set, i);
 		ev_writer_note(run->w, ev_set_get(set, i));
@@ -312,42 +320,29 @@ emit_set(struct run *run, struct ev_set *set)
 	}
 }
 
+/* The agenda: the occurrences in the window, in order; the warnings of
+ * the expansion first, then the zones, then the events. */
 static void
-list_records(struct run *run, struct ev_set *set)
+list_agenda(struct run *run)
 {
-	if (!run->o->nosort)
-		ev_set_sort(set, run->o->reverse);
-	emit_set(run, set);
-}
-
-static void
-list_agenda(struct run *run, struct ev_set *set)
-{
-	int64_t from, to;
-	struct ev_expand *x;
-	struct ev_set *occ = ev_set_new(0);
+	struct opts *o = run->o;
 	struct ev_event *ev;
 	struct ev_err err;
 	int rc;
 
-	window(run->ctx, run->o, &from, &to);
-	ev_writer_clip(run->w, from);
-	x = ev_expand_new(run->ctx, from, to, run->o->maxocc);
-	for (size_t i = 0; i < ev_set_count(set); i++)
-		ev_expand_add(x, ev_set_take(set, i));
-	while ((rc = ev_expand_next(x, &ev, &err)) != 0) {
-		if (rc < 0) {
-			ev_cli_bad(&run->o->cli, err.msg, rc);
-			continue;
-		}
-		ev_set_add(occ, ev);
-		ev_event_free(ev);
+	ev_writer_clip(run->w, o->lo);
+	ev_occs_expand(run->occs, o->lo, o->hi, o->maxocc,
+	    o->reverse && !o->nosort);
+	while ((rc = ev_occs_next(run->occs, &ev, &err)) != 0) {
+		if (rc < 0)
+			ev_cli_bad(&o->cli, err.msg, rc);
+		else
+			ev_writer_note(run->w, ev);
 	}
-	ev_expand_free(x);
-	if (!run->o->nosort)
-		ev_set_sort(occ, run->o->reverse);
-	emit_set(run, occ);
-	ev_set_free(occ);
+	ev_occs_rewind(run->occs);
+	while (ev_occs_next(run->occs, &ev, NULL) > 0)
+		if (!emit(run, ev))
+			break;
 }
 
 int
@@ -355,24 +350,29 @@ main(int argc, char *argv[])
 {
 	struct opts o = {.limit = -1, .maxocc = DEFAULT_CAP, .out = EV_FMT_TEXT};
 	struct run run = {.o = &o};
-	struct ev_set *set;
 
 	ev_setprogname(argv[0]);
 	parse_args(&argc, &argv, &o);
-	check_args(&o);
 	ev_cli_setup(&o.cli);
 	run.ctx = o.cli.ctx;
+	check_args(run.ctx, &o);
+	ev_cli_open(&o.cli);
 	o.w.color = o.cli.color_on;
-	o.w.delim = o.cli.delim;
+	o.w.delim = o.in.delim;
 	run.w = ev_writer_new(run.ctx, o.cli.out, o.out, &o.w);
-	set = read_all(&run, argv, argc);
+	if (o.all)
+		run.set = ev_set_new(!o.nodedupe && !o.nosort);
+	else
+		run.occs = ev_occs_new(run.ctx, !o.nodedupe && !o.nosort);
+	read_all(&run, argv, argc);
 	if (!(o.cli.strict && o.cli.status != EV_EXIT_OK)) {
 		if (o.all)
-			list_records(&run, set);
+			list_records(&run);
 		else
-			list_agenda(&run, set);
+			list_agenda(&run);
 	}
-	ev_set_free(set);
+	ev_set_free(run.set);
+	ev_occs_free(run.occs);
 	if (ev_writer_finish(run.w) < 0)
 		run.werr = 1;
 	ev_writer_free(run.w);

@@ -19,7 +19,9 @@ struct ev_atomic {
 /*
  * A run that is killed (cron's timeout, ^C) must not leave its temporary
  * file behind: the signals that end a process remove it first, then end
- * the process as they would have.  One --output per process.
+ * the process as they would have.  A run that exits without committing
+ * (a usage error found late, ev_die, out of memory) removes it in an
+ * atexit handler.  One --output per process.
  */
 static char *volatile sig_tmp;
 static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
@@ -36,13 +38,25 @@ on_signal(int sig)
 }
 
 static void
+on_exit_(void)
+{
+	char *t = sig_tmp;
+
+	if (t != NULL)
+		unlink(t);
+}
+
+static void
 guard(char *tmp)
 {
+	static int registered;
 	struct sigaction sa;
 
 	sig_tmp = tmp;
 	if (tmp == NULL)
 		return;
+	if (!registered && atexit(on_exit_) == 0)
+		registered = 1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);

@@ -1,7 +1,8 @@
 /*
- * cli.c - what every tool's main() shares: the common options, the run's
- * setup, bad-record bookkeeping and the exit status.  Unlike the rest of
- * the library this part prints and exits; only bin/ uses it.
+ * cli.c - what every tool's main() shares: the common options, the
+ * event-input options, the run's setup, --output, bad-record bookkeeping
+ * and the exit status.  Unlike the rest of the library this part prints
+ * and exits; only bin/ uses it, no module of lib/ calls it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -35,13 +36,6 @@ ev_cli_optarg(int argc, char **argv, int (*looks)(const char *))
 	return NULL;
 }
 
-int
-ev_cli_is_month(const char *s)
-{
-	return strlen(s) == 7 && s[4] == '-' &&
-	    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 2;
-}
-
 static int
 delimiter(const char *s)
 {
@@ -63,10 +57,23 @@ ev_cli_option(struct ev_cli *c, int opt, const char *arg)
 	case EV_OPT_COLOR: c->color = arg; break;
 	case EV_OPT_OUTPUT: c->output = arg; break;
 	case EV_OPT_STRICT: c->strict = 1; break;
-	case EV_OPT_DELIM: c->delim = delimiter(arg); break;
-	case 'i':
-		if (ev_format_parse(arg, &c->in) < 0 || (c->in != EV_FMT_ICS &&
-		    c->in != EV_FMT_CSV && c->in != EV_FMT_TSV))
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+int
+ev_cli_input_option(struct ev_cli_input *in, int opt, const char *arg)
+{
+	switch (opt) {
+	case EV_OPT_DELIM:
+		in->delim = delimiter(arg);
+		break;
+	case EV_OPT_INPUT:
+		if (ev_format_parse(arg, &in->fmt) < 0 ||
+		    (in->fmt != EV_FMT_ICS && in->fmt != EV_FMT_CSV &&
+		    in->fmt != EV_FMT_TSV))
 			ev_die(EV_EXIT_ERROR,
 			    "input format must be ics, csv or tsv: \"%s\"", arg);
 		break;
@@ -74,6 +81,13 @@ ev_cli_option(struct ev_cli *c, int opt, const char *arg)
 		return 0;
 	}
 	return 1;
+}
+
+struct ev_input *
+ev_cli_input_new(struct ev_cli *c, const struct ev_cli_input *in,
+    char **files, int nfiles)
+{
+	return ev_input_new(c->ctx, files, nfiles, in->fmt, in->delim);
 }
 
 static int
@@ -109,15 +123,25 @@ ev_cli_setup(struct ev_cli *c)
 	else if (ev_lang_parse(c->lang, &lang) < 0)
 		ev_die(EV_EXIT_ERROR, "--lang must be de or en: \"%s\"", c->lang);
 	ev_ctx_set_lang(c->ctx, lang);
-	c->color_on = want_color(c);
-	c->out = stdout;
 	if (c->output != NULL && strcmp(c->output, "-") == 0)
 		c->output = NULL;	/* --output - is standard output */
-	if (c->output != NULL) {
-		if ((c->atomic = ev_atomic_open(c->output)) == NULL)
-			ev_die(EV_EXIT_ERROR, "%s:", c->output);
-		c->out = ev_atomic_file(c->atomic);
-	}
+	c->color_on = want_color(c);
+	c->out = stdout;
+}
+
+/*
+ * Opened last, when every option has been checked: a usage error leaves
+ * nothing beside the target.  From here on every way out removes the
+ * temporary file unless ev_cli_finish commits it (atomic.c).
+ */
+void
+ev_cli_open(struct ev_cli *c)
+{
+	if (c->output == NULL || c->atomic != NULL)
+		return;
+	if ((c->atomic = ev_atomic_open(c->output)) == NULL)
+		ev_die(EV_EXIT_ERROR, "%s:", c->output);
+	c->out = ev_atomic_file(c->atomic);
 }
 
 void

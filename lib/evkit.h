@@ -67,12 +67,17 @@ ev_buf_addc(struct ev_buf *b, int c)
 	b->p[b->len] = '\0';
 }
 
-/* An error message, "FILE:LINE: what is wrong" or just "what is wrong". */
+/* An error message, "FILE:LINE: what is wrong" or just "what is wrong";
+ * "FILE: ..." when line is 0, no prefix when file is NULL. */
 struct ev_err {
 	char	msg[512];
 };
 void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);
+/* With a column, for lint tools: "FILE:LINE:COL: ..." (col 1 is the
+ * first character; col 0: as ev_err_set). */
+void	 ev_err_setc(struct ev_err *, const char *file, unsigned long line,
+	    unsigned long col, const char *fmt, ...) EV_PRINTFLIKE(5, 6);
 
 /* ASCII-only helpers for parsing formats (never locale dependent). */
 int	 ev_strcaseeq(const char *, const char *);
@@ -180,6 +185,30 @@ int	 ev_when_parse(const struct ev_ctx *, const char *expr,
 /* Local midnight of the display day containing utc, and the next one. */
 int64_t	 ev_day_start(const struct ev_ctx *, int64_t utc);
 int64_t	 ev_day_add(const struct ev_ctx *, int64_t day_start, int ndays);
+int	 ev_when_is_month(const char *);	/* shaped YYYY-MM */
+
+/* Instants before and after any feed: years 0 and 10000. */
+#define EV_TIME_MIN	INT64_C(-62167219200)
+#define EV_TIME_MAX	INT64_C(253402300800)
+
+/*
+ * The windows the tools' options name, one meaning and one set of
+ * messages for every tool (evkit(7) DATE EXPRESSIONS): --from DATE is
+ * [DATE, EV_TIME_MAX), --to DATE [EV_TIME_MIN, the end of DATE's span),
+ * --on DATE its span (a day, a month; an instant: one second), --today,
+ * --tomorrow, --weekend (the coming Saturday and Sunday, or this
+ * weekend), --week (ISO, Monday first) and --month [YYYY-MM] display
+ * days, --upcoming [now, EV_TIME_MAX).  arg is the option's argument,
+ * NULL for none.  A tool ANDs several windows by intersecting them.
+ */
+enum ev_win {
+	EV_W_FROM, EV_W_TO, EV_W_ON, EV_W_TODAY, EV_W_TOMORROW, EV_W_WEEKEND,
+	EV_W_WEEK, EV_W_MONTH, EV_W_UPCOMING
+};
+/* [*lo, *hi): 0, or -1 with a message to print after the option's name. */
+int	 ev_window(const struct ev_ctx *, enum ev_win, const char *arg,
+	    int64_t *lo, int64_t *hi, struct ev_err *);
+const char *ev_window_option(enum ev_win);	/* "--from", ... */
 
 /* ---- event.c: the record and its fields ------------------------------ */
 
@@ -422,9 +451,11 @@ int	 ev_expand_any(struct ev_ctx *, struct ev_event *ev, int64_t from,
 /* The predicates, one group each: values of one kind are ORed, groups
  * ANDed (evkit(7) and ev-filter(1) tell what each one means). */
 enum ev_pred {
-	/* time: windows with the overlap rule */
-	EV_P_FROM, EV_P_TO, EV_P_ON, EV_P_TODAY, EV_P_TOMORROW, EV_P_WEEKEND,
-	EV_P_WEEK, EV_P_MONTH, EV_P_UPCOMING,
+	/* time: the windows of ev_window, with the overlap rule */
+	EV_P_FROM = EV_W_FROM, EV_P_TO = EV_W_TO, EV_P_ON = EV_W_ON,
+	EV_P_TODAY = EV_W_TODAY, EV_P_TOMORROW = EV_W_TOMORROW,
+	EV_P_WEEKEND = EV_W_WEEKEND, EV_P_WEEK = EV_W_WEEK,
+	EV_P_MONTH = EV_W_MONTH, EV_P_UPCOMING = EV_W_UPCOMING,
 	/* the record */
 	EV_P_FREE, EV_P_PAID, EV_P_CATEGORY, EV_P_SEARCH, EV_P_FIELD,
 	EV_P_HAS, EV_P_MISSING, EV_P_UID, EV_P_STATUS, EV_P_CANCELLED,
@@ -490,6 +521,31 @@ void	 ev_set_free(struct ev_set *);
 int	 ev_event_cmp(const struct ev_event *, const struct ev_event *);
 int	 ev_event_cancelled(struct ev_event *);
 
+/* ---- occ.c: occurrence streams ------------------------------------------ */
+
+/*
+ * Records in, occurrences out, in order: collect records with
+ * ev_occs_add (a compact copy; with dedupe, copies of one event from
+ * several feeds are merged as in ev_set), then ev_occs_expand them over
+ * [from, to) (at most cap occurrences per series; reverse: latest
+ * first) and take the occurrences with ev_occs_next.  The stream owns
+ * them: they live until ev_occs_free.
+ */
+struct ev_occs;
+struct ev_occs *ev_occs_new(struct ev_ctx *, int dedupe);
+void	 ev_occs_add(struct ev_occs *, const struct ev_event *);
+size_t	 ev_occs_records(const struct ev_occs *);	/* before expanding */
+void	 ev_occs_expand(struct ev_occs *, int64_t from, int64_t to,
+	    unsigned cap, int reverse);
+/* 1: *out is the next occurrence; 0: no more; -1: a warning in err (a
+ * cap hit, a bad rule: "FILE:LINE: ..."), call again.  The warnings all
+ * come before the first occurrence. */
+int	 ev_occs_next(struct ev_occs *, struct ev_event **out, struct ev_err *);
+/* Hand the occurrences out again from the first (a writer's notes, then
+ * its events), without the warnings. */
+void	 ev_occs_rewind(struct ev_occs *);
+void	 ev_occs_free(struct ev_occs *);
+
 /* ---- cal.c: month grids ------------------------------------------------ */
 
 /*
@@ -527,8 +583,10 @@ void	 ev_cal_html(const struct ev_cal *, struct ev_buf *);
 
 /*
  * The common options (evkit(7) COMMON OPTIONS) have these codes in every
- * tool's option table; ev_cli_option takes them.  This part of the
- * library is for bin/ only: it reports with ev_warn and exits with ev_die.
+ * tool's option table; ev_cli_option takes them.  The event-input options
+ * (--input-format, --delimiter) are apart, for the tools that read
+ * events: ev_cli_input_option.  This part of the library is for bin/
+ * only: it reports with ev_warn and exits with ev_die.
  */
 enum {
 	EV_OPT_NOW = 0x1000,
@@ -537,31 +595,43 @@ enum {
 	EV_OPT_COLOR,
 	EV_OPT_OUTPUT,
 	EV_OPT_STRICT,
-	EV_OPT_DELIM
+	EV_OPT_DELIM,
+	EV_OPT_INPUT
 };
 struct ev_cli {
 	/* options */
 	const char *now, *tz, *lang, *color, *output;
 	int	 strict;
-	int	 delim;			/* 0: detect */
-	enum ev_format in;		/* -i, EV_FMT_AUTO: sniff */
-	/* set by ev_cli_setup */
+	/* set by ev_cli_setup and ev_cli_open */
 	struct ev_ctx *ctx;
 	int	 color_on;
 	FILE	*out;			/* stdout or the --output temp file */
 	struct ev_atomic *atomic;
 	int	 status;		/* EV_EXIT_* so far */
 };
-/* Take option c (EV_OPT_* or 'i'); 1 when it was one of ours. */
+struct ev_cli_input {
+	enum ev_format fmt;		/* EV_FMT_AUTO: sniff */
+	int	 delim;			/* 0: detect */
+};
+/* Take option c (EV_OPT_NOW ... EV_OPT_STRICT); 1 when it was one. */
 int	 ev_cli_option(struct ev_cli *, int c, const char *arg);
+/* Take option c (EV_OPT_INPUT, EV_OPT_DELIM); 1 when it was one. */
+int	 ev_cli_input_option(struct ev_cli_input *, int c, const char *arg);
 /* An optional argument as the next word, when looks(word) says it is
  * one ("--month 2016-12"); getopt's optarg when given as --opt=ARG. */
 const char *ev_cli_optarg(int argc, char **argv, int (*looks)(const char *));
-int	 ev_cli_is_month(const char *);	/* shaped YYYY-MM */
 /* Bounded number parser for options: dies with "what must be ..." */
 long	 ev_cli_number(const char *arg, const char *what, long min, long max);
-/* Make the ctx (zone, now, language), decide colour, open --output. */
+/* Make the ctx (zone, now, language) and decide colour: after parsing
+ * the options, before checking what needs the ctx. */
 void	 ev_cli_setup(struct ev_cli *);
+/* Open --output: last, after every check, so a usage error leaves no
+ * temporary file; every exit after it removes the file unless
+ * ev_cli_finish commits it. */
+void	 ev_cli_open(struct ev_cli *);
+/* The input loop over files as the event-input options say. */
+struct ev_input *ev_cli_input_new(struct ev_cli *,
+	    const struct ev_cli_input *, char **files, int nfiles);
 /* Report a bad record (rc -1) or an unreadable input (rc -2). */
 void	 ev_cli_bad(struct ev_cli *, const char *msg, int rc);
 /* Write errors, --output commit or abort, free; returns the exit status. */

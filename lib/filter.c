@@ -16,9 +16,6 @@
 
 #include "evkit_priv.h"
 
-/* Time windows beyond any feed: years 0 and 10000. */
-#define NEAR	INT64_C(-62167219200)
-#define FAR	INT64_C(253402300800)
 /* Instances of one series tried for a time match before the answer is no. */
 #define PROBECAP 100000
 
@@ -154,77 +151,6 @@ addval(struct group *g, const char *s, struct ev_regex *re, int field)
 	g->v[g->nv++].field = field;
 }
 
-/* The window an option without a date names: today and the days after. */
-static void
-days(struct ev_ctx *ctx, int first, int n, int64_t *lo, int64_t *hi)
-{
-	int64_t today = ev_day_start(ctx, ev_ctx_now(ctx));
-
-	*lo = ev_day_add(ctx, today, first);
-	*hi = ev_day_add(ctx, *lo, n);
-}
-
-static int
-timewin(struct ev_filter *f, enum ev_pred p, const char *arg, int64_t *lo,
-    int64_t *hi, struct ev_err *err)
-{
-	struct ev_ctx *ctx = f->ctx;
-	struct ev_tm tm;
-	int64_t a, b;
-	char buf[16];
-
-	ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(ctx),
-	    ev_ctx_now(ctx)), &tm);
-	switch (p) {
-	case EV_P_FROM:
-		if (ev_when_parse(ctx, arg, &a, &b, err) < 0)
-			return -1;
-		*lo = a;
-		*hi = FAR;
-		return 0;
-	case EV_P_TO:
-		/* --to names the last span inside the window */
-		if (ev_when_parse(ctx, arg, &a, &b, err) < 0)
-			return -1;
-		*lo = NEAR;
-		*hi = b;
-		return 0;
-	case EV_P_ON:
-		if (ev_when_parse(ctx, arg, lo, hi, err) < 0)
-			return -1;
-		if (*hi == *lo)
-			*hi = *lo + 1;
-		return 0;
-	case EV_P_TODAY:
-		days(ctx, 0, 1, lo, hi);
-		return 0;
-	case EV_P_TOMORROW:
-		days(ctx, 1, 1, lo, hi);
-		return 0;
-	case EV_P_WEEKEND:
-		/* Saturday and Sunday: this weekend while it lasts (on a
-		 * Sunday, 5 - 6 is yesterday) */
-		days(ctx, 5 - tm.wday, 2, lo, hi);
-		return 0;
-	case EV_P_WEEK:
-		days(ctx, -tm.wday, 7, lo, hi);
-		return 0;
-	case EV_P_MONTH:
-		snprintf(buf, sizeof(buf), "%04d-%02d", tm.year, tm.mon);
-		if (arg != NULL && !ev_cli_is_month(arg)) {
-			ev_err_set(err, NULL, 0, "takes YYYY-MM: \"%s\"", arg);
-			return -1;
-		}
-		return ev_when_parse(ctx, arg ? arg : buf, lo, hi, err);
-	case EV_P_UPCOMING:
-		*lo = ev_ctx_now(ctx);
-		*hi = FAR;
-		return 0;
-	default:
-		return -1;
-	}
-}
-
 int
 ev_filter_add(struct ev_filter *f, enum ev_pred p, const char *arg,
     struct ev_err *err)
@@ -239,7 +165,7 @@ ev_filter_add(struct ev_filter *f, enum ev_pred p, const char *arg,
 	if ((unsigned)p >= EV_P_COUNT)
 		return -1;
 	if (is_time(p)) {
-		if (timewin(f, p, arg, &lo, &hi, err) < 0)
+		if (ev_window(f->ctx, (enum ev_win)p, arg, &lo, &hi, err) < 0)
 			return -1;
 		addwin(g, lo, hi);
 	} else if (p == EV_P_SEARCH) {
@@ -283,11 +209,11 @@ ev_filter_timed(const struct ev_filter *f)
 void
 ev_filter_window(const struct ev_filter *f, int64_t *from, int64_t *to)
 {
-	*from = NEAR;
-	*to = FAR;
+	*from = EV_TIME_MIN;
+	*to = EV_TIME_MAX;
 	for (int p = 0; p < EV_P_COUNT; p++) {
 		const struct group *g = &f->g[p];
-		int64_t lo = FAR, hi = NEAR;
+		int64_t lo = EV_TIME_MAX, hi = EV_TIME_MIN;
 
 		if (!is_time(p) || !f->used[p])
 			continue;

@@ -8,11 +8,12 @@
 
 #include "evkit.h"
 
+/* In the tool's voice; ev_die's exit also removes an --output
+ * temporary file (atomic.c). */
 static _Noreturn void
 oom(void)
 {
-	fputs("evkit: out of memory\n", stderr);
-	exit(EV_EXIT_ERROR);
+	ev_die(EV_EXIT_ERROR, "out of memory");
 }
 
 void *
@@ -140,24 +141,48 @@ ev_buf_free(struct ev_buf *b)
 	b->len = b->cap = 0;
 }
 
-void
-ev_err_set(struct ev_err *e, const char *file, unsigned long line,
-    const char *fmt, ...)
+static void
+err_vset(struct ev_err *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
 {
-	va_list ap;
 	size_t n = 0;
 
-	if (e == NULL)
-		return;
 	e->msg[0] = '\0';
-	if (file != NULL && line > 0)
+	if (file != NULL && line > 0 && col > 0)
+		n = (size_t)snprintf(e->msg, sizeof(e->msg), "%s:%lu:%lu: ",
+		    file, line, col);
+	else if (file != NULL && line > 0)
 		n = (size_t)snprintf(e->msg, sizeof(e->msg), "%s:%lu: ", file, line);
 	else if (file != NULL)
 		n = (size_t)snprintf(e->msg, sizeof(e->msg), "%s: ", file);
 	if (n >= sizeof(e->msg))
 		n = sizeof(e->msg) - 1;
-	va_start(ap, fmt);
 	vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap);
+}
+
+void
+ev_err_set(struct ev_err *e, const char *file, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return;
+	va_start(ap, fmt);
+	err_vset(e, file, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+ev_err_setc(struct ev_err *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return;
+	va_start(ap, fmt);
+	err_vset(e, file, line, col, fmt, ap);
 	va_end(ap);
 }
 

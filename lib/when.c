@@ -418,3 +418,94 @@ ev_day_add(const struct ev_ctx *ctx, int64_t day_start, int ndays)
 
 	return to_utc(ctx, (day + ndays) * 86400);
 }
+
+/* ---- windows ------------------------------------------------------------- */
+
+int
+ev_when_is_month(const char *s)
+{
+	return strlen(s) == 7 && s[4] == '-' &&
+	    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 2;
+}
+
+/* n display days from today + first. */
+static void
+days(const struct ev_ctx *ctx, int first, int n, int64_t *lo, int64_t *hi)
+{
+	int64_t day = ev_day_start(ctx, ev_ctx_now(ctx));
+
+	*lo = ev_day_add(ctx, day, first);
+	*hi = ev_day_add(ctx, *lo, n);
+}
+
+int
+ev_window(const struct ev_ctx *ctx, enum ev_win kind, const char *arg,
+    int64_t *lo, int64_t *hi, struct ev_err *err)
+{
+	struct ev_tm tm;
+	char buf[16];
+	int64_t a, b;
+
+	ev_tm_from_wall(to_wall(ctx, ev_ctx_now(ctx)), &tm);
+	switch (kind) {
+	case EV_W_FROM:
+		if (ev_when_parse(ctx, arg, &a, &b, err) < 0)
+			return -1;
+		*lo = a;
+		*hi = EV_TIME_MAX;
+		return 0;
+	case EV_W_TO:
+		/* --to names the last span inside the window: --to
+		 * 2016-12-31 includes that day (evkit(7) DATE EXPRESSIONS) */
+		if (ev_when_parse(ctx, arg, &a, &b, err) < 0)
+			return -1;
+		*lo = EV_TIME_MIN;
+		*hi = b;
+		return 0;
+	case EV_W_ON:
+		if (ev_when_parse(ctx, arg, lo, hi, err) < 0)
+			return -1;
+		if (*hi == *lo)
+			*hi = *lo + 1;
+		return 0;
+	case EV_W_TODAY:
+		days(ctx, 0, 1, lo, hi);
+		return 0;
+	case EV_W_TOMORROW:
+		days(ctx, 1, 1, lo, hi);
+		return 0;
+	case EV_W_WEEKEND:
+		/* Saturday and Sunday: this weekend while it lasts (on a
+		 * Sunday, 5 - 6 is yesterday) */
+		days(ctx, 5 - tm.wday, 2, lo, hi);
+		return 0;
+	case EV_W_WEEK:
+		days(ctx, -tm.wday, 7, lo, hi);
+		return 0;
+	case EV_W_MONTH:
+		if (arg != NULL && !ev_when_is_month(arg)) {
+			ev_err_set(err, NULL, 0, "takes YYYY-MM: \"%s\"", arg);
+			return -1;
+		}
+		snprintf(buf, sizeof(buf), "%04d-%02d", tm.year, tm.mon);
+		return ev_when_parse(ctx, arg ? arg : buf, lo, hi, err);
+	case EV_W_UPCOMING:
+		*lo = ev_ctx_now(ctx);
+		*hi = EV_TIME_MAX;
+		return 0;
+	}
+	ev_err_set(err, NULL, 0, "no such window");
+	return -1;
+}
+
+const char *
+ev_window_option(enum ev_win kind)
+{
+	static const char *const names[] = {
+		"--from", "--to", "--on", "--today", "--tomorrow", "--weekend",
+		"--week", "--month", "--upcoming"
+	};
+
+	return (unsigned)kind < sizeof(names) / sizeof(names[0]) ?
+	    names[kind] : "";
+}
