@@ -24,4 +24,56 @@ for src in bin/*.c; do
 		done
 	done
 done
+
+# The floors of lib/ (lib/README): a module calls the functions of its
+# own floor and of the floors below it, never of one above, so readers
+# and predicates do not import writers and nothing below the tools calls
+# cli.c.  A module of lib/ that is not in this table is an error: give
+# it a floor here and in lib/README.
+floors='
+1 util diag atomic civil casefold names match utf8 escape ascii datetext
+2 winzones zone ctx when
+3 event field
+4 lex ics csv read recur set occ filter cal
+5 write icsout csvout jsonout tmplout textout pass
+6 cli
+'
+set -- lib/*.c
+arrows=$(awk -v floors="$floors" -v nfiles=$# '
+	BEGIN {
+		n = split(floors, l, "\n")
+		for (i = 1; i <= n; i++) {
+			k = split(l[i], w, " ")
+			for (j = 2; j <= k; j++) floor[w[j]] = w[1]
+		}
+	}
+	# the files come twice: first to learn which module defines each
+	# ev_ function, then to look at the calls
+	FNR == 1 {
+		files++
+		m = FILENAME; sub(/.*\//, "", m); sub(/\.c$/, "", m)
+		if (files <= nfiles && !(m in floor))
+			print FILENAME ": no floor in tests/lint.sh"
+	}
+	files <= nfiles && /^ev_[a-z0-9_]*\(/ {
+		f = $0; sub(/\(.*/, "", f); def[f] = m
+		next
+	}
+	files > nfiles {
+		line = $0
+		while (match(line, /ev_[a-z0-9_]*\(/)) {
+			f = substr(line, RSTART, RLENGTH - 1)
+			line = substr(line, RSTART + RLENGTH)
+			if ((f in def) && (def[f] in floor) && (m in floor) &&
+			    floor[def[f]] > floor[m] && !seen[m, f]++)
+				print FILENAME " (floor " floor[m] ") calls " f \
+				    " of lib/" def[f] ".c (floor " floor[def[f]] ")"
+		}
+	}
+	' "$@" "$@")
+if [ -n "$arrows" ]; then echo "$arrows"; st=1; fi
+# Tools see evkit.h only; third-party headers stay in lib/.
+if grep -l 'evkit_priv\.h\|<libical\|<pcre2\|<csv\.h>' bin/*.c 2>/dev/null; then
+	echo "bin/: private or third-party headers (above)"; st=1
+fi
 exit $st
