@@ -239,6 +239,12 @@ if want list; then
 	best "ev-list sorted" "$EV" --all -o csv "$FEED"
 	evs=$secs
 	row "ev-list --all -o csv (sorted)" "$evs" "$(ratio "$base" "$evs")x" "$(mb "$kb")"
+	# The agenda: records collected, merged, expanded over a year and
+	# handed out in order by the occurrence stream (lib/occ.c).
+	best "ev-list agenda" "$EV" -o csv --from 2025-01-01T00:00 \
+	    --to 2026-01-01T00:00 "$FEED"
+	row "ev-list -o csv --from 2025 --to 2026 (agenda)" "$secs" \
+	    "$(ratio "$base" "$secs")x" "$(mb "$kb")"
 	best "cat" cat "$FEED"
 	row "cat feed.ics >/dev/null (floor)" "$secs" "$(ratio "$base" "$secs")x" "$(mb "$kb")"
 	# Not to /dev/null: GNU grep then stops at the first match.
