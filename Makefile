@@ -38,14 +38,16 @@ BINS    = $(TOOLS:%=$(B)/bin/%)
 MAN1    = $(TOOLS:%=man/%.1)
 MAN7    = man/evkit.7
 
-all: deps-ok $(BINS) links
+all: $(BINS) links
 
 # bin/ev-list etc. stay next to their sources for the default build.
 links: $(BINS)
 	@if [ "$(B)" = build ]; then for t in $(TOOLS); do \
 		ln -sf ../build/bin/$$t bin/$$t; done; fi
 
-$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h
+# Every compile waits for the check of the build dependencies, so even
+# "make -j" says first what to install.
+$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -c -o $@ $<
 
@@ -53,33 +55,44 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h
+$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) \
 		$(LDFLAGS) $(DEPS_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h lib/evkit_priv.h
+$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h lib/evkit_priv.h \
+    | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
 		$(LIBA) $(LDFLAGS) $(DEPS_LIBS)
 
 unit: $(UNITBIN)
 
-# Build dependencies: install what is missing (Debian/Ubuntu).
+# Dependencies (tests/deps.sh): plain make checks the build's and names
+# the Debian packages of what is missing; make demo and make check install
+# what they need with apt-get.
+DEPS = CC='$(CC)' CPPFLAGS='$(CPPFLAGS)' CFLAGS='$(CFLAGS)' \
+	LDFLAGS='$(LDFLAGS)' PKG_CONFIG='$(PKG_CONFIG)' SANCC='$(SANCC)' \
+	sh tests/deps.sh
 deps-ok:
-	@sh tests/deps.sh
+	@$(DEPS) build
+deps-demo:
+	@$(DEPS) -i demo
+deps-test:
+	@$(DEPS) -i test
 
 # The sanitizer pass builds with clang, so every check compiles the code
 # with both gcc (cc) and clang, -Werror.
 SANCC = clang
 
-check: deps-ok
+check: deps-test
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 CC=$(SANCC) \
 		$(TOOLS:%=build-asan/bin/%) unit
 	@sh tests/run.sh
 
-demo: all
+demo: deps-demo
+	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh
 
 install: all
@@ -115,7 +128,7 @@ bench: all
 # each.  Seeds are the test data; crashes land in build-fuzz/.
 FUZZTIME = 300
 FUZZ = fuzz_read fuzz_recur
-fuzz: deps-ok
+fuzz: deps-test
 	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
@@ -135,4 +148,5 @@ clean:
 	rm -rf build build-asan build-fuzz
 	for t in $(TOOLS); do rm -f bin/$$t; done
 
-.PHONY: all links unit deps-ok check demo install uninstall bench fuzz clean
+.PHONY: all links unit deps-ok deps-demo deps-test check demo install \
+	uninstall bench fuzz clean
