@@ -12,10 +12,14 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
+
+# Ours, put before the user's CPPFLAGS and CFLAGS so that theirs win.
+# WERROR is empty for a user's make (a newer compiler's new warning must
+# not stop a build); make check sets it to -Werror.
+WERROR =
+EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR)
 DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8)
 DEPS_LIBS   = $$($(PKG_CONFIG) --libs libical libpcre2-8) -lcsv -lm
-EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-	-Ilib $(DEPS_CFLAGS)
 
 # Out-of-tree object directory: "make B=build-asan SAN=1" is the
 # sanitizer build that "make check" runs too.
@@ -45,26 +49,35 @@ links: $(BINS)
 	@if [ "$(B)" = build ]; then for t in $(TOOLS); do \
 		ln -sf ../build/bin/$$t bin/$$t; done; fi
 
+# The compiler and flags that $(B) was built with: when they change (make
+# CFLAGS=-O0, make check's WERROR) everything in $(B) is built again.
+FLAGS = $(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) $(LDFLAGS)
+$(B)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(subst ','\'',$(FLAGS))' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
 # Every compile waits for the check of the build dependencies, so even
 # "make -j" says first what to install.
-$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h | deps-ok
+$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -c -o $@ $<
+	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-c -o $@ $<
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h | deps-ok
+$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) \
-		$(LDFLAGS) $(DEPS_LIBS)
+	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-o $@ $< $(LIBA) $(LDFLAGS) $(DEPS_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h lib/evkit_priv.h \
-    | deps-ok
+$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h \
+    lib/evkit_priv.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
-		$(LIBA) $(LDFLAGS) $(DEPS_LIBS)
+	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) -Itests/unit $(CPPFLAGS) \
+		$(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) $(LDFLAGS) $(DEPS_LIBS)
 
 unit: $(UNITBIN)
 
@@ -82,11 +95,15 @@ deps-test:
 	@$(DEPS) -i test
 
 # The sanitizer pass builds with clang, so every check compiles the code
-# with both gcc (cc) and clang, -Werror.
+# with both gcc (cc) and clang, -Werror.  run-tests runs in a sub-make
+# given WERROR, so the makes that the tests start (tests/install.sh)
+# inherit it and rebuild nothing.
 SANCC = clang
 
 check: deps-test
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory WERROR=-Werror run-tests
+
+run-tests: all unit
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 CC=$(SANCC) \
 		$(TOOLS:%=build-asan/bin/%) unit
 	@sh tests/run.sh
@@ -148,5 +165,5 @@ clean:
 	rm -rf build build-asan build-fuzz
 	for t in $(TOOLS); do rm -f bin/$$t; done
 
-.PHONY: all links unit deps-ok deps-demo deps-test check demo install \
-	uninstall bench fuzz clean
+.PHONY: all links unit deps-ok deps-demo deps-test check run-tests demo \
+	install uninstall bench fuzz clean FORCE
