@@ -18,8 +18,23 @@ PKG_CONFIG ?= pkg-config
 # not stop a build); make check sets it to -Werror.
 WERROR =
 EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR)
+# Third-party headers are seen by lib/*.c (and the unit tests) only.
 DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8)
-DEPS_LIBS   = $$($(PKG_CONFIG) --libs libical libpcre2-8) -lcsv -lm
+
+# What each tool links besides libevkit.a: the libraries that the lib/
+# objects it pulls out of the archive call (libical: zones, recurrence;
+# pcre2: match.c; libcsv: csv.c).  Found by linking without each one.  When
+# lib/ grows and a tool's link fails with "undefined reference to
+# `pcre2_...'" (icalxxx_, csv_), a module it uses now calls that library:
+# add it to the tool's line here.  -lm: nothing calls it.
+ICAL_LIBS  = $$($(PKG_CONFIG) --libs libical)
+PCRE2_LIBS = $$($(PKG_CONFIG) --libs libpcre2-8)
+CSV_LIBS   = -lcsv
+LIBS_ev-list   = $(ICAL_LIBS) $(CSV_LIBS)
+LIBS_ev-filter = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
+LIBS_ev-cal    = $(ICAL_LIBS) $(CSV_LIBS)
+# the unit tests and make fuzz reach into every module
+DEPS_LIBS  = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
 
 # Out-of-tree object directory: "make B=build-asan SAN=1" is the
 # sanitizer build that "make check" runs too.
@@ -70,8 +85,8 @@ $(LIBA): $(LIBOBJ)
 
 $(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
-		-o $@ $< $(LIBA) $(LDFLAGS) $(DEPS_LIBS)
+	$(CC) $(EV_CFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
+		$(LIBA) $(LDFLAGS) $(LIBS_$*)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h \
     lib/evkit_priv.h $(B)/flags | deps-ok
