@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2317 # the probes are called through want
 # What evkit needs, whether it is there, and (with -i) installing it.
 #
 #   sh tests/deps.sh [-i] build|demo|test
@@ -66,7 +67,7 @@ want() {
 }
 
 probe() {
-	pkgs= whats=
+	pkgs='' whats=''
 	want build-essential "a C compiler ($CC)" cc_works
 	want pkg-config "$PKG_CONFIG" have "$PKG_CONFIG"
 	want libical-dev "libical >= 3 (pkg-config libical)" pc 'libical >= 3.0'
