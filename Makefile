@@ -12,10 +12,29 @@ FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
+
+# Ours, put before the user's CPPFLAGS and CFLAGS so that theirs win.
+# WERROR is empty for a user's make (a newer compiler's new warning must
+# not stop a build); make check sets it to -Werror.
+WERROR =
+EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR)
+# Third-party headers are seen by lib/*.c (and the unit tests) only.
 DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8)
-DEPS_LIBS   = $$($(PKG_CONFIG) --libs libical libpcre2-8) -lcsv -lm
-EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-	-Ilib $(DEPS_CFLAGS)
+
+# What each tool links besides libevkit.a: the libraries that the lib/
+# objects it pulls out of the archive call (libical: zones, recurrence;
+# pcre2: match.c; libcsv: csv.c).  Found by linking without each one.  When
+# lib/ grows and a tool's link fails with "undefined reference to
+# `pcre2_...'" (icalxxx_, csv_), a module it uses now calls that library:
+# add it to the tool's line here.  -lm: nothing calls it.
+ICAL_LIBS  = $$($(PKG_CONFIG) --libs libical)
+PCRE2_LIBS = $$($(PKG_CONFIG) --libs libpcre2-8)
+CSV_LIBS   = -lcsv
+LIBS_ev-list   = $(ICAL_LIBS) $(CSV_LIBS)
+LIBS_ev-filter = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
+LIBS_ev-cal    = $(ICAL_LIBS) $(CSV_LIBS)
+# the unit tests and make fuzz reach into every module
+DEPS_LIBS  = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
 
 # Out-of-tree object directory: "make B=build-asan SAN=1" is the
 # sanitizer build that "make check" runs too.
@@ -34,52 +53,111 @@ LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
 LIBA   = $(B)/libevkit.a
 UNITSRC = $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN = $(UNITSRC:tests/unit/%.c=$(B)/tests/%)
+# libnews, the newsroom's library (news-fmt, to come): lib/news/, its own
+# header news.h and prefix news_.  It stands on libevkit's public API and
+# libevkit never on it (tests/lint.sh), as sfeed keeps libutil.a and
+# libxml.a apart.  Its unit tests are tests/unit/news/test_*.c.
+NEWSSRC = $(sort $(wildcard lib/news/*.c))
+NEWSOBJ = $(NEWSSRC:lib/news/%.c=$(B)/lib/news/%.o)
+NEWSA   = $(B)/libnews.a
+NEWSUNITSRC = $(sort $(wildcard tests/unit/news/test_*.c))
+NEWSUNITBIN = $(NEWSUNITSRC:tests/unit/news/%.c=$(B)/tests/news/%)
 BINS    = $(TOOLS:%=$(B)/bin/%)
 MAN1    = $(TOOLS:%=man/%.1)
 MAN7    = man/evkit.7
 
-all: deps-ok $(BINS) links
+# libnews.a too, though no tool links it yet: every build compiles it.
+all: $(BINS) $(NEWSA) links
 
 # bin/ev-list etc. stay next to their sources for the default build.
 links: $(BINS)
 	@if [ "$(B)" = build ]; then for t in $(TOOLS); do \
 		ln -sf ../build/bin/$$t bin/$$t; done; fi
 
-$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h
+# The compiler and flags that $(B) was built with: when they change (make
+# CFLAGS=-O0, make check's WERROR) everything in $(B) is built again.
+FLAGS = $(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) $(LDFLAGS)
+$(B)/flags: FORCE
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -c -o $@ $<
+	@echo '$(subst ','\'',$(FLAGS))' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+# Every compile waits for the check of the build dependencies, so even
+# "make -j" says first what to install.
+$(B)/lib/%.o: lib/%.c lib/evkit.h lib/evkit_priv.h $(B)/flags | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-c -o $@ $<
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h
+# libnews: the base's public header and its own, no third-party ones.
+# (These rules have shorter stems than the lib/ and tests/ ones, so make
+# takes them for lib/news/ and tests/unit/news/.)
+$(B)/lib/news/%.o: lib/news/%.c lib/news/news.h lib/evkit.h $(B)/flags \
+    | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) \
-		$(LDFLAGS) $(DEPS_LIBS)
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h lib/evkit_priv.h
+$(NEWSA): $(NEWSOBJ)
+	rm -f $@
+	ar rcs $@ $(NEWSOBJ)
+
+# libnews.a before libevkit.a, which it calls.  LIBS_news is what the
+# libevkit objects that libnews pulls in call, found as for LIBS_ev-list:
+# none yet (util.o calls no library).
+LIBS_news =
+$(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
+    lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) -Itests/unit $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
-		$(LIBA) $(LDFLAGS) $(DEPS_LIBS)
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib -Itests/unit $(CPPFLAGS) $(CFLAGS) \
+		$(EXTRA) -o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news)
 
-unit: $(UNITBIN)
+$(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h $(B)/flags | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) -o $@ $< \
+		$(LIBA) $(LDFLAGS) $(LIBS_$*)
 
-# Build dependencies: install what is missing (Debian/Ubuntu).
+$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBA) lib/evkit.h \
+    lib/evkit_priv.h $(B)/flags | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Ilib $(DEPS_CFLAGS) -Itests/unit $(CPPFLAGS) \
+		$(CFLAGS) $(EXTRA) -o $@ $< $(LIBA) $(LDFLAGS) $(DEPS_LIBS)
+
+unit: $(UNITBIN) $(NEWSUNITBIN)
+
+# Dependencies (tests/deps.sh): plain make checks the build's and names
+# the Debian packages of what is missing; make demo and make check install
+# what they need with apt-get.
+DEPS = CC='$(CC)' CPPFLAGS='$(CPPFLAGS)' CFLAGS='$(CFLAGS)' \
+	LDFLAGS='$(LDFLAGS)' PKG_CONFIG='$(PKG_CONFIG)' SANCC='$(SANCC)' \
+	sh tests/deps.sh
 deps-ok:
-	@sh tests/deps.sh
+	@$(DEPS) build
+deps-demo:
+	@$(DEPS) -i demo
+deps-test:
+	@$(DEPS) -i test
 
 # The sanitizer pass builds with clang, so every check compiles the code
-# with both gcc (cc) and clang, -Werror.
+# with both gcc (cc) and clang, -Werror.  run-tests runs in a sub-make
+# given WERROR, so the makes that the tests start (tests/install.sh)
+# inherit it and rebuild nothing.
 SANCC = clang
 
-check: deps-ok
-	@$(MAKE) --no-print-directory all unit
+check: deps-test
+	@$(MAKE) --no-print-directory WERROR=-Werror run-tests
+
+run-tests: all unit
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 CC=$(SANCC) \
 		$(TOOLS:%=build-asan/bin/%) unit
 	@sh tests/run.sh
 
-demo: all
+demo: deps-demo
+	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh
 
 install: all
@@ -115,7 +193,7 @@ bench: all
 # each.  Seeds are the test data; crashes land in build-fuzz/.
 FUZZTIME = 300
 FUZZ = fuzz_read fuzz_recur
-fuzz: deps-ok
+fuzz: deps-test
 	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
@@ -135,4 +213,5 @@ clean:
 	rm -rf build build-asan build-fuzz
 	for t in $(TOOLS); do rm -f bin/$$t; done
 
-.PHONY: all links unit deps-ok check demo install uninstall bench fuzz clean
+.PHONY: all links unit deps-ok deps-demo deps-test check run-tests demo \
+	install uninstall bench fuzz clean FORCE

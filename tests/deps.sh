@@ -1,18 +1,110 @@
 #!/bin/sh
-# Install the build dependencies that are missing, on Debian/Ubuntu.
-# Quiet when everything is there, so "make" stays fast.  GNU parallel
-# (parallel) is for the scale-out test of ev-filter.
-pkgs="build-essential pkg-config libical-dev libcsv-dev libpcre2-dev
-mandoc tzdata python3 python3-icalendar python3-recurring-ical-events clang
-fish zsh parallel"
-have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
-missing=
-for p in $pkgs; do have "$p" || missing="$missing $p"; done
-[ -z "$missing" ] && exit 0
-command -v apt-get >/dev/null 2>&1 || {
-	echo "evkit: please install:$missing" >&2; exit 1; }
+# shellcheck disable=SC2317 # the probes are called through want
+# What evkit needs, whether it is there, and (with -i) installing it.
+#
+#   sh tests/deps.sh [-i] build|demo|test
+#
+#   build  compile and link (plain make): a C compiler, pkg-config,
+#          libical >= 3 and libpcre2-8 (found by pkg-config), libcsv
+#          (csv.h and -lcsv, found by the compiler: Debian ships no .pc)
+#   demo   build, and the time zone data the demo shows times in
+#   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
+#          (the sanitizer build), /usr/bin/python3 with icalendar and
+#          recurring_ical_events (the oracle, tests/strict_ics.py), bash, zsh and fish (the
+#          completions), GNU parallel (the scale-out test)
+#
+# Each need is probed the way the build or the tests use it -- pkg-config,
+# the compiler, the command on PATH -- never through dpkg, so a machine
+# with the libraries but without Debian's package tools builds as well.
+# Quiet when nothing is missing.  Otherwise, without -i, it names the
+# Debian/Ubuntu packages and exits 1: plain "make" installs nothing.  With
+# -i (make demo, make check) it installs them with apt-get, as root or
+# through sudo, and probes again.
+#
+# Environment, as make passes it: CC, CPPFLAGS, CFLAGS, LDFLAGS,
+# PKG_CONFIG, SANCC (the sanitizer build's compiler).
+
+CC=${CC:-cc}
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+SANCC=${SANCC:-clang}
+install=0
+[ "$1" = -i ] && { install=1; shift; }
+case $1 in
+build|demo|test) level=$1 ;;
+*) echo "usage: sh tests/deps.sh [-i] build|demo|test" >&2; exit 2 ;;
+esac
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# cc_links [LIBS]: the compiler makes a program of $tmp/t.c.
+# shellcheck disable=SC2086 # the flags are lists of words
+cc_links() {
+	$CC $CPPFLAGS $CFLAGS -o "$tmp/t" "$tmp/t.c" $LDFLAGS "$@"
+}
+cc_works() {
+	printf 'int main(void) { return 0; }\n' >"$tmp/t.c" && cc_links
+}
+libcsv() {
+	printf '%s\n' '#include <csv.h>' \
+	    'int main(void) { struct csv_parser p; return csv_init(&p, 0); }' \
+	    >"$tmp/t.c" && cc_links -lcsv
+}
+pc() { "$PKG_CONFIG" --exists "$1"; }
+have() { command -v "$1"; }
+gnu_parallel() { parallel --version </dev/null | grep -q 'GNU parallel'; }
+# The tests run Debian's python3 by its path, not the first on PATH.
+pymod() { /usr/bin/python3 -c "import $1"; }
+
+# want PACKAGE WHAT PROBE...: PACKAGE (Debian's name) brings WHAT, and is
+# missing unless PROBE succeeds.
+want() {
+	pkg=$1 what=$2
+	shift 2
+	"$@" >/dev/null 2>&1 && return
+	pkgs="$pkgs $pkg"
+	whats="$whats${whats:+, }$what"
+}
+
+probe() {
+	pkgs='' whats=''
+	want build-essential "a C compiler ($CC)" cc_works
+	want pkg-config "$PKG_CONFIG" have "$PKG_CONFIG"
+	want libical-dev "libical >= 3 (pkg-config libical)" pc 'libical >= 3.0'
+	want libpcre2-dev "pcre2 (pkg-config libpcre2-8)" pc libpcre2-8
+	want libcsv-dev "libcsv (csv.h, -lcsv)" libcsv
+	[ "$level" = build ] && return
+	want tzdata "time zone data (/usr/share/zoneinfo)" \
+	    test -f /usr/share/zoneinfo/Europe/Berlin
+	[ "$level" = demo ] && return
+	want mandoc mandoc have mandoc
+	want clang "$SANCC" have "$SANCC"
+	want bash bash have bash
+	want zsh zsh have zsh
+	want fish fish have fish
+	want parallel "GNU parallel" gnu_parallel
+	want python3 python3 have /usr/bin/python3
+	want python3-icalendar "python3 icalendar" pymod icalendar
+	want python3-recurring-ical-events "python3 recurring_ical_events" \
+	    pymod recurring_ical_events
+}
+
+probe
+[ -z "$pkgs" ] && exit 0
+if [ $install -eq 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+	echo "evkit: not found: $whats" >&2
+	echo "evkit: on Debian or Ubuntu: apt-get install$pkgs" >&2
+	[ $install -eq 0 ] &&
+	    echo "evkit: (make demo and make check install them)" >&2
+	exit 1
+fi
 if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
-echo "evkit: installing build dependencies:$missing" >&2
+echo "evkit: installing:$pkgs" >&2
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || exit 1
+# shellcheck disable=SC2086 # a list of package names
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	--no-install-recommends $missing >&2 || exit 1
+	--no-install-recommends $pkgs >&2 || exit 1
+probe
+[ -z "$pkgs" ] && exit 0
+echo "evkit: still not found after installing: $whats" >&2
+exit 1

@@ -76,4 +76,20 @@ if [ -n "$arrows" ]; then echo "$arrows"; st=1; fi
 if grep -l 'evkit_priv\.h\|<libical\|<pcre2\|<csv\.h>' bin/*.c 2>/dev/null; then
 	echo "bin/: private or third-party headers (above)"; st=1
 fi
+# The arrow between the two libraries (STYLE, "Two families of tools"):
+# lib/news/ stands on lib/, never the other way round.  No file of lib/
+# itself includes a news header or calls a news_ function; of lib/'s
+# headers, lib/news/ includes the public evkit.h only (not evkit_priv.h).
+out=$(grep -nE '#[[:space:]]*include[[:space:]]*"(news/|news[a-z_]*\.h)|(^|[^A-Za-z0-9_])news_[a-z0-9_]*[[:space:]]*\(' \
+    lib/*.c lib/*.h)
+if [ -n "$out" ]; then
+	echo "$out" | sed 's|$|  (lib/ must not use lib/news/)|'
+	st=1
+fi
+out=$(grep -nE '#[[:space:]]*include' lib/news/*.[ch] | grep -E '"|evkit_priv' |
+    grep -vE '"(evkit|news[a-z_]*)\.h"')
+if [ -n "$out" ]; then
+	echo "$out" | sed 's|$|  (lib/news/ uses the public evkit.h only)|'
+	st=1
+fi
 exit $st

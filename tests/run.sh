@@ -23,16 +23,19 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
+# unit BUILD: the unit tests of libevkit (BUILD/tests/test_*) and of
+# libnews (BUILD/tests/news/test_*).
 unit() {
-	for t in "$top/$1"/tests/test_*; do
+	for t in "$top/$1"/tests/test_* "$top/$1"/tests/news/test_*; do
 		[ -x "$t" ] || continue
+		name=$1/${t#"$top/$1/tests/"}
 		"$t" >"$tmp/u.out" 2>&1
 		rc=$?
 		last=$(tail -n 1 "$tmp/u.out")
 		p=$(echo "$last" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 		f=$(echo "$last" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 		if [ -z "$p" ]; then
-			bad "$1/$(basename "$t") crashed (status $rc)"
+			bad "$name crashed (status $rc)"
 			sed 's/^/    /' "$tmp/u.out" | tail -n 20
 			continue
 		fi
@@ -40,7 +43,7 @@ unit() {
 		fail=$((fail + f))
 		if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
 			[ "$f" -eq 0 ] && fail=$((fail + 1))
-			echo "FAIL: $1/$(basename "$t")"
+			echo "FAIL: $name"
 			grep -v ' passed, ' "$tmp/u.out" | sed 's/^/    /' | head -n 40
 		fi
 	done
