@@ -1,8 +1,9 @@
 /*
  * field.c - the face of a record: its fields as the contract prints
  * them, and the facts about an event that readers, predicates, sets and
- * writers all ask (cancelled, order, admission).  Below the writers, so
- * that nothing that reads or selects events imports a writer.
+ * writers all ask (order, cancelled; admission is in admission.c, apart
+ * because it needs the regex engine).  Below the writers, so that
+ * nothing that reads or selects events imports a writer.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -115,68 +116,4 @@ ev_event_cancelled(struct ev_event *ev)
 	const char *st = ev_event_text(ev, EV_F_STATUS);
 
 	return st != NULL && ev_strcaseeq(st, "CANCELLED");
-}
-
-/* ---- admission ---------------------------------------------------------- */
-
-/*
- * Amounts in a price text: -1 none, 0 only zeros ("0", "0,00 €"),
- * 1 a non-zero one ("12,50 €", "ab 15 €").
- */
-static int
-amounts(const char *s)
-{
-	int res = -1;
-
-	for (const char *p = s; *p;) {
-		int nonzero = 0;
-
-		if (*p < '0' || *p > '9') {
-			p++;
-			continue;
-		}
-		for (; (*p >= '0' && *p <= '9') || ((*p == ',' || *p == '.') &&
-		    p[1] >= '0' && p[1] <= '9'); p++)
-			if (*p >= '1' && *p <= '9')
-				nonzero = 1;
-		if (nonzero)
-			return 1;
-		res = 0;
-	}
-	return res;
-}
-
-enum ev_admission
-ev_event_admission(struct ev_event *ev, const struct ev_regex *markers)
-{
-	int free_ = 0, n;
-
-	for (size_t i = 0; i < ev->nprops; i++) {
-		const char *name, *v;
-		int price, cat;
-
-		if (ev->props[i].depth != 0)
-			continue;
-		name = EV_PNAME(ev, i);
-		v = EV_PVALUE(ev, i);
-		price = ev_strcaseeq(name, "X-PRICE") ||
-		    ev_strcaseeq(name, "X-COST");
-		cat = ev_strcaseeq(name, "CATEGORIES") &&
-		    !(ev->props[i].flags & EV_PROP_CSVCOL);
-		if (ev_strcaseeq(name, "X-COST-TYPE")) {
-			if (ev_strcaseeq(v, "free"))
-				free_ = 1;
-			continue;
-		}
-		if (!price && !cat)
-			continue;
-		if (price && (n = amounts(v)) == 1)
-			return EV_ADM_PAID;
-		if (price && n == 0)
-			free_ = 1;
-		if (!free_ && markers != NULL &&
-		    ev_regex_match(markers, v, strlen(v)))
-			free_ = 1;
-	}
-	return free_ ? EV_ADM_FREE : EV_ADM_UNKNOWN;
 }

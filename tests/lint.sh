@@ -33,7 +33,7 @@ done
 floors='
 1 util diag atomic civil casefold names match utf8 escape ascii datetext
 2 winzones zone ctx when
-3 event field
+3 event field admission
 4 lex ics csv read recur set occ filter cal
 5 write icsout csvout jsonout tmplout textout pass
 6 cli
