@@ -15,6 +15,10 @@
 #ifndef NEWS_H
 #define NEWS_H
 
+#include <stddef.h>
+
+#include "evkit.h"
+
 /* ---- field.c: the keys of an article's header ------------------------ */
 
 /*
@@ -50,5 +54,68 @@ const char *news_field_name(enum news_field);
  * " Title" is unknown.
  */
 int	 news_field_lookup(const char *key);
+
+
+/* ---- the language of an article ---------------------------------------- */
+
+enum news_lang {
+	NEWS_LANG_DE,		/* „…“ ‚…‘ */
+	NEWS_LANG_DE_CH,	/* «…» ‹…› */
+	NEWS_LANG_EN		/* “…” ‘…’ */
+};
+
+/* ---- report: what every pass says about a text ------------------------ */
+
+enum news_severity { NEWS_SEV_ERROR, NEWS_SEV_WARNING, NEWS_SEV_NOTE };
+
+/*
+ * A finding about s[off, off + len) of the text a pass was given: its
+ * rule id ("quote-unpaired"), severity, message, and the suggested
+ * replacement of that span (NULL: none).  Strings live until the
+ * callback returns.  The caller maps off to FILE:LINE:COL.
+ */
+struct news_finding {
+	size_t	 off, len;
+	const char *rule;
+	enum news_severity sev;
+	const char *msg;
+	const char *fix;
+};
+typedef void news_report_fn(void *arg, const struct news_finding *);
+
+/* ---- span.c: protected spans of inline Markdown ------------------------ */
+
+/*
+ * The spans of inline Markdown s[0..n) that no typographic or lint rule
+ * touches: code spans (`…`), autolinks (<https://…>, <a@b.de>), raw HTML
+ * tags and entities, link and image destinations and titles (the
+ * "(…)" after "]"), bare URLs (scheme://…, www.…) and e-mail addresses.
+ * fn(arg, start, end) for each, in order, not overlapping.
+ */
+void	 news_protected(const char *s, size_t n,
+	    void (*fn)(void *, size_t start, size_t end), void *arg);
+
+/* ---- typo.c: typography ------------------------------------------------- */
+
+enum news_nbsp { NEWS_NBSP_NORMAL, NEWS_NBSP_NARROW };	/* U+00A0, U+202F */
+
+struct news_typo {
+	enum news_lang lang;
+	enum news_nbsp nbsp;
+};
+
+/*
+ * Typeset the inline Markdown of one block, s[0..n) (its lines joined by
+ * '\n', block markup such as "> " or "- " already removed), appending
+ * the result to out: quotes paired with a stack (nested quotes, the
+ * language's marks, apostrophes, measures like 26" left alone), dashes,
+ * "..." to "…", runs of spaces, no-break spaces.  Protected spans are
+ * copied as they are.  What it cannot fix (a quote it cannot pair) is
+ * reported with an offset into s, never guessed silently.  Idempotent:
+ * typesetting the result again changes nothing.  0, or -1 when s is not
+ * valid UTF-8 (out then holds s unchanged, the position reported).
+ */
+int	 news_typeset(const struct news_typo *, const char *s, size_t n,
+	    struct ev_buf *out, news_report_fn *report, void *arg);
 
 #endif
