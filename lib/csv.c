@@ -65,37 +65,21 @@ struct cdate {
 
 /* ---- small byte helpers ------------------------------------------------ */
 
+/* Blanks around a cell and on a blank line: space, TAB and line ends (a
+ * form feed or vertical tab in a cell is data). */
 static int
-isdig(int c)
+cellblank(int c)
 {
-	return c >= '0' && c <= '9';
-}
-
-static int
-isalpha_(int c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static int
-upper(int c)
-{
-	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-static int
-isblank_(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return ev_isblank(c) || c == '\r' || c == '\n';
 }
 
 /* Trim blanks (space, TAB, CR, LF) from both ends of s[0..*n). */
 static const char *
 trim(const char *s, size_t *n)
 {
-	while (*n > 0 && isblank_((unsigned char)s[0]))
+	while (*n > 0 && cellblank((unsigned char)s[0]))
 		s++, (*n)--;
-	while (*n > 0 && isblank_((unsigned char)s[*n - 1]))
+	while (*n > 0 && cellblank((unsigned char)s[*n - 1]))
 		(*n)--;
 	return s;
 }
@@ -221,11 +205,10 @@ static const struct {
 static int
 is_xname(const char *s)
 {
-	if (!(upper((unsigned char)s[0]) == 'X' && s[1] == '-' && s[2] != '\0'))
+	if (!(ev_toupper(s[0]) == 'X' && s[1] == '-' && s[2] != '\0'))
 		return 0;
 	for (s += 2; *s != '\0'; s++)
-		if (!isalpha_((unsigned char)*s) && !isdig((unsigned char)*s) &&
-		    *s != '-')
+		if (!ev_isalnum(*s) && *s != '-')
 			return 0;
 	return 1;
 }
@@ -294,7 +277,7 @@ map_columns(struct ev_csvrd *c)
 		col->kind = classify(col->name, &f, &isdate);
 		if (col->kind == COL_PROP) {
 			for (char *p = col->name; *p != '\0'; p++)
-				*p = (char)upper((unsigned char)*p);
+				*p = (char)ev_toupper((unsigned char)*p);
 		} else if (col->kind == COL_FIELD && isdate) {
 			if (firstdate < 0) {
 				firstdate = (int)i;
@@ -415,7 +398,7 @@ static int
 blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isblank_((unsigned char)s[i]))
+		if (!cellblank((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
@@ -653,7 +636,7 @@ digits(const char **pp, int min, int max)
 	const char *p = *pp;
 	int v = 0, n = 0;
 
-	while (n < max && isdig((unsigned char)*p)) {
+	while (n < max && ev_isdigit((unsigned char)*p)) {
 		v = v * 10 + (*p++ - '0');
 		n++;
 	}
@@ -713,8 +696,8 @@ parse_time(const char **pp, struct cdate *d, int basic)
 			p++;
 			if ((s = digits(&p, 2, 2)) < 0)
 				return -1;
-			if (*p == '.' && isdig((unsigned char)p[1]))
-				for (p++; isdig((unsigned char)*p); p++)
+			if (*p == '.' && ev_isdigit((unsigned char)p[1]))
+				for (p++; ev_isdigit((unsigned char)*p); p++)
 					;
 		}
 	}
@@ -746,7 +729,7 @@ parse_offset(const char **pp, struct cdate *d)
 		return -1;
 	if (*p == ':')
 		p++;
-	if (isdig((unsigned char)*p) && (m = digits(&p, 2, 2)) < 0)
+	if (ev_isdigit((unsigned char)*p) && (m = digits(&p, 2, 2)) < 0)
 		return -1;
 	if (h > 18 || m > 59)
 		return -1;
@@ -763,7 +746,7 @@ skip_uhr(const char *p)
 
 	while (*q == ' ')
 		q++;
-	if (ev_strncaseeq(q, "uhr", 3) && !isalpha_((unsigned char)q[3]))
+	if (ev_strncaseeq(q, "uhr", 3) && !ev_isalpha((unsigned char)q[3]))
 		return q + 3;
 	return p;
 }
@@ -1148,7 +1131,7 @@ rrule_line(struct rec *x, const char *s, size_t n)
 		return -1;
 	ev_buf_clear(&x->c->v);
 	for (size_t i = 0; i < nl; i++)
-		ev_buf_addc(&x->c->v, upper((unsigned char)s[i]));
+		ev_buf_addc(&x->c->v, ev_toupper((unsigned char)s[i]));
 	ev_event_addpropn(x->ev, x->c->v.p, nl,
 	    s + nl + (nl < pe), pe - nl - (nl < pe), s + pe + 1, n - pe - 1,
 	    0, 0, x->c->recline);
@@ -1196,7 +1179,7 @@ do_plain(struct rec *x)
 		add_text(x, "UID", c->tmp.p, n);
 	if ((n = fcell(x, EV_F_SEQUENCE, &c->tmp)) > 0) {
 		for (size_t i = 0; i < n; i++)
-			if (!isdig((unsigned char)c->tmp.p[i]) || n > 9)
+			if (!ev_isdigit((unsigned char)c->tmp.p[i]) || n > 9)
 				return bad(x, ev_field_name(EV_F_SEQUENCE),
 				    c->tmp.p);
 		addprop(x, "SEQUENCE", "", c->tmp.p);
@@ -1215,7 +1198,7 @@ do_plain(struct rec *x)
 		add_flat(x, "URL", "", c->tmp.p);
 	if (fcell(x, EV_F_STATUS, &c->tmp) > 0) {
 		for (char *p = c->tmp.p; *p != '\0'; p++)
-			*p = (char)upper((unsigned char)*p);
+			*p = (char)ev_toupper((unsigned char)*p);
 		add_flat(x, "STATUS", "", c->tmp.p);
 	}
 	do_organizer(x);

@@ -74,15 +74,79 @@ struct ev_err {
 void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);
 
-/* ASCII-only helpers for parsing formats (never locale dependent). */
-int	 ev_strcaseeq(const char *, const char *);
-int	 ev_strncaseeq(const char *, const char *, size_t);
 int	 ev_utf8_valid(const char *, size_t);
 /* Characters (not bytes) in a UTF-8 string: display width for the
  * Latin and German text we lay out in columns. */
 size_t	 ev_utf8_width(const char *);
 /* HTML text and attribute values: & < > " ' escaped. */
 void	 ev_html_escape(const char *, struct ev_buf *);
+
+/* ---- ascii.c: ASCII classes and case, never the locale ---------------- */
+
+/*
+ * Bytes for formats: only ASCII has a class or a case here (a byte from
+ * 0x80 up, or a negative char, is in no class and maps to itself),
+ * whatever the locale says.  Inline: the readers call them per byte.
+ */
+static inline int
+ev_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ev_isupper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+ev_islower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline int
+ev_isalpha(int c)
+{
+	return ev_isupper(c) || ev_islower(c);
+}
+
+static inline int
+ev_isalnum(int c)
+{
+	return ev_isalpha(c) || ev_isdigit(c);
+}
+
+/* Space and TAB. */
+static inline int
+ev_isblank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Space, TAB, LF, VT, FF, CR: C's white space. */
+static inline int
+ev_isspace(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline int
+ev_toupper(int c)
+{
+	return ev_islower(c) ? c - 'a' + 'A' : c;
+}
+
+static inline int
+ev_tolower(int c)
+{
+	return ev_isupper(c) ? c - 'A' + 'a' : c;
+}
+
+/* Equal but for the case of ASCII letters (the first n bytes at most). */
+int	 ev_strcaseeq(const char *, const char *);
+int	 ev_strncaseeq(const char *, const char *, size_t);
 
 /* ---- diag.c: one diagnostic voice for the tools ---------------------- */
 

@@ -74,13 +74,6 @@ static const struct alias mon_alias[] = {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
 /*
  * The two-byte UTF-8 umlaut or sharp s at p (either case) as its ASCII
  * transcription, or NULL.  Transcribing lets "März", "MÄRZ" and "maerz"
@@ -112,10 +105,10 @@ fold(const char *s, char *out, size_t outsz)
 	size_t n = 0;
 	const char *t;
 
-	while (is_space(*p))
+	while (ev_isspace(*p))
 		p++;
 	e = p + strlen((const char *)p);
-	while (e > p && is_space(e[-1]))
+	while (e > p && ev_isspace(e[-1]))
 		e--;
 	if (e > p && e[-1] == '.')
 		e--;
@@ -126,10 +119,8 @@ fold(const char *s, char *out, size_t outsz)
 			out[n++] = t[0];
 			out[n++] = t[1];
 			p += 2;
-		} else if (*p >= 'A' && *p <= 'Z') {
-			out[n++] = (char)(*p++ - 'A' + 'a');
-		} else if (*p >= 'a' && *p <= 'z') {
-			out[n++] = (char)*p++;
+		} else if (ev_isalpha(*p)) {
+			out[n++] = (char)ev_tolower(*p++);
 		} else {
 			return -1;
 		}

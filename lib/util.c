@@ -161,37 +161,6 @@ ev_err_set(struct ev_err *e, const char *file, unsigned long line,
 	va_end(ap);
 }
 
-/* Equal bytes, or the same ASCII letter in either case. */
-#define SAMECASE(x, y) ((x) == (y) || \
-	(((x) | 0x20) == ((y) | 0x20) && ((x) | 0x20) >= 'a' && ((x) | 0x20) <= 'z'))
-
-int
-ev_strcaseeq(const char *a, const char *b)
-{
-	const unsigned char *x = (const unsigned char *)a;
-	const unsigned char *y = (const unsigned char *)b;
-
-	for (; SAMECASE(*x, *y); x++, y++)
-		if (*x == '\0')
-			return 1;
-	return 0;
-}
-
-int
-ev_strncaseeq(const char *a, const char *b, size_t n)
-{
-	const unsigned char *x = (const unsigned char *)a;
-	const unsigned char *y = (const unsigned char *)b;
-
-	for (; n > 0; n--, x++, y++) {
-		if (!SAMECASE(*x, *y))
-			return 0;
-		if (*x == '\0')
-			return 1;
-	}
-	return 1;
-}
-
 /* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
 int
 ev_utf8_valid(const char *s, size_t n)

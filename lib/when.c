@@ -56,19 +56,6 @@ today(const struct ev_ctx *ctx)
 	return ev_floordiv(to_wall(ctx, ev_ctx_now(ctx)), 86400);
 }
 
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Read min..max digits at *p into *v; -1 when fewer than min. */
 static int
 num(const char **p, int min, int max, int *v)
@@ -77,7 +64,7 @@ num(const char **p, int min, int max, int *v)
 	int n = 0;
 
 	*v = 0;
-	while (n < max && is_digit(s[n])) {
+	while (n < max && ev_isdigit(s[n])) {
 		*v = *v * 10 + (s[n] - '0');
 		n++;
 	}
@@ -190,7 +177,7 @@ p_rel(const struct ev_ctx *ctx, const char *s, struct when *w)
 		return 0;
 	if ((nd = num(&p, 1, 7, &n)) < 0)
 		return 0;
-	if (nd > 6 || is_digit(*p)) {
+	if (nd > 6 || ev_isdigit(*p)) {
 		snprintf(w->why, sizeof(w->why), "at most %d", REL_MAX);
 		return -1;
 	}
@@ -255,7 +242,7 @@ p_time(const struct ev_ctx *ctx, const char *p, int ext, int64_t day,
 	if (num(&p, 2, 2, &h) < 0 || (ext && *p++ != ':') ||
 	    num(&p, 2, 2, &mi) < 0)
 		return 0;
-	if ((ext && *p == ':') || (!ext && is_digit(*p))) {
+	if ((ext && *p == ':') || (!ext && ev_isdigit(*p))) {
 		p += ext;
 		if (num(&p, 2, 2, &sec) < 0)
 			return 0;
@@ -374,10 +361,10 @@ ev_when_parse(const struct ev_ctx *ctx, const char *expr, int64_t *lo,
 	int64_t l = 0, h = 0;
 	int rc = 0;
 
-	while (is_space(*s))
+	while (ev_isspace(*s))
 		s++;
 	e = s + strlen(s);
-	while (e > s && is_space(e[-1]))
+	while (e > s && ev_isspace(e[-1]))
 		e--;
 	/* No expression is that long; a copy makes it NUL-terminated. */
 	if (e > s && (size_t)(e - s) < sizeof(buf)) {
