@@ -100,38 +100,6 @@ clean(struct ev_buf *b, const char *s, size_t n)
 	}
 }
 
-/*
- * Header names compare without case: ASCII, and the Latin-1 letters of
- * UTF-8 (so "GANZTÄGIG" is "Ganztägig").
- */
-static int
-hdrfold(const unsigned char **pp)
-{
-	const unsigned char *p = *pp;
-	int c = *p++;
-
-	if (c == 0xc3 && *p >= 0x80 && *p <= 0x9e && *p != 0x97) {
-		c = 0xc300 | (*p++ + 0x20);
-	} else if (c == 0xc3 && *p != '\0') {
-		c = 0xc300 | *p++;
-	} else if (c >= 'A' && c <= 'Z')
-		c += 'a' - 'A';
-	*pp = p;
-	return c;
-}
-
-static int
-hdreq(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)a;
-	const unsigned char *q = (const unsigned char *)b;
-
-	while (*p != '\0' && *q != '\0')
-		if (hdrfold(&p) != hdrfold(&q))
-			return 0;
-	return *p == '\0' && *q == '\0';
-}
-
 /* ---- the header -------------------------------------------------------- */
 
 /* Headers people write, German and English, beside the field names. */
@@ -235,7 +203,8 @@ classify(const char *name, int *field, int *isdate)
 	if ((*field = ev_field_lookup(name)) >= 0)
 		return COL_FIELD;
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
-		if (hdreq(name, aliases[i].name)) {
+		/* without case: "GANZTÄGIG" is "Ganztägig" */
+		if (ev_casefold_eq(name, aliases[i].name)) {
 			*field = aliases[i].field;
 			*isdate = aliases[i].isdate;
 			return COL_FIELD;

@@ -74,10 +74,6 @@ struct ev_err {
 void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);
 
-int	 ev_utf8_valid(const char *, size_t);
-/* Characters (not bytes) in a UTF-8 string: display width for the
- * Latin and German text we lay out in columns. */
-size_t	 ev_utf8_width(const char *);
 /* HTML text and attribute values: & < > " ' escaped. */
 void	 ev_html_escape(const char *, struct ev_buf *);
 
@@ -147,6 +143,30 @@ ev_tolower(int c)
 /* Equal but for the case of ASCII letters (the first n bytes at most). */
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
+
+/* ---- utf8.c: UTF-8: decode, validate, cut, display width ------------- */
+
+/* Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing
+ * above U+10FFFF.  Where a length is asked, a NUL-terminated string may
+ * pass SIZE_MAX: a NUL ends any sequence. */
+
+/* Decode the character at *s of the n > 0 bytes there: its code point,
+ * *s moved past it; -1 for a byte that starts none, *s moved by one. */
+int32_t	 ev_utf8_next(const char **s, size_t n);
+/* Bytes of the sequence a byte starts: 1 ASCII, 2-4 a lead byte, 0 a
+ * continuation byte or a byte no valid character starts with. */
+int	 ev_utf8_seqlen(int c);
+/* 1 when s[0..n) is all valid UTF-8 (ASCII runs 8 bytes at a time). */
+int	 ev_utf8_valid(const char *s, size_t n);
+/* n moved back over continuation bytes to where the character of s[n]
+ * begins (s[n] must exist): s[0..result) cuts no character in two. */
+size_t	 ev_utf8_cut(const char *s, size_t n);
+/* Columns of a code point on a terminal: 0 combining marks and other
+ * zero-width ones, 2 East Asian wide and emoji, else 1 (-1 too). */
+int	 ev_utf8_cwidth(int32_t cp);
+/* Columns of a UTF-8 string, characters summed; a bad byte is one
+ * column (a terminal shows U+FFFD). */
+size_t	 ev_utf8_width(const char *);
 
 /* ---- diag.c: one diagnostic voice for the tools ---------------------- */
 

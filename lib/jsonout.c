@@ -9,11 +9,10 @@ static void
 json_str(const char *s, struct ev_buf *b)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const char *q;
 
 	ev_buf_addc(b, '"');
 	while (*p) {
-		size_t k;
-
 		if (*p == '"' || *p == '\\') {
 			ev_buf_addc(b, '\\');
 			ev_buf_addc(b, *p++);
@@ -28,15 +27,12 @@ json_str(const char *s, struct ev_buf *b)
 		} else if (*p < 0x80) {
 			ev_buf_addc(b, *p++);
 		} else {
-			k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-			if (strnlen((const char *)p, k) == k &&
-			    ev_utf8_valid((const char *)p, k)) {
-				ev_buf_add(b, p, k);
-				p += k;
-			} else {
+			q = (const char *)p;
+			if (ev_utf8_next(&q, SIZE_MAX) >= 0)
+				ev_buf_add(b, p, (size_t)(q - (const char *)p));
+			else
 				ev_buf_adds(b, "\xef\xbf\xbd");
-				p++;
-			}
+			p = (const unsigned char *)q;
 		}
 	}
 	ev_buf_addc(b, '"');

@@ -161,64 +161,6 @@ ev_err_set(struct ev_err *e, const char *file, unsigned long line,
 	va_end(ap);
 }
 
-/* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
-int
-ev_utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-
-	while (p < e) {
-		unsigned c = *p;
-		size_t k;
-		unsigned cp, min;
-
-		if (c < 0x80) {
-			/* ASCII runs are the common case: skip 8 at a time */
-			while (e - p >= 8) {
-				uint64_t w;
-
-				memcpy(&w, p, 8);
-				if (w & UINT64_C(0x8080808080808080))
-					break;
-				p += 8;
-			}
-			while (p < e && *p < 0x80)
-				p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1, cp = c & 0x1f, min = 0x80;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2, cp = c & 0x0f, min = 0x800;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3, cp = c & 0x07, min = 0x10000;
-		else
-			return 0;
-		if ((size_t)(e - p) <= k)
-			return 0;
-		for (size_t i = 1; i <= k; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += k + 1;
-	}
-	return 1;
-}
-
-size_t
-ev_utf8_width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 void
 ev_html_escape(const char *s, struct ev_buf *b)
 {

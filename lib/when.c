@@ -118,19 +118,16 @@ p_word(const struct ev_ctx *ctx, const char *s, struct when *w)
 		{ "today", 0 }, { "heute", 0 },
 		{ "tomorrow", 1 }, { "morgen", 1 },
 		{ "yesterday", -1 }, { "gestern", -1 },
-		{ "uebermorgen", 2 }, { "vorgestern", -2 }
+		/* ev_strcaseeq folds ASCII only: both cases of the Ü */
+		{ "uebermorgen", 2 }, { "übermorgen", 2 }, { "Übermorgen", 2 },
+		{ "vorgestern", -2 }
 	};
-	const unsigned char *u = (const unsigned char *)s;
 
 	if (ev_strcaseeq(s, "now") || ev_strcaseeq(s, "jetzt")) {
 		w->kind = W_INSTANT;
 		w->utc = ev_ctx_now(ctx);
 		return 1;
 	}
-	/* "übermorgen", "Übermorgen" in UTF-8 */
-	if (u[0] == 0xc3 && (u[1] == 0xbc || u[1] == 0x9c) &&
-	    ev_strcaseeq(s + 2, "bermorgen"))
-		return set_day(w, today(ctx) + 2, W_DAY);
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (ev_strcaseeq(s, words[i].name))
 			return set_day(w, today(ctx) + words[i].off, W_DAY);
