@@ -74,9 +74,6 @@ struct ev_err {
 void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);
 
-/* HTML text and attribute values: & < > " ' escaped. */
-void	 ev_html_escape(const char *, struct ev_buf *);
-
 /* ---- ascii.c: ASCII classes and case, never the locale ---------------- */
 
 /*
@@ -167,6 +164,20 @@ int	 ev_utf8_cwidth(int32_t cp);
 /* Columns of a UTF-8 string, characters summed; a bad byte is one
  * column (a terminal shows U+FFFD). */
 size_t	 ev_utf8_width(const char *);
+
+/* ---- escape.c: text for HTML, XML and JSON --------------------------- */
+
+/* Each appends the NUL-terminated text, escaped, to the buffer. */
+
+/* HTML text and attribute values: & < > " ' escaped, nothing else. */
+void	 ev_html_escape(const char *, struct ev_buf *);
+/* XML 1.0 text and attribute values: & < > " ' as entities, CR as
+ * &#13;; C0 controls but TAB, LF, CR and U+FFFE, U+FFFF (not allowed
+ * in XML 1.0) dropped; a byte that is no UTF-8 becomes U+FFFD. */
+void	 ev_xml_escape(const char *, struct ev_buf *);
+/* A JSON string, its quotes included: \" \\ \n \t \r, other controls
+ * and DEL as \u00XX; a byte that is no UTF-8 becomes U+FFFD. */
+void	 ev_json_string(const char *, struct ev_buf *);
 
 /* ---- diag.c: one diagnostic voice for the tools ---------------------- */
 

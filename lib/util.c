@@ -160,18 +160,3 @@ ev_err_set(struct ev_err *e, const char *file, unsigned long line,
 	vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap);
 	va_end(ap);
 }
-
-void
-ev_html_escape(const char *s, struct ev_buf *b)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': ev_buf_add(b, "&amp;", 5); break;
-		case '<': ev_buf_add(b, "&lt;", 4); break;
-		case '>': ev_buf_add(b, "&gt;", 4); break;
-		case '"': ev_buf_add(b, "&quot;", 6); break;
-		case '\'': ev_buf_add(b, "&#39;", 5); break;
-		default: ev_buf_addc(b, *s); break;
-		}
-	}
-}
