@@ -55,14 +55,6 @@ struct ev_csvrd {
 
 enum { RD_HEADER, RD_BODY, RD_DONE };
 
-/* A date, a time of day, or both, as a cell spelled them. */
-struct cdate {
-	int	 has_date, has_time, has_off;
-	int	 y, m, d;
-	int	 secs;		/* time of day, 0 to 86400 */
-	int	 off;		/* seconds east of UTC */
-};
-
 /* ---- small byte helpers ------------------------------------------------ */
 
 /* Blanks around a cell and on a blank line: space, TAB and line ends (a
@@ -598,162 +590,16 @@ read_header(struct ev_reader *r, struct ev_csvrd *c)
 
 /* ---- dates in cells ---------------------------------------------------- */
 
-/* Up to max digits (at least min) at *pp as a number, or -1. */
+/* A cell's date, date and time, or time of day (s is trimmed), as
+ * datetext.c reads cells: 0, or -1. */
 static int
-digits(const char **pp, int min, int max)
+parse_cell_time(const char *s, struct ev_dt *d)
 {
-	const char *p = *pp;
-	int v = 0, n = 0;
-
-	while (n < max && ev_isdigit((unsigned char)*p)) {
-		v = v * 10 + (*p++ - '0');
-		n++;
-	}
-	if (n < min)
-		return -1;
-	*pp = p;
-	return v;
-}
-
-/* "2016-12-24", "20161224" or "24.12.2016" */
-static int
-parse_date(const char **pp, struct cdate *d)
-{
-	const char *p = *pp, *q = *pp;
-	int a;
-
-	if ((a = digits(&p, 1, 8)) < 0)
-		return -1;
-	if (p - q == 8) {
-		d->y = a / 10000, d->m = a / 100 % 100, d->d = a % 100;
-	} else if (p - q == 4 && *p == '-') {
-		d->y = a, p++;
-		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '-' ||
-		    (d->d = digits(&p, 1, 2)) < 0)
-			return -1;
-	} else if (p - q <= 2 && *p == '.') {
-		d->d = a, p++;
-		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
-		    (d->y = digits(&p, 4, 4)) < 0)
-			return -1;
-	} else
-		return -1;
-	if (d->m < 1 || d->m > 12 || d->d < 1 ||
-	    d->d > ev_days_in_month(d->y, d->m))
-		return -1;
-	d->has_date = 1;
-	*pp = p;
-	return 0;
-}
-
-/* "18:00", "18:00:00", "18:00:00.000", "180000" (after a 'T') */
-static int
-parse_time(const char **pp, struct cdate *d, int basic)
-{
-	const char *p = *pp;
-	int h, m, s = 0;
-
-	if (basic) {
-		if ((h = digits(&p, 2, 2)) < 0 || (m = digits(&p, 2, 2)) < 0 ||
-		    (s = digits(&p, 2, 2)) < 0)
-			return -1;
-	} else {
-		if ((h = digits(&p, 1, 2)) < 0 || *p++ != ':' ||
-		    (m = digits(&p, 2, 2)) < 0)
-			return -1;
-		if (*p == ':') {
-			p++;
-			if ((s = digits(&p, 2, 2)) < 0)
-				return -1;
-			if (*p == '.' && ev_isdigit((unsigned char)p[1]))
-				for (p++; ev_isdigit((unsigned char)*p); p++)
-					;
-		}
-	}
-	if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0)))
-		return -1;
-	d->secs = h * 3600 + m * 60 + s;
-	d->has_time = 1;
-	*pp = p;
-	return 0;
-}
-
-/* "Z", "+01:00", "+0100", "-05" */
-static int
-parse_offset(const char **pp, struct cdate *d)
-{
-	const char *p = *pp;
-	int sign, h, m = 0;
-
-	if (*p == 'Z' || *p == 'z') {
-		d->has_off = 1;
-		d->off = 0;
-		*pp = p + 1;
-		return 0;
-	}
-	if (*p != '+' && *p != '-')
-		return 0;
-	sign = *p++ == '-' ? -1 : 1;
-	if ((h = digits(&p, 2, 2)) < 0)
-		return -1;
-	if (*p == ':')
-		p++;
-	if (ev_isdigit((unsigned char)*p) && (m = digits(&p, 2, 2)) < 0)
-		return -1;
-	if (h > 18 || m > 59)
-		return -1;
-	d->has_off = 1;
-	d->off = sign * (h * 3600 + m * 60);
-	*pp = p;
-	return 0;
-}
-
-static const char *
-skip_uhr(const char *p)
-{
-	const char *q = p;
-
-	while (*q == ' ')
-		q++;
-	if (ev_strncaseeq(q, "uhr", 3) && !ev_isalpha((unsigned char)q[3]))
-		return q + 3;
-	return p;
-}
-
-/* A cell's date, date and time, or time of day (s is trimmed). */
-static int
-parse_cell_time(const char *s, struct cdate *d)
-{
-	const char *p = s;
-	int basic;
-
-	memset(d, 0, sizeof(*d));
-	if (strchr(s, ':') != NULL && strchr(s, '-') == NULL &&
-	    strchr(s, '.') == NULL && parse_time(&p, d, 0) == 0) {
-		p = skip_uhr(p);
-		return *p == '\0' ? 0 : -1;
-	}
-	p = s;
-	if (parse_date(&p, d) < 0)
-		return -1;
-	basic = p - s == 8;
-	if (*p == 'T' || *p == 't' || *p == ' ') {
-		p++;
-		while (*p == ' ')
-			p++;
-		if (parse_time(&p, d, basic && p[-1] == 'T') < 0)
-			return -1;
-		p = skip_uhr(p);
-		if (*p == ' ' && (p[1] == '+' || p[1] == '-'))
-			p++;
-		if (parse_offset(&p, d) < 0)
-			return -1;
-	}
-	return *p == '\0' ? 0 : -1;
+	return ev_dt_parse(s, EV_DT_CELL, d) > 0 ? 0 : -1;
 }
 
 static int64_t
-cdate_wall(const struct cdate *d)
+dt_wall(const struct ev_dt *d)
 {
 	return ev_days_from_civil(d->y, d->m, d->d) * 86400 + d->secs;
 }
@@ -781,7 +627,7 @@ struct rec {
 	struct ev_event *ev;
 	const struct ev_zone *zone;	/* the tz column's */
 	int	 allday;
-	struct cdate start;		/* as the cells gave it */
+	struct ev_dt start;		/* as the cells gave it */
 };
 
 /* "FILE:LINE: bad start \"2016-13-45\"" */
@@ -887,10 +733,10 @@ truthy(struct rec *x, const char *s)
  * floating.
  */
 static int
-put_time(struct rec *x, const char *pname, const struct cdate *d)
+put_time(struct rec *x, const char *pname, const struct ev_dt *d)
 {
 	struct ev_csvrd *c = x->c;
-	int64_t wall = cdate_wall(d);
+	int64_t wall = dt_wall(d);
 	int rc;
 
 	ev_buf_clear(&c->prm);
@@ -917,7 +763,7 @@ static int
 do_start(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
-	struct cdate day;
+	struct ev_dt day;
 	const char *fname = ev_field_name(EV_F_START);
 	size_t n;
 
@@ -959,7 +805,7 @@ do_end(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_END);
-	struct cdate d;
+	struct ev_dt d;
 
 	if (fcell(x, EV_F_END, &c->tmp) == 0)
 		return 0;
@@ -985,7 +831,7 @@ do_rid(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_RECURRENCE_ID);
-	struct cdate d;
+	struct ev_dt d;
 
 	if (fcell(x, EV_F_RECURRENCE_ID, &c->tmp) == 0)
 		return 0;
@@ -1002,7 +848,7 @@ do_lastmod(struct rec *x)
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_LAST_MODIFIED);
 	const struct ev_zone *z;
-	struct cdate d;
+	struct ev_dt d;
 	int64_t utc;
 
 	if (fcell(x, EV_F_LAST_MODIFIED, &c->tmp) == 0)
@@ -1010,10 +856,10 @@ do_lastmod(struct rec *x)
 	if (parse_cell_time(c->tmp.p, &d) < 0 || !d.has_date)
 		return bad(x, fname, c->tmp.p);
 	if (d.has_off) {
-		utc = cdate_wall(&d) - d.off;
+		utc = dt_wall(&d) - d.off;
 	} else {
 		z = x->zone != NULL ? x->zone : ev_ctx_zone(x->r->ctx);
-		utc = ev_zone_to_utc(z, cdate_wall(&d));
+		utc = ev_zone_to_utc(z, dt_wall(&d));
 	}
 	ev_buf_clear(&c->v);
 	if (fmt_wall(utc, 0, 1, &c->v) < 0)
