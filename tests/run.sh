@@ -7,6 +7,12 @@
 #   sh tests/run.sh --update   rewrite the expected files of the CLI tests
 #                              from the normal build (review the diff!)
 #
+# After the normal build's CLI tests, tests/same.sh compares every tool's
+# output over every CLI test input with the transcripts in tests/same/,
+# recorded before a refactoring.  --update here leaves them alone, so that
+# the "before" is never rewritten by accident; to record them anew (from
+# the code whose behaviour is to be kept): sh tests/same.sh --update.
+#
 # A CLI case is tests/cli/TOOL/NAME.args (shell words after the tool name)
 # or tests/cli/TOOL/NAME.sh (a script), with NAME.in as stdin (else
 # /dev/null) and the expected NAME.out, NAME.err and NAME.rc (default 0).
@@ -93,6 +99,23 @@ cli() {
 	done
 }
 
+# same: tests/same.sh with the normal build; its counts are added to ours.
+same() {
+	sh "$top/tests/same.sh" "$top/build/bin" >"$tmp/same" 2>&1
+	rc=$?
+	last=$(tail -n 1 "$tmp/same")
+	p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ] || [ "$rc" -ne 0 ]; then
+		# a crash without counts is one failure; else the counts say it
+		[ -z "$p" ] || [ "${f:-0}" -eq 0 ] && fail=$((fail + 1))
+		echo "FAIL: same (tests/same.sh)"
+		grep -v ' passed, ' "$tmp/same" | sed 's/^/    /' | head -n 60
+	fi
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-0}))
+}
+
 if [ $update -eq 1 ]; then
 	cli build
 	echo "updated $pass cases"
@@ -104,6 +127,7 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 unit build
 cli build
+same
 unit build-asan
 cli build-asan
 sh "$top/tests/lint.sh" >"$tmp/lint" 2>&1 && ok || { bad "lint"; sed 's/^/    /' "$tmp/lint"; }
