@@ -55,47 +55,23 @@ struct ev_csvrd {
 
 enum { RD_HEADER, RD_BODY, RD_DONE };
 
-/* A date, a time of day, or both, as a cell spelled them. */
-struct cdate {
-	int	 has_date, has_time, has_off;
-	int	 y, m, d;
-	int	 secs;		/* time of day, 0 to 86400 */
-	int	 off;		/* seconds east of UTC */
-};
-
 /* ---- small byte helpers ------------------------------------------------ */
 
+/* Blanks around a cell and on a blank line: space, TAB and line ends (a
+ * form feed or vertical tab in a cell is data). */
 static int
-isdig(int c)
+cellblank(int c)
 {
-	return c >= '0' && c <= '9';
-}
-
-static int
-isalpha_(int c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static int
-upper(int c)
-{
-	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-static int
-isblank_(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return ev_isblank(c) || c == '\r' || c == '\n';
 }
 
 /* Trim blanks (space, TAB, CR, LF) from both ends of s[0..*n). */
 static const char *
 trim(const char *s, size_t *n)
 {
-	while (*n > 0 && isblank_((unsigned char)s[0]))
+	while (*n > 0 && cellblank((unsigned char)s[0]))
 		s++, (*n)--;
-	while (*n > 0 && isblank_((unsigned char)s[*n - 1]))
+	while (*n > 0 && cellblank((unsigned char)s[*n - 1]))
 		(*n)--;
 	return s;
 }
@@ -114,38 +90,6 @@ clean(struct ev_buf *b, const char *s, size_t n)
 		} else
 			ev_buf_addc(b, s[i]);
 	}
-}
-
-/*
- * Header names compare without case: ASCII, and the Latin-1 letters of
- * UTF-8 (so "GANZTÄGIG" is "Ganztägig").
- */
-static int
-hdrfold(const unsigned char **pp)
-{
-	const unsigned char *p = *pp;
-	int c = *p++;
-
-	if (c == 0xc3 && *p >= 0x80 && *p <= 0x9e && *p != 0x97) {
-		c = 0xc300 | (*p++ + 0x20);
-	} else if (c == 0xc3 && *p != '\0') {
-		c = 0xc300 | *p++;
-	} else if (c >= 'A' && c <= 'Z')
-		c += 'a' - 'A';
-	*pp = p;
-	return c;
-}
-
-static int
-hdreq(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)a;
-	const unsigned char *q = (const unsigned char *)b;
-
-	while (*p != '\0' && *q != '\0')
-		if (hdrfold(&p) != hdrfold(&q))
-			return 0;
-	return *p == '\0' && *q == '\0';
 }
 
 /* ---- the header -------------------------------------------------------- */
@@ -221,11 +165,10 @@ static const struct {
 static int
 is_xname(const char *s)
 {
-	if (!(upper((unsigned char)s[0]) == 'X' && s[1] == '-' && s[2] != '\0'))
+	if (!(ev_toupper(s[0]) == 'X' && s[1] == '-' && s[2] != '\0'))
 		return 0;
 	for (s += 2; *s != '\0'; s++)
-		if (!isalpha_((unsigned char)*s) && !isdig((unsigned char)*s) &&
-		    *s != '-')
+		if (!ev_isalnum(*s) && *s != '-')
 			return 0;
 	return 1;
 }
@@ -252,7 +195,8 @@ classify(const char *name, int *field, int *isdate)
 	if ((*field = ev_field_lookup(name)) >= 0)
 		return COL_FIELD;
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
-		if (hdreq(name, aliases[i].name)) {
+		/* without case: "GANZTÄGIG" is "Ganztägig" */
+		if (ev_casefold_eq(name, aliases[i].name)) {
 			*field = aliases[i].field;
 			*isdate = aliases[i].isdate;
 			return COL_FIELD;
@@ -294,7 +238,7 @@ map_columns(struct ev_csvrd *c)
 		col->kind = classify(col->name, &f, &isdate);
 		if (col->kind == COL_PROP) {
 			for (char *p = col->name; *p != '\0'; p++)
-				*p = (char)upper((unsigned char)*p);
+				*p = (char)ev_toupper((unsigned char)*p);
 		} else if (col->kind == COL_FIELD && isdate) {
 			if (firstdate < 0) {
 				firstdate = (int)i;
@@ -415,7 +359,7 @@ static int
 blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isblank_((unsigned char)s[i]))
+		if (!cellblank((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
@@ -646,162 +590,16 @@ read_header(struct ev_reader *r, struct ev_csvrd *c)
 
 /* ---- dates in cells ---------------------------------------------------- */
 
-/* Up to max digits (at least min) at *pp as a number, or -1. */
+/* A cell's date, date and time, or time of day (s is trimmed), as
+ * datetext.c reads cells: 0, or -1. */
 static int
-digits(const char **pp, int min, int max)
+parse_cell_time(const char *s, struct ev_dt *d)
 {
-	const char *p = *pp;
-	int v = 0, n = 0;
-
-	while (n < max && isdig((unsigned char)*p)) {
-		v = v * 10 + (*p++ - '0');
-		n++;
-	}
-	if (n < min)
-		return -1;
-	*pp = p;
-	return v;
-}
-
-/* "2016-12-24", "20161224" or "24.12.2016" */
-static int
-parse_date(const char **pp, struct cdate *d)
-{
-	const char *p = *pp, *q = *pp;
-	int a;
-
-	if ((a = digits(&p, 1, 8)) < 0)
-		return -1;
-	if (p - q == 8) {
-		d->y = a / 10000, d->m = a / 100 % 100, d->d = a % 100;
-	} else if (p - q == 4 && *p == '-') {
-		d->y = a, p++;
-		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '-' ||
-		    (d->d = digits(&p, 1, 2)) < 0)
-			return -1;
-	} else if (p - q <= 2 && *p == '.') {
-		d->d = a, p++;
-		if ((d->m = digits(&p, 1, 2)) < 0 || *p++ != '.' ||
-		    (d->y = digits(&p, 4, 4)) < 0)
-			return -1;
-	} else
-		return -1;
-	if (d->m < 1 || d->m > 12 || d->d < 1 ||
-	    d->d > ev_days_in_month(d->y, d->m))
-		return -1;
-	d->has_date = 1;
-	*pp = p;
-	return 0;
-}
-
-/* "18:00", "18:00:00", "18:00:00.000", "180000" (after a 'T') */
-static int
-parse_time(const char **pp, struct cdate *d, int basic)
-{
-	const char *p = *pp;
-	int h, m, s = 0;
-
-	if (basic) {
-		if ((h = digits(&p, 2, 2)) < 0 || (m = digits(&p, 2, 2)) < 0 ||
-		    (s = digits(&p, 2, 2)) < 0)
-			return -1;
-	} else {
-		if ((h = digits(&p, 1, 2)) < 0 || *p++ != ':' ||
-		    (m = digits(&p, 2, 2)) < 0)
-			return -1;
-		if (*p == ':') {
-			p++;
-			if ((s = digits(&p, 2, 2)) < 0)
-				return -1;
-			if (*p == '.' && isdig((unsigned char)p[1]))
-				for (p++; isdig((unsigned char)*p); p++)
-					;
-		}
-	}
-	if (h > 24 || m > 59 || s > 59 || (h == 24 && (m != 0 || s != 0)))
-		return -1;
-	d->secs = h * 3600 + m * 60 + s;
-	d->has_time = 1;
-	*pp = p;
-	return 0;
-}
-
-/* "Z", "+01:00", "+0100", "-05" */
-static int
-parse_offset(const char **pp, struct cdate *d)
-{
-	const char *p = *pp;
-	int sign, h, m = 0;
-
-	if (*p == 'Z' || *p == 'z') {
-		d->has_off = 1;
-		d->off = 0;
-		*pp = p + 1;
-		return 0;
-	}
-	if (*p != '+' && *p != '-')
-		return 0;
-	sign = *p++ == '-' ? -1 : 1;
-	if ((h = digits(&p, 2, 2)) < 0)
-		return -1;
-	if (*p == ':')
-		p++;
-	if (isdig((unsigned char)*p) && (m = digits(&p, 2, 2)) < 0)
-		return -1;
-	if (h > 18 || m > 59)
-		return -1;
-	d->has_off = 1;
-	d->off = sign * (h * 3600 + m * 60);
-	*pp = p;
-	return 0;
-}
-
-static const char *
-skip_uhr(const char *p)
-{
-	const char *q = p;
-
-	while (*q == ' ')
-		q++;
-	if (ev_strncaseeq(q, "uhr", 3) && !isalpha_((unsigned char)q[3]))
-		return q + 3;
-	return p;
-}
-
-/* A cell's date, date and time, or time of day (s is trimmed). */
-static int
-parse_cell_time(const char *s, struct cdate *d)
-{
-	const char *p = s;
-	int basic;
-
-	memset(d, 0, sizeof(*d));
-	if (strchr(s, ':') != NULL && strchr(s, '-') == NULL &&
-	    strchr(s, '.') == NULL && parse_time(&p, d, 0) == 0) {
-		p = skip_uhr(p);
-		return *p == '\0' ? 0 : -1;
-	}
-	p = s;
-	if (parse_date(&p, d) < 0)
-		return -1;
-	basic = p - s == 8;
-	if (*p == 'T' || *p == 't' || *p == ' ') {
-		p++;
-		while (*p == ' ')
-			p++;
-		if (parse_time(&p, d, basic && p[-1] == 'T') < 0)
-			return -1;
-		p = skip_uhr(p);
-		if (*p == ' ' && (p[1] == '+' || p[1] == '-'))
-			p++;
-		if (parse_offset(&p, d) < 0)
-			return -1;
-	}
-	return *p == '\0' ? 0 : -1;
+	return ev_dt_parse(s, EV_DT_CELL, d) > 0 ? 0 : -1;
 }
 
 static int64_t
-cdate_wall(const struct cdate *d)
+dt_wall(const struct ev_dt *d)
 {
 	return ev_days_from_civil(d->y, d->m, d->d) * 86400 + d->secs;
 }
@@ -829,7 +627,7 @@ struct rec {
 	struct ev_event *ev;
 	const struct ev_zone *zone;	/* the tz column's */
 	int	 allday;
-	struct cdate start;		/* as the cells gave it */
+	struct ev_dt start;		/* as the cells gave it */
 };
 
 /* "FILE:LINE: bad start \"2016-13-45\"" */
@@ -935,10 +733,10 @@ truthy(struct rec *x, const char *s)
  * floating.
  */
 static int
-put_time(struct rec *x, const char *pname, const struct cdate *d)
+put_time(struct rec *x, const char *pname, const struct ev_dt *d)
 {
 	struct ev_csvrd *c = x->c;
-	int64_t wall = cdate_wall(d);
+	int64_t wall = dt_wall(d);
 	int rc;
 
 	ev_buf_clear(&c->prm);
@@ -965,7 +763,7 @@ static int
 do_start(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
-	struct cdate day;
+	struct ev_dt day;
 	const char *fname = ev_field_name(EV_F_START);
 	size_t n;
 
@@ -1007,7 +805,7 @@ do_end(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_END);
-	struct cdate d;
+	struct ev_dt d;
 
 	if (fcell(x, EV_F_END, &c->tmp) == 0)
 		return 0;
@@ -1033,7 +831,7 @@ do_rid(struct rec *x)
 {
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_RECURRENCE_ID);
-	struct cdate d;
+	struct ev_dt d;
 
 	if (fcell(x, EV_F_RECURRENCE_ID, &c->tmp) == 0)
 		return 0;
@@ -1050,7 +848,7 @@ do_lastmod(struct rec *x)
 	struct ev_csvrd *c = x->c;
 	const char *fname = ev_field_name(EV_F_LAST_MODIFIED);
 	const struct ev_zone *z;
-	struct cdate d;
+	struct ev_dt d;
 	int64_t utc;
 
 	if (fcell(x, EV_F_LAST_MODIFIED, &c->tmp) == 0)
@@ -1058,10 +856,10 @@ do_lastmod(struct rec *x)
 	if (parse_cell_time(c->tmp.p, &d) < 0 || !d.has_date)
 		return bad(x, fname, c->tmp.p);
 	if (d.has_off) {
-		utc = cdate_wall(&d) - d.off;
+		utc = dt_wall(&d) - d.off;
 	} else {
 		z = x->zone != NULL ? x->zone : ev_ctx_zone(x->r->ctx);
-		utc = ev_zone_to_utc(z, cdate_wall(&d));
+		utc = ev_zone_to_utc(z, dt_wall(&d));
 	}
 	ev_buf_clear(&c->v);
 	if (fmt_wall(utc, 0, 1, &c->v) < 0)
@@ -1148,7 +946,7 @@ rrule_line(struct rec *x, const char *s, size_t n)
 		return -1;
 	ev_buf_clear(&x->c->v);
 	for (size_t i = 0; i < nl; i++)
-		ev_buf_addc(&x->c->v, upper((unsigned char)s[i]));
+		ev_buf_addc(&x->c->v, ev_toupper((unsigned char)s[i]));
 	ev_event_addpropn(x->ev, x->c->v.p, nl,
 	    s + nl + (nl < pe), pe - nl - (nl < pe), s + pe + 1, n - pe - 1,
 	    0, 0, x->c->recline);
@@ -1196,7 +994,7 @@ do_plain(struct rec *x)
 		add_text(x, "UID", c->tmp.p, n);
 	if ((n = fcell(x, EV_F_SEQUENCE, &c->tmp)) > 0) {
 		for (size_t i = 0; i < n; i++)
-			if (!isdig((unsigned char)c->tmp.p[i]) || n > 9)
+			if (!ev_isdigit((unsigned char)c->tmp.p[i]) || n > 9)
 				return bad(x, ev_field_name(EV_F_SEQUENCE),
 				    c->tmp.p);
 		addprop(x, "SEQUENCE", "", c->tmp.p);
@@ -1215,7 +1013,7 @@ do_plain(struct rec *x)
 		add_flat(x, "URL", "", c->tmp.p);
 	if (fcell(x, EV_F_STATUS, &c->tmp) > 0) {
 		for (char *p = c->tmp.p; *p != '\0'; p++)
-			*p = (char)upper((unsigned char)*p);
+			*p = (char)ev_toupper((unsigned char)*p);
 		add_flat(x, "STATUS", "", c->tmp.p);
 	}
 	do_organizer(x);

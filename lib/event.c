@@ -79,9 +79,6 @@ static const char *const knownnames[EV_K_COUNT] = {
 	[EV_K_X_COST_TYPE] = "X-COST-TYPE",
 };
 
-/* ASCII upper case of the first byte: a cheap test before the compare. */
-#define UP(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 'A' : (c))
-
 /*
  * Every property of every event passes here.  Its length leaves at most
  * four names; the first and last letters rule out nearly all of those,
@@ -109,8 +106,8 @@ known_lookup(const char *name, size_t n)
 
 	if (n < 3 || n >= 14)
 		return -1;
-	c0 = UP((unsigned char)name[0]);
-	cn = UP((unsigned char)name[n - 1]);
+	c0 = ev_toupper((unsigned char)name[0]);
+	cn = ev_toupper((unsigned char)name[n - 1]);
 	for (int i = 0; i < 4 && bylen[n][i] != 0; i++) {
 		int k = bylen[n][i] - 1;
 		const char *kn = knownnames[k];
@@ -375,7 +372,7 @@ ev_event_delprop(struct ev_event *ev, size_t i)
 long
 ev_event_find(const struct ev_event *ev, const char *name)
 {
-	int c0 = UP((unsigned char)name[0]), k;
+	int c0 = ev_toupper(name[0]), k;
 
 	if ((k = known_lookup(name, strlen(name))) >= 0)
 		return kfind(ev, k);
@@ -383,7 +380,7 @@ ev_event_find(const struct ev_event *ev, const char *name)
 	for (size_t i = 0; i < ev->nprops; i++) {
 		const char *n = EV_PNAME(ev, i);
 
-		if (UP((unsigned char)n[0]) == c0 && ev->props[i].depth == 0 &&
+		if (ev_toupper(n[0]) == c0 && ev->props[i].depth == 0 &&
 		    !(ev->props[i].flags & EV_PROP_CSVCOL) &&
 		    ev_strcaseeq(n, name))
 			return (long)i;

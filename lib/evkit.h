@@ -79,15 +79,110 @@ void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 void	 ev_err_setc(struct ev_err *, const char *file, unsigned long line,
 	    unsigned long col, const char *fmt, ...) EV_PRINTFLIKE(5, 6);
 
-/* ASCII-only helpers for parsing formats (never locale dependent). */
+/* ---- ascii.c: ASCII classes and case, never the locale ---------------- */
+
+/*
+ * Bytes for formats: only ASCII has a class or a case here (a byte from
+ * 0x80 up, or a negative char, is in no class and maps to itself),
+ * whatever the locale says.  Inline: the readers call them per byte.
+ */
+static inline int
+ev_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ev_isupper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline int
+ev_islower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline int
+ev_isalpha(int c)
+{
+	return ev_isupper(c) || ev_islower(c);
+}
+
+static inline int
+ev_isalnum(int c)
+{
+	return ev_isalpha(c) || ev_isdigit(c);
+}
+
+/* Space and TAB. */
+static inline int
+ev_isblank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Space, TAB, LF, VT, FF, CR: C's white space. */
+static inline int
+ev_isspace(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline int
+ev_toupper(int c)
+{
+	return ev_islower(c) ? c - 'a' + 'A' : c;
+}
+
+static inline int
+ev_tolower(int c)
+{
+	return ev_isupper(c) ? c - 'A' + 'a' : c;
+}
+
+/* Equal but for the case of ASCII letters (the first n bytes at most). */
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
-int	 ev_utf8_valid(const char *, size_t);
-/* Characters (not bytes) in a UTF-8 string: display width for the
- * Latin and German text we lay out in columns. */
+
+/* ---- utf8.c: UTF-8: decode, validate, cut, display width ------------- */
+
+/* Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing
+ * above U+10FFFF.  Where a length is asked, a NUL-terminated string may
+ * pass SIZE_MAX: a NUL ends any sequence. */
+
+/* Decode the character at *s of the n > 0 bytes there: its code point,
+ * *s moved past it; -1 for a byte that starts none, *s moved by one. */
+int32_t	 ev_utf8_next(const char **s, size_t n);
+/* Bytes of the sequence a byte starts: 1 ASCII, 2-4 a lead byte, 0 a
+ * continuation byte or a byte no valid character starts with. */
+int	 ev_utf8_seqlen(int c);
+/* 1 when s[0..n) is all valid UTF-8 (ASCII runs 8 bytes at a time). */
+int	 ev_utf8_valid(const char *s, size_t n);
+/* n moved back over continuation bytes to where the character of s[n]
+ * begins (s[n] must exist): s[0..result) cuts no character in two. */
+size_t	 ev_utf8_cut(const char *s, size_t n);
+/* Columns of a code point on a terminal: 0 combining marks and other
+ * zero-width ones, 2 East Asian wide and emoji, else 1 (-1 too). */
+int	 ev_utf8_cwidth(int32_t cp);
+/* Columns of a UTF-8 string, characters summed; a bad byte is one
+ * column (a terminal shows U+FFFD). */
 size_t	 ev_utf8_width(const char *);
-/* HTML text and attribute values: & < > " ' escaped. */
+
+/* ---- escape.c: text for HTML, XML and JSON --------------------------- */
+
+/* Each appends the NUL-terminated text, escaped, to the buffer. */
+
+/* HTML text and attribute values: & < > " ' escaped, nothing else. */
 void	 ev_html_escape(const char *, struct ev_buf *);
+/* XML 1.0 text and attribute values: & < > " ' as entities, CR as
+ * &#13;; C0 controls but TAB, LF, CR and U+FFFE, U+FFFF (not allowed
+ * in XML 1.0) dropped; a byte that is no UTF-8 becomes U+FFFD. */
+void	 ev_xml_escape(const char *, struct ev_buf *);
+/* A JSON string, its quotes included: \" \\ \n \t \r, other controls
+ * and DEL as \u00XX; a byte that is no UTF-8 becomes U+FFFD. */
+void	 ev_json_string(const char *, struct ev_buf *);
 
 /* ---- diag.c: one diagnostic voice for the tools ---------------------- */
 

@@ -21,6 +21,53 @@ struct ev_ctx {
 /* A copy of s that lives as long as ctx. */
 const char *ev_ctx_intern(struct ev_ctx *, const char *s);
 
+/* ---- datetext.c: written dates and times (when.c, csv.c) -------------- */
+
+/*
+ * "2016-12-24", "20161224", "24.12.2016", each with an optional time
+ * ("T18:00", " 18:00:00", "T180000") and zone ("Z", "+01:00"): one
+ * grammar, and flags for the forms one caller takes and the other does
+ * not.  Date expressions take EV_DT_EXPR, CSV cells EV_DT_CELL.
+ */
+enum {
+	EV_DT_MONTH = 0x001,	/* "2016-12" alone names a month */
+	EV_DT_HHMM = 0x002,	/* a basic time may end at its minutes: T1800 */
+	EV_DT_SHORT = 0x004,	/* one digit will do for an ISO month or day
+				 * and an extended hour: "2016-1-5 8:00" */
+	EV_DT_FRAC = 0x008,	/* a fraction after the seconds, dropped */
+	EV_DT_H24 = 0x010,	/* "24:00", "24:00:00": the end of the day */
+	EV_DT_TIME = 0x020,	/* a time of day alone: "18:00" (a ':', no
+				 * '-' or '.') */
+	EV_DT_UHR = 0x040,	/* "Uhr" after a time, a space before its
+				 * zone: "18:00 Uhr +01:00" */
+	EV_DT_ANYSEP = 0x080,	/* 'T' or spaces after any date form (else
+				 * 'T' after ISO, spaces after extended) */
+	EV_DT_OFFLAX = 0x100,	/* zone hours 0-18 and minutes 0-59 each
+				 * (else at most 18:00); "+01:" */
+	EV_DT_YEAR0 = 0x200,	/* year 0000 (else 0001-9999) */
+	EV_DT_EXPR = EV_DT_MONTH | EV_DT_HHMM,
+	EV_DT_CELL = EV_DT_SHORT | EV_DT_FRAC | EV_DT_H24 | EV_DT_TIME |
+	    EV_DT_UHR | EV_DT_ANYSEP | EV_DT_OFFLAX | EV_DT_YEAR0
+};
+#define EV_DT_YEAR_MIN	1
+#define EV_DT_YEAR_MAX	9999
+
+/* A written date, time of day, or both. */
+struct ev_dt {
+	int	 has_date, has_time, has_off;
+	int	 month;		/* a month alone (EV_DT_MONTH); d is 1 */
+	int	 y, m, d;
+	int	 secs;		/* time of day, 0 to 86400 */
+	int	 off;		/* seconds east of UTC ("Z": 0) */
+	char	 why[48];	/* after -1: which value is out of range */
+};
+/* Parse all of s as flags allow: 1 into dt; 0 not a written date; -1
+ * its form with a value out of range ("month must be 1-12" in why). */
+int	 ev_dt_parse(const char *s, unsigned flags, struct ev_dt *dt);
+/* min..max digits at *p into *v (0 when none), *p past them: how many,
+ * or -1 (and *p unmoved) when fewer than min. */
+int	 ev_dt_num(const char **p, int min, int max, int *v);
+
 /* ---- zone.c ----------------------------------------------------------- */
 
 /* The system zone: /etc/localtime's name, /etc/timezone, else UTC. */

@@ -8,7 +8,6 @@
  * is normal input: a bad record is reported with FILE:LINE and skipped,
  * and reading goes on with the next one.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,26 +105,6 @@ opened(const struct ev_event *ev, unsigned depth)
 	return "";
 }
 
-/*
- * Valid UTF-8.  Most lines are ASCII: skip that part eight bytes at a
- * time; a UTF-8 sequence can only start at the first byte >= 0x80.
- */
-static int
-utf8ok(const char *s, size_t n)
-{
-	uint64_t w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
-			break;
-	}
-	while (i < n && !(s[i] & 0x80))
-		i++;
-	return i == n || ev_utf8_valid(s + i, n - i);
-}
-
 /* Why a line the lexer rejected is bad, quoting its start (at most 60
  * bytes, cut at a character; bytes that are not UTF-8 shown as '?'). */
 static const char *
@@ -137,11 +116,8 @@ badline(const struct ev_line *l)
 
 	if (l->raw == NULL)
 		return "content line longer than 16 MiB";
-	if (n > 60) {
-		n = 57;
-		while (n > 0 && ((unsigned char)l->line[n] & 0xc0) == 0x80)
-			n--;
-	}
+	if (n > 60)
+		n = ev_utf8_cut(l->line, 57);
 	valid = ev_utf8_valid(l->line, n);
 	memcpy(msg, "bad content line \"", 18);
 	for (i = 0; i < n; i++) {
@@ -197,7 +173,7 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 		    "VEVENT longer than 16 MiB");
 		return -1;
 	}
-	if (!utf8ok(l->line, l->len)) {
+	if (!ev_utf8_valid(l->line, l->len)) {
 		ev_err_set(&r->err, r->name, l->lineno, "invalid UTF-8");
 		return -1;
 	}
@@ -371,7 +347,8 @@ vevent_fast(struct ev_reader *r, struct ev_event *ev)
 		rel = end;
 	}
 	/* the END:VEVENT line began at ls; rel is at the next line */
-	if (!utf8ok(ev->text.p + start_text, ev->text.len - start_text))
+	if (!ev_utf8_valid(ev->text.p + start_text,
+	    ev->text.len - start_text))
 		goto slow;
 	if (!r->noraw)
 		ev_buf_add(&ev->raw, lex->buf + lex->off, rel);

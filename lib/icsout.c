@@ -15,27 +15,6 @@
 
 #define FOLD_AT	75	/* octets per physical line, CRLF not counted */
 
-/* Octets of the UTF-8 character at s[0..n): its lead byte's length when
- * that many continuation bytes follow, else 1 (stray bytes go alone). */
-static size_t
-charlen(const unsigned char *s, size_t n)
-{
-	size_t want, k;
-
-	if (s[0] < 0xc0)
-		want = 1;
-	else if (s[0] < 0xe0)
-		want = 2;
-	else if (s[0] < 0xf0)
-		want = 3;
-	else
-		want = 4;
-	for (k = 1; k < want && k < n; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			break;
-	return k == want ? want : 1;
-}
-
 /*
  * Append s[0..n) to a content line whose current physical line holds
  * *col octets, folding before a character that would not fit.  A raw
@@ -45,23 +24,30 @@ charlen(const unsigned char *s, size_t n)
 static void
 put(struct ev_buf *out, size_t *col, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *q;
 	size_t i = 0, k;
 
 	while (i < n) {
-		if (p[i] == '\r' || p[i] == '\n') {
-			if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')
+		if (s[i] == '\r' || s[i] == '\n') {
+			if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
 				i++;
 			i++;
 			put(out, col, "\\n", 2);
 			continue;
 		}
-		k = charlen(p + i, n - i);
+		/* one character, or one byte that is none */
+		if ((unsigned char)s[i] < 0x80) {
+			k = 1;
+		} else {
+			q = s + i;
+			ev_utf8_next(&q, n - i);
+			k = (size_t)(q - (s + i));
+		}
 		if (*col + k > FOLD_AT) {
 			ev_buf_add(out, "\r\n ", 3);
 			*col = 1;
 		}
-		ev_buf_add(out, p + i, k);
+		ev_buf_add(out, s + i, k);
 		*col += k;
 		i += k;
 	}

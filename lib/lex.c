@@ -19,8 +19,7 @@
 #define MAXLINE	(16UL * 1024 * 1024)	/* longer logical lines are dropped */
 
 /* RFC 5545 name characters, plus '_' and '.' that real exporters use. */
-#define ISNAME(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') \
-	|| ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' || (c) == '.')
+#define ISNAME(c) (ev_isalnum(c) || (c) == '-' || (c) == '_' || (c) == '.')
 
 /* Where the logical line starting at lex->off ends, in bytes from off. */
 struct scan {

@@ -117,12 +117,7 @@ shown(const char *pat)
 {
 	size_t n = strlen(pat);
 
-	if (n <= 200)
-		return (int)n;
-	n = 200;
-	while (n > 0 && ((unsigned char)pat[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
+	return (int)(n <= 200 ? n : ev_utf8_cut(pat, 200));
 }
 
 static void
@@ -256,44 +251,9 @@ ev_regex_free(struct ev_regex *re)
 	free(re);
 }
 
-/*
- * Decode one strict UTF-8 character at *pp (the rules of ev_utf8_valid);
- * a byte that does not start a valid one stands for itself as
- * 0x110000 + byte, a value no character folds to.
- */
-static uint32_t
-utf8_next(const unsigned char **pp)
-{
-	const unsigned char *p = *pp;
-	uint32_t cp, min;
-	size_t k, i;
-
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		k = 1, cp = p[0] & 0x1f, min = 0x80;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		k = 2, cp = p[0] & 0x0f, min = 0x800;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		k = 3, cp = p[0] & 0x07, min = 0x10000;
-	else
-		goto bad;
-	/* the terminating NUL is no continuation byte: stops in time */
-	for (i = 1; i <= k; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			goto bad;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		goto bad;
-	*pp = p + k + 1;
-	return cp;
-bad:
-	*pp = p + 1;
-	return 0x110000 + p[0];
-}
-
 /* A string as a stream of folded code points. */
 struct foldit {
-	const unsigned char *p;
+	const char *p;
 	uint32_t buf[3];	/* the rest of a multi-character folding */
 	int	 i, n;
 };
@@ -303,20 +263,22 @@ struct foldit {
 static uint32_t
 fold_next(struct foldit *it)
 {
-	uint32_t cp;
+	unsigned char b = (unsigned char)*it->p;
+	int32_t cp;
 
 	if (it->i < it->n)
 		return it->buf[it->i++];
-	if (*it->p == '\0')
+	if (b == '\0')
 		return FOLD_END;
-	if (*it->p < 0x80) {
-		cp = *it->p++;
-		return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+	if (b < 0x80) {
+		it->p++;
+		return (uint32_t)ev_tolower(b);
 	}
-	cp = utf8_next(&it->p);
-	if (cp > 0x10ffff)
-		return cp;
-	it->n = ev_casefold_cp(cp, it->buf);
+	/* a byte that starts no character stands for itself as
+	 * 0x110000 + byte, a value no character folds to */
+	if ((cp = ev_utf8_next(&it->p, SIZE_MAX)) < 0)
+		return 0x110000 + b;
+	it->n = ev_casefold_cp((uint32_t)cp, it->buf);
 	it->i = 1;
 	return it->buf[0];
 }
@@ -332,8 +294,8 @@ ev_casefold_eq(const char *a, const char *b)
 		a++, b++;
 	memset(&fa, 0, sizeof(fa));
 	memset(&fb, 0, sizeof(fb));
-	fa.p = (const unsigned char *)a;
-	fb.p = (const unsigned char *)b;
+	fa.p = a;
+	fb.p = b;
 	do {
 		ca = fold_next(&fa);
 		cb = fold_next(&fb);

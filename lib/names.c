@@ -74,28 +74,19 @@ static const struct alias mon_alias[] = {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
 /*
- * The two-byte UTF-8 umlaut or sharp s at p (either case) as its ASCII
- * transcription, or NULL.  Transcribing lets "März", "MÄRZ" and "maerz"
- * meet in one table entry.
+ * An umlaut or sharp s (either case) as its ASCII transcription, or
+ * NULL.  Transcribing lets "März", "MÄRZ" and "maerz" meet in one table
+ * entry.
  */
 static const char *
-umlaut(const unsigned char *p)
+umlaut(int32_t cp)
 {
-	if (p[0] != 0xc3)
-		return NULL;
-	switch (p[1]) {
-	case 0xa4: case 0x84:	return "ae";
-	case 0xb6: case 0x96:	return "oe";
-	case 0xbc: case 0x9c:	return "ue";
-	case 0x9f:		return "ss";
+	switch (cp) {
+	case 0xe4: case 0xc4:	return "ae";
+	case 0xf6: case 0xd6:	return "oe";
+	case 0xfc: case 0xdc:	return "ue";
+	case 0xdf:		return "ss";
 	default:		return NULL;
 	}
 }
@@ -108,28 +99,26 @@ umlaut(const unsigned char *p)
 static int
 fold(const char *s, char *out, size_t outsz)
 {
-	const unsigned char *p = (const unsigned char *)s, *e;
+	const char *p = s, *e, *q, *t;
 	size_t n = 0;
-	const char *t;
 
-	while (is_space(*p))
+	while (ev_isspace(*p))
 		p++;
-	e = p + strlen((const char *)p);
-	while (e > p && is_space(e[-1]))
+	e = p + strlen(p);
+	while (e > p && ev_isspace(e[-1]))
 		e--;
 	if (e > p && e[-1] == '.')
 		e--;
 	while (p < e) {
 		if (n + 3 > outsz)
 			return -1;
-		if ((t = umlaut(p)) != NULL) {
+		q = p;
+		if ((t = umlaut(ev_utf8_next(&q, (size_t)(e - p)))) != NULL) {
 			out[n++] = t[0];
 			out[n++] = t[1];
-			p += 2;
-		} else if (*p >= 'A' && *p <= 'Z') {
-			out[n++] = (char)(*p++ - 'A' + 'a');
-		} else if (*p >= 'a' && *p <= 'z') {
-			out[n++] = (char)*p++;
+			p = q;
+		} else if (ev_isalpha(*p)) {
+			out[n++] = (char)ev_tolower(*p++);
 		} else {
 			return -1;
 		}

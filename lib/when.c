@@ -11,10 +11,9 @@
 
 #include "evkit_priv.h"
 
-#define YEAR_MIN	1
-#define YEAR_MAX	9999
+#define YEAR_MIN	EV_DT_YEAR_MIN
+#define YEAR_MAX	EV_DT_YEAR_MAX
 #define REL_MAX		999999	/* "+999999d": more is a typo */
-#define OFF_MAX		(18 * 3600)	/* ISO 8601 offsets end at 18:00 */
 
 enum wkind {
 	W_INSTANT,	/* lo == hi == utc */
@@ -57,37 +56,6 @@ today(const struct ev_ctx *ctx)
 }
 
 static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
-}
-
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Read min..max digits at *p into *v; -1 when fewer than min. */
-static int
-num(const char **p, int min, int max, int *v)
-{
-	const char *s = *p;
-	int n = 0;
-
-	*v = 0;
-	while (n < max && is_digit(s[n])) {
-		*v = *v * 10 + (s[n] - '0');
-		n++;
-	}
-	if (n < min)
-		return -1;
-	*p = s + n;
-	return n;
-}
-
-static int
 set_day(struct when *w, int64_t day, enum wkind kind)
 {
 	int y, m, d;
@@ -103,23 +71,6 @@ set_day(struct when *w, int64_t day, enum wkind kind)
 	return 1;
 }
 
-/* Check a civil date field by field, saying which one is wrong. */
-static int
-check_date(int y, int m, int d, struct when *w)
-{
-	if (y < YEAR_MIN || y > YEAR_MAX)
-		snprintf(w->why, sizeof(w->why), "year must be %d-%d",
-		    YEAR_MIN, YEAR_MAX);
-	else if (m < 1 || m > 12)
-		snprintf(w->why, sizeof(w->why), "month must be 1-12");
-	else if (d < 1 || d > ev_days_in_month(y, m))
-		snprintf(w->why, sizeof(w->why), "day must be 1-%d",
-		    ev_days_in_month(y, m));
-	else
-		return 0;
-	return -1;
-}
-
 /* Keywords, English and German. */
 static int
 p_word(const struct ev_ctx *ctx, const char *s, struct when *w)
@@ -131,19 +82,16 @@ p_word(const struct ev_ctx *ctx, const char *s, struct when *w)
 		{ "today", 0 }, { "heute", 0 },
 		{ "tomorrow", 1 }, { "morgen", 1 },
 		{ "yesterday", -1 }, { "gestern", -1 },
-		{ "uebermorgen", 2 }, { "vorgestern", -2 }
+		/* ev_strcaseeq folds ASCII only: both cases of the Ü */
+		{ "uebermorgen", 2 }, { "übermorgen", 2 }, { "Übermorgen", 2 },
+		{ "vorgestern", -2 }
 	};
-	const unsigned char *u = (const unsigned char *)s;
 
 	if (ev_strcaseeq(s, "now") || ev_strcaseeq(s, "jetzt")) {
 		w->kind = W_INSTANT;
 		w->utc = ev_ctx_now(ctx);
 		return 1;
 	}
-	/* "übermorgen", "Übermorgen" in UTF-8 */
-	if (u[0] == 0xc3 && (u[1] == 0xbc || u[1] == 0x9c) &&
-	    ev_strcaseeq(s + 2, "bermorgen"))
-		return set_day(w, today(ctx) + 2, W_DAY);
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (ev_strcaseeq(s, words[i].name))
 			return set_day(w, today(ctx) + words[i].off, W_DAY);
@@ -188,9 +136,9 @@ p_rel(const struct ev_ctx *ctx, const char *s, struct when *w)
 
 	if (s[0] != '+' && s[0] != '-')
 		return 0;
-	if ((nd = num(&p, 1, 7, &n)) < 0)
+	if ((nd = ev_dt_num(&p, 1, 7, &n)) < 0)
 		return 0;
-	if (nd > 6 || is_digit(*p)) {
+	if (nd > 6 || ev_isdigit(*p)) {
 		snprintf(w->why, sizeof(w->why), "at most %d", REL_MAX);
 		return -1;
 	}
@@ -209,133 +157,30 @@ p_rel(const struct ev_ctx *ctx, const char *s, struct when *w)
 }
 
 /*
- * The zone part of a date-time: nothing (*local set: wall time in the
- * display zone), "Z", or an offset "+HH:MM", "+HHMM", "+HH" into *off.
+ * Dates as people write them (datetext.c): "2016-12", "2016-12-24",
+ * "20161224", "24.12.2016", each date optionally followed by a time
+ * ("T18:00", " 18:00:00+01:00", "T180000Z"); without a zone it is a
+ * wall time in the display zone.
  */
 static int
-p_offset(const char *p, int *off, int *local, struct when *w)
+p_written(const struct ev_ctx *ctx, const char *s, struct when *w)
 {
-	int sign, oh, om = 0, colon;
+	struct ev_dt dt;
+	int64_t day, wall;
+	int rc;
 
-	*local = *p == '\0';
-	*off = 0;
-	if (*local || ((*p == 'Z' || *p == 'z') && p[1] == '\0'))
-		return 1;
-	if (*p != '+' && *p != '-')
-		return 0;
-	sign = *p++ == '-' ? -1 : 1;
-	if (num(&p, 2, 2, &oh) < 0)
-		return 0;
-	colon = *p == ':';
-	p += colon;
-	if ((colon || *p != '\0') && num(&p, 2, 2, &om) < 0)
-		return 0;
-	if (*p != '\0')
-		return 0;
-	if (om > 59 || oh * 3600 + om * 60 > OFF_MAX) {
-		snprintf(w->why, sizeof(w->why),
-		    "UTC offset must be -18:00 to +18:00");
-		return -1;
-	}
-	*off = sign * (oh * 3600 + om * 60);
-	return 1;
-}
-
-/*
- * A time of day after a date: "HH:MM[:SS]" (ext) or "HHMM[SS]", then
- * its zone part.  Fills w with the instant.
- */
-static int
-p_time(const struct ev_ctx *ctx, const char *p, int ext, int64_t day,
-    struct when *w)
-{
-	int h, mi, sec = 0, off, local, rc;
-	int64_t wall;
-
-	if (num(&p, 2, 2, &h) < 0 || (ext && *p++ != ':') ||
-	    num(&p, 2, 2, &mi) < 0)
-		return 0;
-	if ((ext && *p == ':') || (!ext && is_digit(*p))) {
-		p += ext;
-		if (num(&p, 2, 2, &sec) < 0)
-			return 0;
-	}
-	if (h > 23 || mi > 59 || sec > 59) {
-		snprintf(w->why, sizeof(w->why), "%s",
-		    h > 23 ? "hour must be 0-23" : mi > 59 ?
-		    "minute must be 0-59" : "second must be 0-59");
-		return -1;
-	}
-	if ((rc = p_offset(p, &off, &local, w)) <= 0)
+	if ((rc = ev_dt_parse(s, EV_DT_EXPR, &dt)) <= 0) {
+		if (rc < 0)
+			snprintf(w->why, sizeof(w->why), "%s", dt.why);
 		return rc;
-	wall = day * 86400 + h * 3600 + mi * 60 + sec;
+	}
+	day = ev_days_from_civil(dt.y, dt.m, dt.d);
+	if (!dt.has_time)
+		return set_day(w, day, dt.month ? W_MONTH : W_DAY);
+	wall = day * 86400 + dt.secs;
 	w->kind = W_INSTANT;
-	w->utc = local ? to_utc(ctx, wall) : wall - off;
+	w->utc = dt.has_off ? wall - dt.off : to_utc(ctx, wall);
 	return 1;
-}
-
-/* What may follow a date: nothing (the day), or a separator and a time. */
-static int
-p_after_date(const struct ev_ctx *ctx, const char *p, int ext, int sep_t,
-    int64_t day, struct when *w)
-{
-	if (*p == '\0')
-		return set_day(w, day, W_DAY);
-	if (sep_t && (*p == 'T' || *p == 't'))
-		return p_time(ctx, p + 1, ext, day, w);
-	if (ext && *p == ' ') {
-		while (*p == ' ')
-			p++;
-		return p_time(ctx, p, ext, day, w);
-	}
-	return 0;
-}
-
-/*
- * ISO 8601: "YYYY-MM", "YYYY-MM-DD", "YYYYMMDD", each date optionally
- * followed by a time ("T18:00", " 18:00:00+01:00", "T180000Z").
- */
-static int
-p_iso(const struct ev_ctx *ctx, const char *s, struct when *w)
-{
-	const char *p = s;
-	int y, m, d, ext;
-
-	if (num(&p, 4, 4, &y) < 0)
-		return 0;
-	ext = *p == '-';
-	p += ext;
-	if (num(&p, 2, 2, &m) < 0)
-		return 0;
-	if (ext && *p == '\0') {
-		if (check_date(y, m, 1, w) < 0)
-			return -1;
-		return set_day(w, ev_days_from_civil(y, m, 1), W_MONTH);
-	}
-	if ((ext && *p++ != '-') || num(&p, 2, 2, &d) < 0)
-		return 0;
-	if (*p != '\0' && *p != 'T' && *p != 't' && *p != ' ')
-		return 0;
-	if (check_date(y, m, d, w) < 0)
-		return -1;
-	return p_after_date(ctx, p, ext, 1, ev_days_from_civil(y, m, d), w);
-}
-
-/* German "24.12.2016", "1.3.2016", optionally " 18:00". */
-static int
-p_dotted(const struct ev_ctx *ctx, const char *s, struct when *w)
-{
-	const char *p = s;
-	int y, m, d;
-
-	if (num(&p, 1, 2, &d) < 0 || *p++ != '.' || num(&p, 1, 2, &m) < 0 ||
-	    *p++ != '.' || num(&p, 4, 4, &y) < 0)
-		return 0;
-	if (*p != '\0' && *p != ' ')
-		return 0;
-	if (check_date(y, m, d, w) < 0)
-		return -1;
-	return p_after_date(ctx, p, 1, 0, ev_days_from_civil(y, m, d), w);
 }
 
 /* The span a parsed expression names, in UTC seconds. */
@@ -366,7 +211,7 @@ ev_when_parse(const struct ev_ctx *ctx, const char *expr, int64_t *lo,
     int64_t *hi, struct ev_err *err)
 {
 	static parser *const parsers[] = {
-		p_word, p_weekday, p_rel, p_iso, p_dotted
+		p_word, p_weekday, p_rel, p_written
 	};
 	const char *s = expr, *e;
 	char buf[64];
@@ -374,10 +219,10 @@ ev_when_parse(const struct ev_ctx *ctx, const char *expr, int64_t *lo,
 	int64_t l = 0, h = 0;
 	int rc = 0;
 
-	while (is_space(*s))
+	while (ev_isspace(*s))
 		s++;
 	e = s + strlen(s);
-	while (e > s && is_space(e[-1]))
+	while (e > s && ev_isspace(e[-1]))
 		e--;
 	/* No expression is that long; a copy makes it NUL-terminated. */
 	if (e > s && (size_t)(e - s) < sizeof(buf)) {

@@ -168,21 +168,15 @@ static const struct winzone winzones[] = {
 };
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int
 wincmp(const void *key, const void *elem)
 {
 	const unsigned char *a = key;
 	const unsigned char *b = (const unsigned char *)
 	    ((const struct winzone *)elem)->win;
 
-	while (*a != '\0' && lower(*a) == lower(*b))
+	while (*a != '\0' && ev_tolower(*a) == ev_tolower(*b))
 		a++, b++;
-	return lower(*a) - lower(*b);
+	return ev_tolower(*a) - ev_tolower(*b);
 }
 
 const char *
