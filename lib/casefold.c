@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Used by match.c (declared there); no public header carries it. */
+/* Used by fold.c (declared there); no public header carries it. */
 int	 ev_casefold_cp(uint32_t, uint32_t[3]);
 
 /* code point -> its folding, sorted by code point */

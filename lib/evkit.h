@@ -504,6 +504,9 @@ struct ev_regex *ev_regex_new(const char *pattern, int flags, struct ev_err *);
 /* 1 when it matches somewhere in s[0..len), else 0. */
 int	 ev_regex_match(const struct ev_regex *, const char *s, size_t len);
 void	 ev_regex_free(struct ev_regex *);
+
+/* ---- fold.c: case folding -------------------------------------------- */
+
 /* Equal under full Unicode case folding ("KINDER" = "Kinder"). */
 int	 ev_casefold_eq(const char *, const char *);
 

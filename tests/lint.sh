@@ -31,7 +31,7 @@ done
 # cli.c.  A module of lib/ that is not in this table is an error: give
 # it a floor here and in lib/README.
 floors='
-1 util diag atomic civil casefold names match utf8 escape ascii datetext
+1 util diag atomic civil casefold fold names match utf8 escape ascii datetext
 2 winzones zone ctx when
 3 event field admission
 4 lex ics csv read recur set occ filter cal
