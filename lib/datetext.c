@@ -18,7 +18,7 @@
 
 #include "evkit_priv.h"
 
-#define OFF_MAX		(18 * 3600)	/* ISO 8601 offsets end at 18:00 */
+#define OFF_MAX	(18 * 3600)	/* ISO 8601 offsets end at 18:00 */
 
 int
 ev_dt_num(const char **p, int min, int max, int *v)
@@ -103,10 +103,13 @@ scan_time(const char **p, int basic, unsigned f, struct ev_dt *dt)
 {
 	const char *s = *p;
 	int h, m, sec = 0, hmax = f & EV_DT_H24 ? 24 : 23;
+	int hmin = !basic && (f & EV_DT_SHORT) ? 1 : 2;
 
-	if (ev_dt_num(&s, basic || !(f & EV_DT_SHORT) ? 2 : 1, 2, &h) < 0 ||
-	    (!basic && *s++ != ':') || ev_dt_num(&s, 2, 2, &m) < 0)
+	if (ev_dt_num(&s, hmin, 2, &h) < 0 || (!basic && *s++ != ':') ||
+	    ev_dt_num(&s, 2, 2, &m) < 0)
 		return 0;
+	/* seconds after a ':'; in a basic time always, or (EV_DT_HHMM)
+	 * when digits follow */
 	if (basic ? ev_isdigit(*s) || !(f & EV_DT_HHMM) : *s == ':') {
 		s += !basic;
 		if (ev_dt_num(&s, 2, 2, &sec) < 0)
@@ -178,16 +181,16 @@ scan_offset(const char **p, unsigned f, struct ev_dt *dt, int *oh, int *om)
 	return 1;
 }
 
+/* The zone's hours and minutes in range: 0, or -1 (why set). */
 static int
 check_offset(int oh, int om, unsigned f, struct ev_dt *dt)
 {
-	if (om > 59 || (f & EV_DT_OFFLAX ? oh > 18 :
-	    oh * 3600 + om * 60 > OFF_MAX)) {
-		snprintf(dt->why, sizeof(dt->why),
-		    "UTC offset must be -18:00 to +18:00");
-		return -1;
-	}
-	return 0;
+	if (f & EV_DT_OFFLAX ? oh <= 18 && om <= 59 :
+	    om <= 59 && oh * 3600 + om * 60 <= OFF_MAX)
+		return 0;
+	snprintf(dt->why, sizeof(dt->why), "UTC offset must be %s",
+	    f & EV_DT_OFFLAX ? "-18:59 to +18:59" : "-18:00 to +18:00");
+	return -1;
 }
 
 /* What follows a time: "Uhr", the zone, the end. */

@@ -40,8 +40,10 @@ enum {
 				 * '-' or '.') */
 	EV_DT_UHR = 0x040,	/* "Uhr" after a time, a space before its
 				 * zone: "18:00 Uhr +01:00" */
-	EV_DT_ANYSEP = 0x080,	/* 'T' or spaces after any date form (else
-				 * 'T' after ISO, spaces after extended) */
+	EV_DT_ANYSEP = 0x080,	/* 'T' or spaces after any date, a basic
+				 * time only right after a 'T' (else 'T'
+				 * after ISO, spaces after extended, the
+				 * time in the date's form) */
 	EV_DT_OFFLAX = 0x100,	/* zone hours 0-18 and minutes 0-59 each
 				 * (else at most 18:00); "+01:" */
 	EV_DT_YEAR0 = 0x200,	/* year 0000 (else 0001-9999) */
