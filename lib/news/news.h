@@ -87,10 +87,20 @@ typedef void news_report_fn(void *arg, const struct news_finding *);
 
 /*
  * The spans of inline Markdown s[0..n) that no typographic or lint rule
- * touches: code spans (`…`), autolinks (<https://…>, <a@b.de>), raw HTML
- * tags and entities, link and image destinations and titles (the
- * "(…)" after "]"), bare URLs (scheme://…, www.…) and e-mail addresses.
+ * touches: code spans (`…`, ``…``: any run length, CommonMark 6.1),
+ * autolinks (<https://…>, <a@b.de>), raw HTML (tags, comments,
+ * processing instructions, declarations, CDATA) and entities (&nbsp;
+ * &#8222;), backslash escapes (\" stays a straight quote), link and image
+ * destinations with their titles (the "(…)" after "]"), the label of a
+ * full reference link ("[label]" after "]"), link reference definitions
+ * opening the block (whole lines), bare URLs (scheme://…, www.… up to
+ * white space, a quotation mark or '<', less trailing ".,:;!?*_~'" and
+ * unbalanced ')') and e-mail addresses (a@b.de).
  * fn(arg, start, end) for each, in order, not overlapping.
+ *
+ * Linear in n; an HTML tag or a link destination that has not ended
+ * after 8 KiB is taken for text.  s need not be valid UTF-8 nor end in
+ * a NUL.  s == NULL: no spans.
  */
 void	 news_protected(const char *s, size_t n,
 	    void (*fn)(void *, size_t start, size_t end), void *arg);
