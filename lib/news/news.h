@@ -165,8 +165,11 @@ struct news_typo {
  * measure (26", 5', 2'000) and stays, unless it closes a quotation
  * ("Es waren 26").  Apostrophes: between letters (it's, Ku'damm), before
  * an elided word at a word's start ('s, 'n, 'nen, 'raus, '90er, 'tis)
- * and after a word where no single quotation is open (Klaus' Auto) ' ´
- * ‘ become ’.
+ * and after a word where no single quotation is open (Klaus' Auto), a
+ * single mark (' ´ ‘ ‚ ‹ …) becomes ’.  Straight quotes that an HTML
+ * tag or a link destination could still reach (after "<a" without its
+ * '>', after "](" up to its ')') stay as they are: they may be the
+ * markup's, and typesetting them could turn text into markup.
  *
  * A mark that pairs with nothing is left as it was and reported:
  * rule "quote-unpaired", NEWS_SEV_WARNING, off and len of the mark in s.
