@@ -119,7 +119,7 @@ is_punct(int c)
  * length of the character at s[i] when it is one of them, else 0.
  */
 static size_t
-url_stop(const unsigned char *s, size_t n, size_t i)
+typeset_stop(const unsigned char *s, size_t n, size_t i)
 {
 	if (i + 1 < n && s[i] == 0xc2 &&
 	    (s[i + 1] == 0xa0 || s[i + 1] == 0xab || s[i + 1] == 0xbb))
@@ -263,7 +263,7 @@ autolink_uri(const struct scan *sc, size_t i)
 		if (sc->s[k] == '>')
 			return k + 1;
 		if (sc->s[k] <= 0x20 || sc->s[k] == '<' || sc->s[k] == 0x7f ||
-		    url_stop(sc->s, sc->n, k) > 0)
+		    typeset_stop(sc->s, sc->n, k) > 0)
 			return 0;
 	}
 	return 0;
@@ -314,7 +314,7 @@ attr_value(const struct scan *sc, size_t j, size_t lim)
 		return e == NULL ? 0 : (size_t)(e - sc->s) + 1;
 	}
 	while (j < lim && !is_ws(sc->s[j]) && !in("\"'=<>`", sc->s[j]) &&
-	    url_stop(sc->s, lim, j) == 0)
+	    typeset_stop(sc->s, lim, j) == 0)
 		j++;
 	return j;
 }
@@ -477,7 +477,7 @@ destination(const struct scan *sc, size_t j, size_t lim)
 		return 0;
 	}
 	for (; j < lim && sc->s[j] > 0x20 && sc->s[j] != 0x7f &&
-	    url_stop(sc->s, lim, j) == 0; j++) {
+	    typeset_stop(sc->s, lim, j) == 0; j++) {
 		if (sc->s[j] == '\\' && j + 1 < lim && is_punct(sc->s[j + 1]))
 			j++;
 		else if (sc->s[j] == '(' && ++depth > PAREN_MAX)
@@ -641,7 +641,7 @@ url_body(const struct scan *sc, size_t j)
 		if (c <= 0x20 || c == 0x7f || in("<>\"`", c) ||
 		    (c == ']' && sc->brackets > 0))
 			break;
-		if (c >= 0x80 && (k = url_stop(sc->s, sc->n, j)) > 0)
+		if (c >= 0x80 && (k = typeset_stop(sc->s, sc->n, j)) > 0)
 			break;
 		j++;
 	}
