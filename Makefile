@@ -93,13 +93,14 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-# libnews: the base's public header, its own, and utf8proc's (Unicode
-# classes for typo.c).
+# libnews: the base's public header, its own (news.h, and news_lint.h
+# inside the lint), utf8proc's (Unicode classes for typo.c and the lint)
+# and hunspell's (spell.c).
 # (These rules have shorter stems than the lib/ and tests/ ones, so make
 # takes them for lib/news/ and tests/unit/news/.)
-NEWS_CFLAGS = $$($(PKG_CONFIG) --cflags libutf8proc)
-$(B)/lib/news/%.o: lib/news/%.c lib/news/news.h lib/evkit.h $(B)/flags \
-    | deps-ok
+NEWS_CFLAGS = $$($(PKG_CONFIG) --cflags libutf8proc hunspell)
+$(B)/lib/news/%.o: lib/news/%.c $(wildcard lib/news/*.h) lib/evkit.h \
+    $(B)/flags | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_CFLAGS) $(CPPFLAGS) \
 		$(CFLAGS) $(EXTRA) -c -o $@ $<
@@ -109,11 +110,12 @@ $(NEWSA): $(NEWSOBJ)
 	ar rcs $@ $(NEWSOBJ)
 
 # libnews.a before libevkit.a, which it calls.  LIBS_news is what
-# libnews calls (utf8proc) and what the libevkit objects it pulls in
-# call, found as for LIBS_ev-list: nothing more yet (util.o calls no
-# library).
+# libnews calls (utf8proc; hunspell from spell.c only) and what the
+# libevkit objects it pulls in call, found as for LIBS_ev-list: nothing
+# more yet (util.o calls no library).
 UTF8PROC_LIBS = $$($(PKG_CONFIG) --libs libutf8proc)
-LIBS_news = $(UTF8PROC_LIBS)
+HUNSPELL_LIBS = $$($(PKG_CONFIG) --libs hunspell)
+LIBS_news = $(UTF8PROC_LIBS) $(HUNSPELL_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
