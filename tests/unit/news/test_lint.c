@@ -1,0 +1,326 @@
+/*
+ * Unit tests: news/lint.c and its rules (lintquote.c, lintword.c,
+ * lintdate.c, lintart.c), news/terms.c.  Each rule runs alone (every
+ * other one disabled), with texts that it must flag and texts it must
+ * leave alone; offsets are checked to the byte.  Nothing here depends
+ * on the locale: no setlocale, and the rules use none.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "news.h"
+#include "t.h"
+
+/* The findings of the last run. */
+static struct hit {
+	size_t	 off, len;
+	char	 rule[32];
+	enum news_severity sev;
+	char	 msg[256];
+	char	 fix[64];
+	int	 hasfix;
+	void	*arg;
+} hits[64];
+static size_t nhits;
+
+static void
+collect(void *arg, const struct news_finding *f)
+{
+	struct hit *h;
+
+	if (nhits == sizeof(hits) / sizeof(hits[0]))
+		return;
+	h = &hits[nhits++];
+	h->off = f->off;
+	h->len = f->len;
+	snprintf(h->rule, sizeof(h->rule), "%s", f->rule);
+	h->sev = f->sev;
+	snprintf(h->msg, sizeof(h->msg), "%s", f->msg);
+	h->hasfix = f->fix != NULL;
+	snprintf(h->fix, sizeof(h->fix), "%s", f->fix ? f->fix : "");
+	h->arg = arg;
+}
+
+/* A lint with only rule on. */
+static struct news_lint *
+only(const char *rule, enum news_lang lang)
+{
+	struct news_lint *l = news_lint_new(lang);
+
+	news_lint_enable(l, "all", 0);
+	if (news_lint_enable(l, rule, 1) != 0)
+		fprintf(stderr, "no rule %s\n", rule);
+	return l;
+}
+
+/* Run rule alone over s: the number of findings. */
+static size_t
+run1(const char *rule, enum news_lang lang, const char *s)
+{
+	struct news_lint *l = only(rule, lang);
+	int n;
+
+	nhits = 0;
+	n = news_lint_text(l, s, strlen(s), collect, NULL);
+	news_lint_free(l);
+	if ((size_t)n != nhits)
+		fprintf(stderr, "news_lint_text said %d, reported %zu\n", n,
+		    nhits);
+	return nhits;
+}
+
+#define DE	NEWS_LANG_DE
+#define CH	NEWS_LANG_DE_CH
+#define EN	NEWS_LANG_EN
+
+/* The offset of needle in s (the k-th from 0), for exact offsets. */
+static size_t
+at(const char *s, const char *needle, int k)
+{
+	const char *p = s;
+
+	for (;;) {
+		p = strstr(p, needle);
+		if (p == NULL || k-- == 0)
+			break;
+		p++;
+	}
+	return p ? (size_t)(p - s) : (size_t)-1;
+}
+
+/* Check finding i: offset, length, fix (NULL: no fix). */
+static void
+hit_at(int line, size_t i, size_t off, size_t len, const char *fix)
+{
+	char got[128], want[128];
+
+	snprintf(want, sizeof(want), "#%zu at %zu+%zu fix \"%s\"", i, off, len,
+	    fix ? fix : "(none)");
+	if (i >= nhits)
+		snprintf(got, sizeof(got), "only %zu findings", nhits);
+	else
+		snprintf(got, sizeof(got), "#%zu at %zu+%zu fix \"%s\"", i,
+		    hits[i].off, hits[i].len,
+		    hits[i].hasfix ? hits[i].fix : "(none)");
+	t_check(strcmp(got, want) == 0, __FILE__, line, "finding", got, want);
+}
+#define T_HIT(i, o, l, f)	hit_at(__LINE__, (i), (o), (l), (f))
+
+/* UTF-8 of the marks, to keep the cases readable */
+#define LDQ	"\xe2\x80\x9e"	/* „ */
+#define LQ	"\xe2\x80\x9c"	/* “ */
+#define RQ	"\xe2\x80\x9d"	/* ” */
+#define LSQ	"\xe2\x80\x9a"	/* ‚ */
+#define LS	"\xe2\x80\x98"	/* ‘ */
+#define RS	"\xe2\x80\x99"	/* ’ */
+#define LAQ	"\xc2\xab"	/* « */
+#define RAQ	"\xc2\xbb"	/* » */
+#define NBSP	"\xc2\xa0"
+#define AE	"\xc3\xa4"	/* ä */
+#define UE	"\xc3\xbc"	/* ü */
+
+static void
+test_table(void)
+{
+	const struct news_lint_rule *r, *q;
+	struct news_lint *l = news_lint_new(DE);
+	size_t i, j;
+
+	for (i = 0; (r = news_lint_rule(i)) != NULL; i++) {
+		T_OK(r->id != NULL && *r->id != '\0');
+		T_OK(r->summary != NULL && *r->summary != '\0');
+		T_OK(r->example != NULL && *r->example != '\0');
+		T_EQ(strspn(r->id, "abcdefghijklmnopqrstuvwxyz0123456789-"),
+		    strlen(r->id));
+		T_EQ(news_lint_enable(l, r->id, 0), 0);
+		T_EQ(news_lint_enable(l, r->id, 1), 0);
+		for (j = 0; j < i; j++) {
+			q = news_lint_rule(j);
+			T_OK(strcmp(q->id, r->id) != 0);
+		}
+	}
+	T_OK(i >= 5);
+	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
+	T_EQ(news_lint_enable(l, NULL, 0), -1);
+	T_EQ(news_lint_enable(l, "all", 0), 0);
+	/* all off: nothing is found */
+	nhits = 0;
+	T_EQ(news_lint_text(l, "\"a  b , c\" c c", 14, collect, NULL), 0);
+	news_lint_free(l);
+	news_lint_free(NULL);
+}
+
+/* The examples of the table are flagged by their own rule. */
+static void
+test_examples(void)
+{
+	static const char *const ids[] = { "space-double", "space-punct" };
+	const struct news_lint_rule *r;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(ids) / sizeof(ids[0]); k++)
+		for (i = 0; (r = news_lint_rule(i)) != NULL; i++)
+			if (strcmp(r->id, ids[k]) == 0) {
+				T_EQ(run1(r->id, DE, r->example), 1);
+				T_STREQ(nhits ? hits[0].rule : NULL, r->id);
+				T_EQ(nhits ? hits[0].sev : 9, r->sev);
+			}
+}
+
+static void
+test_utf8(void)
+{
+	const char *s = "caf\xe9 au lait";
+
+	T_EQ(run1("utf8", DE, s), 1);
+	T_HIT(0, 3, 1, NULL);
+	T_EQ(hits[0].sev, NEWS_SEV_ERROR);
+	T_EQ(run1("utf8", DE, "ab\xe2\x80"), 1);		/* cut short */
+	T_HIT(0, 2, 2, NULL);
+	T_EQ(run1("utf8", DE, "\xed\xa0\x80 x"), 1);	/* a surrogate */
+	T_EQ(run1("utf8", DE, "caf" "\xc3\xa9" " au lait"), 0);
+	T_EQ(run1("utf8", DE, ""), 0);
+}
+
+static void
+test_space_double(void)
+{
+	const char *s;
+
+	T_EQ(run1("space-double", DE, "die  Stadt"), 1);
+	T_HIT(0, 3, 2, " ");
+	T_EQ(hits[0].sev, NEWS_SEV_WARNING);
+	s = "die" NBSP " Stadt";
+	T_EQ(run1("space-double", DE, s), 1);
+	T_HIT(0, 3, 3, NBSP);
+	s = "18 " NBSP "Uhr und   mehr";
+	T_EQ(run1("space-double", DE, s), 2);
+	T_HIT(0, 2, 3, NBSP);
+	T_HIT(1, at(s, "   ", 0), 3, " ");
+
+	T_EQ(run1("space-double", DE, "die Stadt, 18" NBSP "Uhr"), 0);
+	T_EQ(run1("space-double", DE, "Zeile  \nzwei"), 0);	/* hard break */
+	T_EQ(run1("space-double", DE, "Zeile\n  zwei"), 0);
+	T_EQ(run1("space-double", DE, "Code `a  b` hier"), 0);
+}
+
+static void
+test_space_punct(void)
+{
+	const char *s = "die Stadt , die";
+
+	T_EQ(run1("space-punct", DE, s), 1);
+	T_HIT(0, 9, 1, "");
+	T_EQ(run1("space-punct", DE, "Wirklich ?"), 1);
+	T_HIT(0, 8, 1, "");
+	T_EQ(run1("space-punct", DE, "(so )"), 1);
+	T_EQ(run1("space-punct", DE, "Ende" NBSP "."), 1);
+	T_HIT(0, 4, 2, "");
+
+	T_EQ(run1("space-punct", DE, "Er sagte ... nichts."), 0);
+	T_EQ(run1("space-punct", DE, "die .NET-Plattform und .5 Liter"), 0);
+	T_EQ(run1("space-punct", DE, "Super :-) und ;)"), 0);
+	T_EQ(run1("space-punct", DE, "Ende. Anfang, Mitte: Schluss!"), 0);
+	T_EQ(run1("space-punct", DE, "Code `a ;` hier"), 0);
+	T_EQ(run1("space-punct", DE, "Zeile\n, zwei"), 0);
+}
+
+static void
+test_invisible(void)
+{
+	const char *s;
+
+	s = "Stadt\xe2\x80\x8b" "bahn";
+	T_EQ(run1("invisible", DE, s), 1);
+	T_HIT(0, 5, 3, "");
+	s = "Stadt\xc2\xad" "bahn";		/* soft hyphen */
+	T_EQ(run1("invisible", DE, s), 1);
+	T_HIT(0, 5, 2, "");
+	s = "a\xef\xbb\xbf" "b";		/* BOM inside the text */
+	T_EQ(run1("invisible", DE, s), 1);
+	T_HIT(0, 1, 3, "");
+	T_EQ(run1("invisible", DE, "a\x01" "b"), 1);
+	T_HIT(0, 1, 1, "");
+	T_EQ(run1("invisible", DE, "a\tb"), 1);
+	T_HIT(0, 1, 1, " ");
+	T_EQ(run1("invisible", DE, "a\xe2\x80\xae" "b"), 1);	/* RLO */
+	T_EQ(run1("invisible", DE, "a\xef\xbf\xbd" "b"), 1);	/* U+FFFD */
+	T_HIT(0, 1, 3, NULL);
+	T_EQ(run1("invisible", DE, "a\xc2\x85" "b"), 1);	/* C1 NEL */
+
+	T_EQ(run1("invisible", DE, "Zeile\nzwei\r\ndrei"), 0);
+	/* man, woman, girl: joined by ZWJ */
+	T_EQ(run1("invisible", DE, "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91"
+	    "\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"), 0);
+	T_EQ(run1("invisible", DE, "Code `\xe2\x80\x8b` hier"), 0);
+	T_EQ(run1("invisible", DE, "M" AE "rz " NBSP "18"), 0);
+}
+
+static void
+test_nfd(void)
+{
+	const char *s = "Ma\xcc\x88rz";
+
+	T_EQ(run1("nfd", DE, s), 1);
+	T_HIT(0, 1, 3, AE);
+	s = "Gru\xcc\x88\xc3\x9f" "e und O\xcc\x88l";
+	T_EQ(run1("nfd", DE, s), 2);
+	T_HIT(0, 2, 3, UE);
+	T_HIT(1, at(s, "O", 0), 3, "\xc3\x96");
+	T_EQ(run1("nfd", DE, "10 \xe2\x84\xab"), 1);	/* Angstrom sign */
+	T_HIT(0, 3, 3, "\xc3\x85");
+
+	T_EQ(run1("nfd", DE, "M" AE "rz, Gr" UE "\xc3\x9f" "e"), 0);
+	T_EQ(run1("nfd", DE, "q\xcc\x88"), 0);	/* nothing to compose */
+	T_EQ(run1("nfd", DE, "`Ma\xcc\x88rz`"), 0);
+}
+
+/* All rules together: findings come sorted by offset. */
+static void
+test_sorted(void)
+{
+	struct news_lint *l = news_lint_new(DE);
+	const char *s = "\"Die die Stadt ,  sagt\ter\xe2\x80\x8b M" "a\xcc\x88rz";
+	size_t i;
+
+	nhits = 0;
+	T_OK(news_lint_text(l, s, strlen(s), collect, NULL) >= 4);
+	for (i = 1; i < nhits; i++)
+		T_OK(hits[i - 1].off <= hits[i].off);
+	news_lint_free(l);
+}
+
+/* A long paragraph goes through in one piece. */
+static void
+test_big(void)
+{
+	struct news_lint *l = news_lint_new(DE);
+	struct ev_buf b = { NULL, 0, 0 };
+	int n;
+
+	while (b.len < (1u << 20))
+		ev_buf_adds(&b, LDQ "Die Stadt" LQ " baut (am 14. September) "
+		    "eine Halle, z. B. f" UE "r 18 Uhr. ");
+	news_lint_set_max_sentence(l, 30);
+	nhits = 0;
+	n = news_lint_text(l, b.p, b.len, collect, NULL);
+	T_EQ(n, 0);
+	ev_buf_free(&b);
+	news_lint_free(l);
+}
+
+static void
+run(void)
+{
+	test_table();
+	test_examples();
+	test_utf8();
+	test_space_double();
+	test_space_punct();
+	test_invisible();
+	test_nfd();
+	test_sorted();
+	test_big();
+}
