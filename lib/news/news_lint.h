@@ -2,7 +2,7 @@
  * news_lint.h - what the lint files of lib/news/ share and callers need
  * not see: the text a rule looks at, how a rule reports, and the
  * character classes every rule asks about.  lint.c holds the table of
- * rules, runs them and has the character rules.
+ * rules and runs them; lint.c and lintquote.c hold the rules.
  */
 #ifndef NEWS_LINT_H
 #define NEWS_LINT_H
@@ -81,5 +81,9 @@ int	 news_lint_word_eq(const char *a, size_t an, const char *b, size_t bn);
 /* lint.c */
 news_ltext_fn news_rule_utf8, news_rule_invisible, news_rule_nfd,
 	    news_rule_space_double, news_rule_space_punct;
+/* lintquote.c */
+news_ltext_fn news_rule_quote_unpaired, news_rule_quote_mismatch,
+	    news_rule_quote_straight, news_rule_bracket_unpaired,
+	    news_rule_bracket_mismatch;
 
 #endif

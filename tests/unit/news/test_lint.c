@@ -141,7 +141,7 @@ test_table(void)
 			T_OK(strcmp(q->id, r->id) != 0);
 		}
 	}
-	T_OK(i >= 5);
+	T_OK(i >= 10);
 	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
 	T_EQ(news_lint_enable(l, NULL, 0), -1);
 	T_EQ(news_lint_enable(l, "all", 0), 0);
@@ -156,7 +156,9 @@ test_table(void)
 static void
 test_examples(void)
 {
-	static const char *const ids[] = { "space-double", "space-punct" };
+	static const char *const ids[] = { "quote-unpaired", "quote-mismatch",
+	    "quote-straight", "bracket-unpaired", "bracket-mismatch",
+	    "space-double", "space-punct" };
 	const struct news_lint_rule *r;
 	size_t i, k;
 
@@ -182,6 +184,148 @@ test_utf8(void)
 	T_EQ(run1("utf8", DE, "\xed\xa0\x80 x"), 1);	/* a surrogate */
 	T_EQ(run1("utf8", DE, "caf" "\xc3\xa9" " au lait"), 0);
 	T_EQ(run1("utf8", DE, ""), 0);
+}
+
+static void
+test_quote_unpaired(void)
+{
+	const char *s;
+
+	s = LDQ "Es freut mich, sagt er.";
+	T_EQ(run1("quote-unpaired", DE, s), 1);
+	T_HIT(0, 0, 3, NULL);
+	s = "Es freut mich" LQ ", sagt er.";
+	T_EQ(run1("quote-unpaired", DE, s), 1);
+	T_HIT(0, at(s, LQ, 0), 3, NULL);
+	/* a single quote opened inside and never closed */
+	s = LDQ "Das " LSQ "Ding ist gut." LQ;
+	T_EQ(run1("quote-unpaired", DE, s), 1);
+	T_HIT(0, at(s, LSQ, 0), 3, NULL);
+	s = "Er sagte \"nichts, gar nichts.";
+	T_EQ(run1("quote-unpaired", DE, s), 1);
+	T_HIT(0, 9, 1, NULL);
+
+	T_EQ(run1("quote-unpaired", DE,
+	    LDQ "Es freut mich" LQ ", sagt er."), 0);
+	T_EQ(run1("quote-unpaired", DE,
+	    "Er sagte: " LDQ "Das " LSQ "Ding" LS " ist gut." LQ), 0);
+	T_EQ(run1("quote-unpaired", DE, "Andreas" RS " Buch, geht" RS "s"), 0);
+	T_EQ(run1("quote-unpaired", DE, "(" LDQ "Zitat" LQ ")"), 0);
+	T_EQ(run1("quote-unpaired", DE, "ein 26\" Monitor, 5' lang"), 0);
+	T_EQ(run1("quote-unpaired", DE, LDQ "Er sagte\nnichts." LQ), 0);
+	/* English quoted inside German */
+	T_EQ(run1("quote-unpaired", DE,
+	    LDQ "Das nennt man " LQ "Fake News" RQ "." LQ), 0);
+	T_EQ(run1("quote-unpaired", EN,
+	    LQ "It" RS "s the students" RS " day," RQ " she said."), 0);
+	T_EQ(run1("quote-unpaired", EN, "In the " RS "90s, " LS "rock" RS
+	    " ruled."), 0);
+	T_EQ(run1("quote-unpaired", CH, LAQ "Gr" UE "ezi" RAQ), 0);
+	T_EQ(run1("quote-unpaired", DE, RAQ "Buch" LAQ " ist da"), 0);
+	/* protected: code and link targets */
+	T_EQ(run1("quote-unpaired", DE, "Code `\"` und `" LDQ "`"), 0);
+	T_EQ(run1("quote-unpaired", DE,
+	    "[" LDQ "Text" LQ "](https://example.org/\"a) da"), 0);
+}
+
+static void
+test_quote_mismatch(void)
+{
+	const char *s;
+
+	s = LDQ "Es freut mich" RQ ", sagt er.";
+	T_EQ(run1("quote-mismatch", DE, s), 1);
+	T_HIT(0, at(s, RQ, 0), 3, LQ);
+	s = LQ "Es freut mich" LQ ", sagt er.";
+	T_EQ(run1("quote-mismatch", DE, s), 1);
+	T_HIT(0, 0, 3, LDQ);
+	s = LQ "Hello" LQ " she said.";
+	T_EQ(run1("quote-mismatch", EN, s), 1);
+	T_HIT(0, at(s, LQ, 1), 3, RQ);
+	s = LAQ "Gr" UE "ezi" LAQ " sagt er.";
+	T_EQ(run1("quote-mismatch", CH, s), 1);
+	T_HIT(0, at(s, LAQ, 1), 2, RAQ);
+	s = LDQ "Ein " LSQ "Ding" RS ", sagt er." LQ;
+	T_EQ(run1("quote-mismatch", DE, s), 1);
+	T_HIT(0, at(s, RS, 0), 3, LS);
+
+	T_EQ(run1("quote-mismatch", DE, LDQ "Gut" LQ " und " RAQ "gut" LAQ), 0);
+	T_EQ(run1("quote-mismatch", DE, "Er sagt " LQ "okay" RQ "."), 0);
+	T_EQ(run1("quote-mismatch", EN, LQ "Fine," RQ " she said."), 0);
+	/* an apostrophe inside a German single quote */
+	T_EQ(run1("quote-mismatch", DE, LDQ "Ein " LSQ "Andreas" RS " Ding"
+	    LS "." LQ), 0);
+	/* straight marks are quote-straight's */
+	T_EQ(run1("quote-mismatch", DE, "\"Es freut mich" LQ), 0);
+}
+
+static void
+test_quote_straight(void)
+{
+	const char *s;
+
+	/* the issue's case: an opening " closed by “ */
+	s = "\"Es freut mich" LQ ", sagt er.";
+	T_EQ(run1("quote-straight", DE, s), 1);
+	T_HIT(0, 0, 1, LDQ);
+	s = "\"Hallo\", sagt er.";
+	T_EQ(run1("quote-straight", DE, s), 2);
+	T_HIT(0, 0, 1, LDQ);
+	T_HIT(1, 6, 1, LQ);
+	T_EQ(run1("quote-straight", EN, s), 2);
+	T_HIT(0, 0, 1, LQ);
+	T_HIT(1, 6, 1, RQ);
+	T_EQ(run1("quote-straight", CH, s), 2);
+	T_HIT(0, 0, 1, LAQ);
+	T_HIT(1, 6, 1, RAQ);
+	s = LDQ "Gut\", sagt er.";
+	T_EQ(run1("quote-straight", DE, s), 1);
+	T_HIT(0, 6, 1, LQ);
+	s = "Wie geht's?";
+	T_EQ(run1("quote-straight", DE, s), 1);
+	T_HIT(0, 8, 1, RS);
+	s = "Er sagte \"nichts.";	/* unpaired: reported, not guessed */
+	T_EQ(run1("quote-straight", DE, s), 1);
+	T_HIT(0, 9, 1, NULL);
+	s = LDQ "Sie sagte 'nein'." LQ;
+	T_EQ(run1("quote-straight", DE, s), 2);
+	T_HIT(0, at(s, "'", 0), 1, LSQ);
+	T_HIT(1, at(s, "'", 1), 1, LS);
+
+	T_EQ(run1("quote-straight", DE, LDQ "Gut" LQ ", sagt er."), 0);
+	T_EQ(run1("quote-straight", DE, "ein 26\" Monitor, 5' lang"), 0);
+	T_EQ(run1("quote-straight", DE, "`\"x\"` und <a href=\"x\">"), 0);
+}
+
+static void
+test_brackets(void)
+{
+	const char *s;
+
+	s = "(am 14. September";
+	T_EQ(run1("bracket-unpaired", DE, s), 1);
+	T_HIT(0, 0, 1, NULL);
+	s = "am 14. September) kommt";
+	T_EQ(run1("bracket-unpaired", DE, s), 1);
+	T_HIT(0, 16, 1, NULL);
+	s = "[a (b] Ende)";
+	T_EQ(run1("bracket-unpaired", DE, s), 2);
+	T_HIT(0, 3, 1, NULL);
+	T_HIT(1, 11, 1, NULL);
+	T_EQ(run1("bracket-unpaired", DE, "(a [b] {c}) d"), 0);
+	T_EQ(run1("bracket-unpaired", DE, "a) erstens, b) zweitens, 12) mehr"),
+	    0);
+	T_EQ(run1("bracket-unpaired", DE, "Super :) und ;-) und :("), 0);
+	T_EQ(run1("bracket-unpaired", DE, "[Text](https://example.org/a) "
+	    "und `f(x`"), 0);
+	T_EQ(run1("bracket-unpaired", DE, "(siehe Punkt a)"), 0);
+
+	s = "(am 14. September]";
+	T_EQ(run1("bracket-mismatch", DE, s), 1);
+	T_HIT(0, 17, 1, NULL);
+	T_EQ(run1("bracket-unpaired", DE, s), 0);
+	T_EQ(run1("bracket-mismatch", DE, "(a [b] c)"), 0);
+	T_EQ(run1("bracket-mismatch", DE, "(a"), 0);
 }
 
 static void
@@ -317,6 +461,10 @@ run(void)
 	test_table();
 	test_examples();
 	test_utf8();
+	test_quote_unpaired();
+	test_quote_mismatch();
+	test_quote_straight();
+	test_brackets();
 	test_space_double();
 	test_space_punct();
 	test_invisible();
