@@ -58,6 +58,10 @@ static const struct rule {
 	{ { "space-punct", NEWS_SEV_WARNING,
 	    "a space before punctuation", "die Stadt , die", NULL },
 	    news_rule_space_punct, NULL },
+	{ { "word-repeat", NEWS_SEV_WARNING,
+	    "a word repeated (legitimate German doubles such as "
+	    "\", die die\" allowed)", "Er sagte, dass die die Stadt", NULL },
+	    news_rule_word_repeat, NULL },
 	{ { "invisible", NEWS_SEV_WARNING,
 	    "an invisible character: zero-width space, soft hyphen, byte "
 	    "order mark, control or format character",
@@ -66,6 +70,14 @@ static const struct rule {
 	    "a decomposed character (not NFC), such as a + combining "
 	    "diaeresis for \xc3\xa4", "Ma\\u0308rz", NULL },
 	    news_rule_nfd, NULL },
+	{ { "date-weekday", NEWS_SEV_ERROR,
+	    "a weekday that does not match its date",
+	    "Samstag, 25. Dezember 2016", NULL },
+	    news_rule_date_weekday, NULL },
+	{ { "sentence-long", NEWS_SEV_NOTE,
+	    "a sentence of more than N words", "(--max-sentence 3) "
+	    "Die Stadt baut eine Halle.", "--max-sentence" },
+	    news_rule_sentence_long, NULL },
 };
 
 const struct news_lint_rule *

@@ -2,7 +2,8 @@
  * news_lint.h - what the lint files of lib/news/ share and callers need
  * not see: the text a rule looks at, how a rule reports, and the
  * character classes every rule asks about.  lint.c holds the table of
- * rules and runs them; lint.c and lintquote.c hold the rules.
+ * rules and runs them; lintquote.c, lintword.c and lintdate.c hold the
+ * rules.
  */
 #ifndef NEWS_LINT_H
 #define NEWS_LINT_H
@@ -76,6 +77,17 @@ int	 news_lint_protected(const struct news_ltext *, size_t a, size_t b);
 /* Case-insensitive (simple lower-casing) equality of two UTF-8 words. */
 int	 news_lint_word_eq(const char *a, size_t an, const char *b, size_t bn);
 
+/* ---- sentences (lintword.c) ---- */
+
+/*
+ * The sentences of t: fn(arg, start, end) for each, in order, covering
+ * the text's words.  Not fooled by abbreviations ("z. B.", "Dr."),
+ * German ordinals ("14. September"), initials, decimals, "..." before
+ * a lower-case word, or terminators inside protected spans.
+ */
+void	 news_lint_sentences(const struct news_ltext *,
+	    void (*fn)(void *, size_t start, size_t end), void *arg);
+
 /* ---- the rules, by file ---- */
 
 /* lint.c */
@@ -85,5 +97,9 @@ news_ltext_fn news_rule_utf8, news_rule_invisible, news_rule_nfd,
 news_ltext_fn news_rule_quote_unpaired, news_rule_quote_mismatch,
 	    news_rule_quote_straight, news_rule_bracket_unpaired,
 	    news_rule_bracket_mismatch;
+/* lintword.c */
+news_ltext_fn news_rule_word_repeat, news_rule_sentence_long;
+/* lintdate.c */
+news_ltext_fn news_rule_date_weekday;
 
 #endif

@@ -141,7 +141,7 @@ test_table(void)
 			T_OK(strcmp(q->id, r->id) != 0);
 		}
 	}
-	T_OK(i >= 10);
+	T_OK(i >= 13);
 	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
 	T_EQ(news_lint_enable(l, NULL, 0), -1);
 	T_EQ(news_lint_enable(l, "all", 0), 0);
@@ -158,7 +158,7 @@ test_examples(void)
 {
 	static const char *const ids[] = { "quote-unpaired", "quote-mismatch",
 	    "quote-straight", "bracket-unpaired", "bracket-mismatch",
-	    "space-double", "space-punct" };
+	    "space-double", "space-punct", "word-repeat", "date-weekday" };
 	const struct news_lint_rule *r;
 	size_t i, k;
 
@@ -372,6 +372,42 @@ test_space_punct(void)
 }
 
 static void
+test_word_repeat(void)
+{
+	const char *s;
+
+	s = "Er sagte, dass die die Stadt liebt.";
+	T_EQ(run1("word-repeat", DE, s), 1);
+	T_HIT(0, at(s, "die", 1), 3, NULL);
+	s = "Die die Stadt";
+	T_EQ(run1("word-repeat", DE, s), 1);
+	T_HIT(0, 4, 3, NULL);
+	s = "in der\nder Stadt";
+	T_EQ(run1("word-repeat", DE, s), 1);
+	T_HIT(0, 7, 3, NULL);
+	s = "the the city";
+	T_EQ(run1("word-repeat", EN, s), 1);
+	T_HIT(0, 4, 3, NULL);
+	T_EQ(run1("word-repeat", DE, "Die Stadt Stadt"), 1);
+
+	/* the German traps */
+	T_EQ(run1("word-repeat", DE, "Die Frau, die die Stadt liebt."), 0);
+	T_EQ(run1("word-repeat", DE, "Das Kind, das das Spiel gewann."), 0);
+	T_EQ(run1("word-repeat", DE, "Der Mann (der der Frau half)"), 0);
+	T_EQ(run1("word-repeat", DE, "die Er" "\xc3\xb6" "ffnung, zu der der "
+	    "Chor sang, und die Frau, f" UE "r die die Stadt"), 0);
+	T_EQ(run1("word-repeat", DE, "Er fuhr mit dem dem Auto"), 1);
+	T_EQ(run1("word-repeat", DE, "Wenn sie sie sieht, ihr ihr helft"), 0);
+	T_EQ(run1("word-repeat", DE, "Baden-Baden und Baden Baden-Baden"), 0);
+	T_EQ(run1("word-repeat", DE, "die, die"), 0);
+	T_EQ(run1("word-repeat", DE, "Code `die die` hier"), 0);
+	T_EQ(run1("word-repeat", EN, "He had had enough, that that is"), 0);
+	T_EQ(run1("word-repeat", EN, "We flew to Bora Bora."), 0);
+	/* a relative clause in English is no excuse */
+	T_EQ(run1("word-repeat", EN, "The man, the the city"), 1);
+}
+
+static void
 test_invisible(void)
 {
 	const char *s;
@@ -421,6 +457,110 @@ test_nfd(void)
 	T_EQ(run1("nfd", DE, "`Ma\xcc\x88rz`"), 0);
 }
 
+static void
+test_date_weekday(void)
+{
+	struct news_lint *l;
+	const char *s;
+
+	s = "Am Samstag, 25. Dezember 2016 feiern wir.";
+	T_EQ(run1("date-weekday", DE, s), 1);
+	T_HIT(0, 3, strlen("Samstag, 25. Dezember 2016"), NULL);
+	T_OK(strstr(hits[0].msg, "Sonntag") != NULL);
+	T_EQ(hits[0].sev, NEWS_SEV_ERROR);
+	T_EQ(run1("date-weekday", DE, "Samstag, den 25.12.2016"), 1);
+	T_EQ(run1("date-weekday", DE, "Sa., 25. Dez. 2016"), 1);
+	T_EQ(run1("date-weekday", DE, "Sonnabend, 25.12.16"), 1);
+	T_EQ(run1("date-weekday", EN, "Saturday, December 25, 2016"), 1);
+	T_OK(strstr(hits[0].msg, "Sunday") != NULL);
+	T_EQ(run1("date-weekday", EN, "on Saturday, 25th December 2016"), 1);
+	T_HIT(0, 3, strlen("Saturday, 25th December 2016"), NULL);
+	s = "Montag, 30. Februar 2016";
+	T_EQ(run1("date-weekday", DE, s), 1);
+	T_OK(strstr(hits[0].msg, "no such date") != NULL);
+
+	T_EQ(run1("date-weekday", DE, "Sonntag, 25. Dezember 2016"), 0);
+	T_EQ(run1("date-weekday", DE, "Sa., 24.12.2016, 18 Uhr"), 0);
+	T_EQ(run1("date-weekday", EN, "Sunday, 25 December 2016"), 0);
+	T_EQ(run1("date-weekday", EN, "Saturday, December 24, 2016"), 0);
+	T_EQ(run1("date-weekday", DE, "Samstag, 18 Uhr"), 0);
+	T_EQ(run1("date-weekday", DE, "Samstag, 14 Tage"), 0);
+	/* no year and no article date: nothing to check against */
+	T_EQ(run1("date-weekday", DE, "Samstag, 25. Dezember"), 0);
+	T_EQ(run1("date-weekday", DE, "`Samstag, 25. Dezember 2016`"), 0);
+
+	/* the year from the article's date, across the new year */
+	l = only("date-weekday", DE);
+	news_lint_set_date(l, 2016, 12, 20);
+	nhits = 0;
+	s = "Samstag, 25. Dezember";
+	T_EQ(news_lint_text(l, s, strlen(s), collect, NULL), 1);
+	news_lint_set_date(l, 2016, 12, 28);
+	s = "Montag, 2. Januar, und Dienstag, 2. Januar";
+	nhits = 0;
+	T_EQ(news_lint_text(l, s, strlen(s), collect, NULL), 1);
+	T_HIT(0, at(s, "Dienstag", 0), strlen("Dienstag, 2. Januar"), NULL);
+	news_lint_set_date(l, 0, 0, 0);
+	nhits = 0;
+	T_EQ(news_lint_text(l, s, strlen(s), collect, NULL), 0);
+	news_lint_free(l);
+}
+
+/* Run sentence-long with a limit. */
+static size_t
+run_long(unsigned max, enum news_lang lang, const char *s)
+{
+	struct news_lint *l = only("sentence-long", lang);
+
+	news_lint_set_max_sentence(l, max);
+	nhits = 0;
+	news_lint_text(l, s, strlen(s), collect, NULL);
+	news_lint_free(l);
+	return nhits;
+}
+
+static void
+test_sentence_long(void)
+{
+	const char *s;
+
+	s = "Die Stadt baut eine neue Halle. Gut.";
+	T_EQ(run_long(5, DE, s), 1);
+	T_HIT(0, 0, strlen("Die Stadt baut eine neue Halle."), NULL);
+	T_OK(strstr(hits[0].msg, "6 words") != NULL);
+	T_EQ(run_long(6, DE, s), 0);
+	T_EQ(run_long(0, DE, s), 0);		/* no limit: off */
+
+	/* the splitter: none of these ends a sentence */
+	s = "Am 14. September baut sie. Gut.";
+	T_EQ(run_long(3, DE, s), 1);
+	T_HIT(0, 0, strlen("Am 14. September baut sie."), NULL);
+	s = "Das gilt z. B. hier. Gut.";
+	T_EQ(run_long(4, DE, s), 1);
+	T_HIT(0, 0, strlen("Das gilt z. B. hier."), NULL);
+	s = "Dr. M" UE "ller kommt heute. Gut.";
+	T_EQ(run_long(3, DE, s), 1);
+	T_HIT(0, 0, strlen("Dr. M" UE "ller kommt heute."), NULL);
+	s = "Er zahlte 3.50 Euro. Gut.";
+	T_EQ(run_long(3, DE, s), 1);
+	T_EQ(run_long(4, DE, s), 0);
+	s = LDQ "Ja!" LQ ", sagte er laut. Gut.";
+	T_EQ(run_long(3, DE, s), 1);
+	T_HIT(0, 0, at(s, "laut.", 0) + 5, NULL);
+	s = "Die U.S. Army kam. Gut.";
+	T_EQ(run_long(3, EN, s), 1);
+	/* these do end one */
+	s = "Es war im Jahr 2016. Danach kam er. Gut.";
+	T_EQ(run_long(3, DE, s), 1);
+	T_HIT(0, 0, strlen("Es war im Jahr 2016."), NULL);
+	s = "Wirklich? Ja! Nein. So";
+	T_EQ(run_long(1, DE, s), 0);
+	/* a URL is one word, the text of a link counts */
+	s = "Siehe https://example.org/a/b/c jetzt.";
+	T_EQ(run_long(3, DE, s), 0);
+	T_EQ(run_long(2, DE, s), 1);
+}
+
 /* All rules together: findings come sorted by offset. */
 static void
 test_sorted(void)
@@ -467,8 +607,11 @@ run(void)
 	test_brackets();
 	test_space_double();
 	test_space_punct();
+	test_word_repeat();
 	test_invisible();
 	test_nfd();
+	test_date_weekday();
+	test_sentence_long();
 	test_sorted();
 	test_big();
 }
