@@ -78,6 +78,21 @@ static const struct rule {
 	    "a sentence of more than N words", "(--max-sentence 3) "
 	    "Die Stadt baut eine Halle.", "--max-sentence" },
 	    news_rule_sentence_long, NULL },
+	{ { "time-style", NEWS_SEV_WARNING,
+	    "times written in more than one style in one article",
+	    "18 Uhr ... 20:00 Uhr", NULL }, NULL, news_rule_time_style },
+	{ { "missing-title", NEWS_SEV_ERROR,
+	    "an article without headline", "(no Title:)", NULL },
+	    NULL, news_rule_missing_title },
+	{ { "missing-lead", NEWS_SEV_WARNING,
+	    "an article without lead", "(no Lead:, no paragraph)", NULL },
+	    NULL, news_rule_missing_lead },
+	{ { "missing-alt", NEWS_SEV_WARNING,
+	    "an image without alt text", "(Image: without Alt:)", NULL },
+	    NULL, news_rule_missing_alt },
+	{ { "missing-credit", NEWS_SEV_WARNING,
+	    "an image without credit", "(Image: without Credit:)", NULL },
+	    NULL, news_rule_missing_credit },
 };
 
 const struct news_lint_rule *

@@ -2,8 +2,8 @@
  * news_lint.h - what the lint files of lib/news/ share and callers need
  * not see: the text a rule looks at, how a rule reports, and the
  * character classes every rule asks about.  lint.c holds the table of
- * rules and runs them; lintquote.c, lintword.c and lintdate.c hold the
- * rules.
+ * rules and runs them; lintquote.c, lintword.c, lintdate.c and
+ * lintart.c hold the rules.
  */
 #ifndef NEWS_LINT_H
 #define NEWS_LINT_H
@@ -101,5 +101,9 @@ news_ltext_fn news_rule_quote_unpaired, news_rule_quote_mismatch,
 news_ltext_fn news_rule_word_repeat, news_rule_sentence_long;
 /* lintdate.c */
 news_ltext_fn news_rule_date_weekday;
+/* lintart.c */
+news_lart_fn news_rule_time_style, news_rule_missing_title,
+	    news_rule_missing_lead, news_rule_missing_alt,
+	    news_rule_missing_credit;
 
 #endif

@@ -141,7 +141,7 @@ test_table(void)
 			T_OK(strcmp(q->id, r->id) != 0);
 		}
 	}
-	T_OK(i >= 13);
+	T_OK(i >= 18);
 	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
 	T_EQ(news_lint_enable(l, NULL, 0), -1);
 	T_EQ(news_lint_enable(l, "all", 0), 0);
@@ -561,6 +561,125 @@ test_sentence_long(void)
 	T_EQ(run_long(2, DE, s), 1);
 }
 
+/* ---- article rules ---- */
+
+static struct news_lint_part
+part(const char *s, void *arg)
+{
+	struct news_lint_part p;
+
+	p.s = s;
+	p.n = s ? strlen(s) : 0;
+	p.arg = arg;
+	return p;
+}
+
+static size_t
+run_article(const char *rule, enum news_lang lang,
+    const struct news_lint_article *a)
+{
+	struct news_lint *l = only(rule, lang);
+	int n;
+
+	nhits = 0;
+	n = news_lint_article(l, a, collect);
+	news_lint_free(l);
+	T_EQ(n, nhits);
+	return nhits;
+}
+
+static int art_tag, img_tag, b0_tag, b1_tag;
+
+static struct news_lint_article
+article(const char *title, const char *lead, const char *image,
+    const char *alt, const char *credit)
+{
+	struct news_lint_article a;
+
+	a.title = part(title, NULL);
+	a.lead = part(lead, NULL);
+	a.image = part(image, &img_tag);
+	a.alt = part(alt, NULL);
+	a.credit = part(credit, NULL);
+	a.blocks = NULL;
+	a.nblocks = 0;
+	a.arg = &art_tag;
+	return a;
+}
+
+static void
+test_missing(void)
+{
+	struct news_lint_article a;
+
+	a = article("Titel", "Vorspann", "bild.jpg", "Ein Bild", "LHH");
+	T_EQ(run_article("missing-title", DE, &a), 0);
+	T_EQ(run_article("missing-lead", DE, &a), 0);
+	T_EQ(run_article("missing-alt", DE, &a), 0);
+	T_EQ(run_article("missing-credit", DE, &a), 0);
+	a = article(NULL, " \n", "bild.jpg", "", NULL);
+	T_EQ(run_article("missing-title", DE, &a), 1);
+	T_HIT(0, 0, 0, NULL);
+	T_OK(hits[0].arg == &art_tag);
+	T_EQ(hits[0].sev, NEWS_SEV_ERROR);
+	T_EQ(run_article("missing-lead", DE, &a), 1);
+	T_OK(hits[0].arg == &art_tag);
+	T_EQ(run_article("missing-alt", DE, &a), 1);
+	T_HIT(0, 0, 8, NULL);
+	T_OK(hits[0].arg == &img_tag);
+	T_EQ(run_article("missing-credit", DE, &a), 1);
+	T_OK(hits[0].arg == &img_tag);
+	/* no image: no alt text or credit to miss */
+	a = article("Titel", "Vorspann", NULL, NULL, NULL);
+	T_EQ(run_article("missing-alt", DE, &a), 0);
+	T_EQ(run_article("missing-credit", DE, &a), 0);
+}
+
+static size_t
+run_times(enum news_lang lang, const char *b0, const char *b1)
+{
+	struct news_lint_article a = article("Titel", "Vorspann", NULL, NULL,
+	    NULL);
+	struct news_lint_part blocks[2];
+
+	blocks[0] = part(b0, &b0_tag);
+	blocks[1] = part(b1, &b1_tag);
+	a.blocks = blocks;
+	a.nblocks = 2;
+	return run_article("time-style", lang, &a);
+}
+
+static void
+test_time_style(void)
+{
+	const char *b0, *b1;
+
+	b0 = "Beginn ist um 18 Uhr.";
+	b1 = "Einlass ab 17:00 Uhr, Ende 20:30 Uhr.";
+	T_EQ(run_times(DE, b0, b1), 1);
+	T_HIT(0, at(b1, "17:00", 0), 5, "17");
+	T_OK(hits[0].arg == &b1_tag);
+	b0 = "Um 18.30 Uhr, 19:30 Uhr";
+	b1 = "und 20.15" NBSP "Uhr.";
+	T_EQ(run_times(DE, b0, b1), 1);
+	T_HIT(0, at(b0, "19:30", 0), 5, "19.30");
+	T_OK(hits[0].arg == &b0_tag);
+	b0 = "Von 18:00 bis 20:00 Uhr";
+	b1 = "und um 21 Uhr";
+	T_EQ(run_times(DE, b0, b1), 1);
+	T_HIT(0, at(b1, "21", 0), 2, "21:00");
+	T_EQ(run_times(EN, "at 6 p.m. and 7:00 p.m.", "or 8pm"), 1);
+	T_HIT(0, at("at 6 p.m. and 7:00 p.m.", "7:00", 0), 4, "7");
+
+	/* Duden's style: full hours bare, minutes after a dot */
+	T_EQ(run_times(DE, "18 Uhr, 18.30 Uhr", "18" "\xe2\x80\x93" "20 Uhr"),
+	    0);
+	T_EQ(run_times(DE, "Preis: 2.50 Euro, am 18.30", "Kapitel 18:30"), 0);
+	T_EQ(run_times(DE, "um 18 Uhr", "Code `18:00 Uhr`"), 0);
+	/* German "am" is no a.m. */
+	T_EQ(run_times(DE, "um 18 Uhr", "um 18:00 am Markt"), 0);
+}
+
 /* All rules together: findings come sorted by offset. */
 static void
 test_sorted(void)
@@ -612,6 +731,8 @@ run(void)
 	test_nfd();
 	test_date_weekday();
 	test_sentence_long();
+	test_missing();
+	test_time_style();
 	test_sorted();
 	test_big();
 }
