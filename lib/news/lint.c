@@ -78,6 +78,10 @@ static const struct rule {
 	    "a sentence of more than N words", "(--max-sentence 3) "
 	    "Die Stadt baut eine Halle.", "--max-sentence" },
 	    news_rule_sentence_long, NULL },
+	{ { "term", NEWS_SEV_WARNING,
+	    "a word the house writes otherwise (a terms file's "
+	    "\"wrong => right\")", "(Email => E-Mail) per Email",
+	    "--terms" }, news_rule_term, NULL },
 	{ { "time-style", NEWS_SEV_WARNING,
 	    "times written in more than one style in one article",
 	    "18 Uhr ... 20:00 Uhr", NULL }, NULL, news_rule_time_style },

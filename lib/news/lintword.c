@@ -362,3 +362,22 @@ news_rule_sentence_long(struct news_ltext *t)
 	if (t->lint->max_sentence > 0)
 		news_lint_sentences(t, long_sentence, t);
 }
+
+/* ---- term ---- */
+
+static void
+term_found(void *arg, size_t off, size_t len, const char *right)
+{
+	struct news_ltext *t = arg;
+
+	news_lint_report(t, off, len, right,
+	    "house style: \"%s\", not \"%.*s\"", right, (int)len,
+	    t->s + off);
+}
+
+void
+news_rule_term(struct news_ltext *t)
+{
+	if (t->lint->terms != NULL)
+		news_lint_terms_each(t->lint->terms, t, term_found, t);
+}

@@ -210,4 +210,17 @@ struct news_lint_article {
 int	 news_lint_article(const struct news_lint *,
 	    const struct news_lint_article *, news_report_fn *report);
 
+/* ---- terms.c: house terms (--terms FILE) ------------------------------- */
+
+/*
+ * Load a terms file: "wrong => right" a line, blanks around either side
+ * ignored, a space in wrong matching any run of spaces or a line break,
+ * '#' lines and blank lines skipped.  Matched as whole words, case as
+ * written.  NULL with "FILE:LINE: what" in err for a line without "=>",
+ * an empty side, wrong given twice, invalid UTF-8; "FILE: strerror"
+ * when it cannot be read.
+ */
+struct news_terms *news_terms_load(const char *path, struct ev_err *);
+void	 news_terms_free(struct news_terms *);
+
 #endif

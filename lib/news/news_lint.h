@@ -3,7 +3,7 @@
  * not see: the text a rule looks at, how a rule reports, and the
  * character classes every rule asks about.  lint.c holds the table of
  * rules and runs them; lintquote.c, lintword.c, lintdate.c and
- * lintart.c hold the rules.
+ * lintart.c hold the rules; terms.c the house terms.
  */
 #ifndef NEWS_LINT_H
 #define NEWS_LINT_H
@@ -88,6 +88,16 @@ int	 news_lint_word_eq(const char *a, size_t an, const char *b, size_t bn);
 void	 news_lint_sentences(const struct news_ltext *,
 	    void (*fn)(void *, size_t start, size_t end), void *arg);
 
+/* ---- terms.c: house terms ---- */
+
+/* Each place in t where a wrong term stands: fn(arg, off, len, right). */
+void	 news_lint_terms_each(const struct news_terms *,
+	    const struct news_ltext *,
+	    void (*fn)(void *, size_t, size_t, const char *), void *arg);
+/* Is w[0..n) a word of a right-hand side (known to the spelling rule)? */
+int	 news_lint_terms_word(const struct news_terms *, const char *w,
+	    size_t n);
+
 /* ---- the rules, by file ---- */
 
 /* lint.c */
@@ -98,7 +108,8 @@ news_ltext_fn news_rule_quote_unpaired, news_rule_quote_mismatch,
 	    news_rule_quote_straight, news_rule_bracket_unpaired,
 	    news_rule_bracket_mismatch;
 /* lintword.c */
-news_ltext_fn news_rule_word_repeat, news_rule_sentence_long;
+news_ltext_fn news_rule_word_repeat, news_rule_sentence_long,
+	    news_rule_term;
 /* lintdate.c */
 news_ltext_fn news_rule_date_weekday;
 /* lintart.c */

@@ -141,7 +141,7 @@ test_table(void)
 			T_OK(strcmp(q->id, r->id) != 0);
 		}
 	}
-	T_OK(i >= 18);
+	T_OK(i >= 19);
 	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
 	T_EQ(news_lint_enable(l, NULL, 0), -1);
 	T_EQ(news_lint_enable(l, "all", 0), 0);
@@ -561,6 +561,127 @@ test_sentence_long(void)
 	T_EQ(run_long(2, DE, s), 1);
 }
 
+/* A terms file in /tmp with text: its path (static). */
+static const char *
+tmpfile_with(const char *text)
+{
+	static char path[64];
+	FILE *fp;
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/evkit-terms-XXXXXX");
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL)
+		return NULL;
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+static struct news_terms *
+terms(const char *text, struct ev_err *err)
+{
+	const char *path = tmpfile_with(text);
+	struct news_terms *tt;
+
+	err->msg[0] = '\0';
+	tt = path ? news_terms_load(path, err) : NULL;
+	if (path != NULL)
+		unlink(path);
+	return tt;
+}
+
+/* err says FILE:LINE: and then want. */
+static int
+err_is(const struct ev_err *err, unsigned line, const char *want)
+{
+	char pre[32];
+	const char *p = strstr(err->msg, ":");
+
+	snprintf(pre, sizeof(pre), ":%u: ", line);
+	return strncmp(err->msg, "/tmp/evkit-terms-", 17) == 0 && p != NULL &&
+	    strncmp(p, pre, strlen(pre)) == 0 &&
+	    strstr(p, want) != NULL;
+}
+
+static void
+test_terms_load(void)
+{
+	struct ev_err err;
+	struct news_terms *tt;
+
+	tt = terms("# house terms\n\nEmail => E-Mail\n  eMail=>E-Mail  \r\n",
+	    &err);
+	T_OK(tt != NULL);
+	news_terms_free(tt);
+	tt = terms("", &err);
+	T_OK(tt != NULL);
+	news_terms_free(tt);
+	news_terms_free(NULL);
+
+	T_OK(terms("Email => E-Mail\nOB -> Oberb" UE "rgermeister\n", &err)
+	    == NULL);
+	T_OK(err_is(&err, 2, "expected \"wrong => right\""));
+	T_OK(terms("a => b\n\n => E-Mail\n", &err) == NULL);
+	T_OK(err_is(&err, 3, "nothing before"));
+	T_OK(terms("Email =>\n", &err) == NULL);
+	T_OK(err_is(&err, 1, "nothing after"));
+	T_OK(terms("Email => E-Mail\nEmail => Mail\n", &err) == NULL);
+	T_OK(err_is(&err, 2, "already on line 1"));
+	T_OK(terms("E-Mail => E-Mail\n", &err) == NULL);
+	T_OK(err_is(&err, 1, "itself"));
+	T_OK(terms("Stra\xdf" "e => Strasse\n", &err) == NULL);
+	T_OK(err_is(&err, 1, "invalid UTF-8"));
+
+	err.msg[0] = '\0';
+	T_OK(news_terms_load("/nonexistent/terms", &err) == NULL);
+	T_OK(strncmp(err.msg, "/nonexistent/terms: ", 20) == 0);
+}
+
+/* Run the term rule with a terms file. */
+static size_t
+run_terms(const char *file, const char *s)
+{
+	struct ev_err err;
+	struct news_terms *tt = terms(file, &err);
+	struct news_lint *l = only("term", DE);
+
+	T_OK(tt != NULL);
+	news_lint_set_terms(l, tt);
+	nhits = 0;
+	news_lint_text(l, s, strlen(s), collect, NULL);
+	news_lint_free(l);
+	news_terms_free(tt);
+	return nhits;
+}
+
+static void
+test_term(void)
+{
+	const char *file = "Email => E-Mail\nz.B. => z. B.\n"
+	    "Frankfurt a. M. => Frankfurt am Main\nMail => E-Mail\n";
+	const char *s;
+
+	s = "Schreiben Sie eine Email an uns";
+	T_EQ(run_terms(file, s), 1);
+	T_HIT(0, at(s, "Email", 0), 5, "E-Mail");
+	T_EQ(hits[0].sev, NEWS_SEV_WARNING);
+	s = "Das gilt z.B. hier";
+	T_EQ(run_terms(file, s), 1);
+	T_HIT(0, 9, 4, "z. B.");
+	s = "in Frankfurt a.\nM. und Frankfurt a." NBSP "M.";
+	T_EQ(run_terms(file, s), 2);
+	T_HIT(0, 3, strlen("Frankfurt a.\nM."), "Frankfurt am Main");
+	s = "per Mail und Email-Adresse";
+	T_EQ(run_terms(file, s), 2);
+	T_HIT(0, 4, 4, "E-Mail");
+	T_HIT(1, at(s, "Email", 0), 5, "E-Mail");
+
+	T_EQ(run_terms(file, "per E-Mail, Emails, EMail, email"), 0);
+	T_EQ(run_terms(file, "Code `Email` und <a@Email.de>"), 0);
+	/* without a terms file the rule has nothing to say */
+	T_EQ(run1("term", DE, "Email"), 0);
+}
+
 /* ---- article rules ---- */
 
 static struct news_lint_part
@@ -731,6 +852,8 @@ run(void)
 	test_nfd();
 	test_date_weekday();
 	test_sentence_long();
+	test_terms_load();
+	test_term();
 	test_missing();
 	test_time_style();
 	test_sorted();
