@@ -82,6 +82,9 @@ static const struct rule {
 	    "a word the house writes otherwise (a terms file's "
 	    "\"wrong => right\")", "(Email => E-Mail) per Email",
 	    "--terms" }, news_rule_term, NULL },
+	{ { "spell", NEWS_SEV_WARNING,
+	    "a word hunspell does not know (nor the --dict file)",
+	    "Oberb\xc3\xbcrgermeiser", "--spell" }, news_rule_spell, NULL },
 	{ { "time-style", NEWS_SEV_WARNING,
 	    "times written in more than one style in one article",
 	    "18 Uhr ... 20:00 Uhr", NULL }, NULL, news_rule_time_style },

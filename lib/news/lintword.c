@@ -381,3 +381,183 @@ news_rule_term(struct news_ltext *t)
 	if (t->lint->terms != NULL)
 		news_lint_terms_each(t->lint->terms, t, term_found, t);
 }
+
+/* ---- spell ---- */
+
+struct starts {
+	size_t	*v;
+	size_t	 n, cap;
+};
+
+static void
+add_start(void *arg, size_t start, size_t end)
+{
+	struct starts *s = arg;
+
+	(void)end;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = ev_ereallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	s->v[s->n++] = start;
+}
+
+static int
+apostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+/*
+ * The next word to spell at or after *i: letters and digits, joined
+ * by single hyphens and apostrophes ("Vollzeit-Lehrkraft", "don't").
+ */
+static int
+next_spell_word(const struct news_ltext *t, size_t *i, size_t *a, size_t *b)
+{
+	size_t len, k;
+
+	while (*i < t->n && !news_lint_is_alnum(news_lint_at(t, *i, &len)))
+		*i += len;
+	if (*i >= t->n)
+		return 0;
+	*a = *i;
+	for (;;) {
+		while (news_lint_is_alnum(news_lint_at(t, *i, &len)))
+			*i += len;
+		if (*i >= t->n)
+			break;
+		k = *i;
+		if (t->s[k] != '-' && !apostrophe(news_lint_at(t, k, &len)))
+			break;
+		if (!news_lint_is_alnum(cp_at(t, k + len)))
+			break;
+		*i = k + len;
+	}
+	*b = *i;
+	return 1;
+}
+
+/* Words no dictionary knows and no reader misses: numbers and words
+ * with digits, single letters, abbreviations in capitals ("LHH"),
+ * handles and hashtags. */
+static int
+spell_skip(const struct news_ltext *t, size_t a, size_t b)
+{
+	size_t i, len, chars = 0, lower = 0;
+	int32_t before = cp_before(t, a);
+
+	if (before == '@' || before == '#' || before == '&' ||
+	    news_lint_protected(t, a, b))
+		return 1;
+	if (b < t->n && t->s[b] == '.' && abbreviation(t->s + a, b - a))
+		return 1;
+	for (i = a; i < b; i += len) {
+		int32_t c = news_lint_at(t, i, &len);
+
+		if (c < 0 || (news_lint_is_alnum(c) && !news_lint_is_letter(c)))
+			return 1;
+		chars++;
+		lower += news_lint_is_lower(c);
+	}
+	return chars < 2 || lower == 0;
+}
+
+/* Is the word known?  German drops an elision ("geht’s": "geht"),
+ * which de_DE does not list; the apostrophe goes to hunspell as "'". */
+static int
+spell_known(const struct news_ltext *t, const char *w, size_t n,
+    struct ev_buf *hint)
+{
+	const struct news_lint *l = t->lint;
+	struct ev_buf b = { NULL, 0, 0 };
+	size_t i, len;
+	int known;
+
+	for (i = 0; i < n; i += len) {
+		int32_t c = news_lint_cp(w, n, i, &len);
+
+		if (apostrophe(c) && l->lang != NEWS_LANG_EN)
+			break;
+		if (apostrophe(c))
+			ev_buf_addc(&b, '\'');
+		else
+			ev_buf_add(&b, w + i, len);
+	}
+	if (b.len == 0)
+		return 1;
+	if (l->terms != NULL && news_lint_terms_word(l->terms, b.p, b.len))
+		known = 1;
+	else
+		known = l->spell(l->spell_arg, b.p, b.len, hint);
+	ev_buf_free(&b);
+	return known;
+}
+
+/* A hyphenated word hunspell does not know is still right when each
+ * part is known or is skipped on its own ("LHH-Sprecher"). */
+static int
+parts_known(const struct news_ltext *t, size_t a, size_t b)
+{
+	size_t i = a, e;
+	struct ev_buf hint = { NULL, 0, 0 };
+	int ok = 1;
+
+	while (ok && i < b) {
+		for (e = i; e < b && t->s[e] != '-'; e++)
+			;
+		if (e == b && i == a)
+			ok = 0;
+		else if (!spell_skip(t, i, e))
+			ok = spell_known(t, t->s + i, e - i, &hint);
+		ev_buf_clear(&hint);
+		i = e + 1;
+	}
+	ev_buf_free(&hint);
+	return ok;
+}
+
+static void
+spell_word(struct news_ltext *t, size_t a, size_t b, int first)
+{
+	struct ev_buf hint = { NULL, 0, 0 };
+
+	/* English capitalises names, not nouns: a capital inside a
+	 * sentence is a name, which no dictionary has */
+	if (!first && t->lint->lang == NEWS_LANG_EN &&
+	    news_lint_is_upper(cp_at(t, a)))
+		return;
+	if (!spell_known(t, t->s + a, b - a, &hint) &&
+	    (memchr(t->s + a, '-', b - a) == NULL || !parts_known(t, a, b))) {
+		if (hint.len > 0)
+			news_lint_report(t, a, b - a, NULL,
+			    "unknown word \"%.*s\" (%s?)", (int)(b - a),
+			    t->s + a, hint.p);
+		else
+			news_lint_report(t, a, b - a, NULL,
+			    "unknown word \"%.*s\"", (int)(b - a), t->s + a);
+	}
+	ev_buf_free(&hint);
+}
+
+void
+news_rule_spell(struct news_ltext *t)
+{
+	struct starts st = { NULL, 0, 0 };
+	size_t i = 0, a, b, k = 0;
+	int first;
+
+	if (t->lint->spell == NULL)
+		return;
+	news_lint_sentences(t, add_start, &st);
+	while (next_spell_word(t, &i, &a, &b)) {
+		first = 0;
+		while (k < st.n && st.v[k] <= a) {
+			k++;
+			first = 1;
+		}
+		if (!spell_skip(t, a, b))
+			spell_word(t, a, b, first);
+	}
+	free(st.v);
+}

@@ -223,4 +223,23 @@ int	 news_lint_article(const struct news_lint *,
 struct news_terms *news_terms_load(const char *path, struct ev_err *);
 void	 news_terms_free(struct news_terms *);
 
+/* ---- spell.c: spelling through hunspell (--spell, --dict FILE) -------- */
+
+/*
+ * A speller for lang from hunspell's dictionaries in dir (NULL:
+ * /usr/share/hunspell): de_DE, de_CH or en_US.  NULL with a message
+ * naming the missing file.
+ */
+struct news_spell;
+struct news_spell *news_spell_open(enum news_lang, const char *dir,
+	    struct ev_err *);
+/* --dict FILE: the house's own words, one a line ('#' lines and blank
+ * lines skipped); 0, or -1 with "FILE:LINE: what". */
+int	 news_spell_dict(struct news_spell *, const char *path,
+	    struct ev_err *);
+/* A news_spell_fn: arg is a struct news_spell. */
+int	 news_spell_check(void *spell, const char *word, size_t len,
+	    struct ev_buf *hint);
+void	 news_spell_free(struct news_spell *);
+
 #endif

@@ -109,7 +109,7 @@ news_ltext_fn news_rule_quote_unpaired, news_rule_quote_mismatch,
 	    news_rule_bracket_mismatch;
 /* lintword.c */
 news_ltext_fn news_rule_word_repeat, news_rule_sentence_long,
-	    news_rule_term;
+	    news_rule_term, news_rule_spell;
 /* lintdate.c */
 news_ltext_fn news_rule_date_weekday;
 /* lintart.c */

@@ -141,7 +141,7 @@ test_table(void)
 			T_OK(strcmp(q->id, r->id) != 0);
 		}
 	}
-	T_OK(i >= 19);
+	T_OK(i >= 20);
 	T_EQ(news_lint_enable(l, "no-such-rule", 0), -1);
 	T_EQ(news_lint_enable(l, NULL, 0), -1);
 	T_EQ(news_lint_enable(l, "all", 0), 0);
@@ -682,6 +682,77 @@ test_term(void)
 	T_EQ(run1("term", DE, "Email"), 0);
 }
 
+/* A spell function that knows a few words, for the rule alone. */
+static int
+known(void *arg, const char *w, size_t n, struct ev_buf *hint)
+{
+	static const char *const words[] = { "die", "Stadt", "baut",
+	    "Halle", "geht", "Vollzeit", "Lehrkraft", "Sprecher", "the",
+	    "came", "today", "don't", "Yesterday", "und", NULL };
+	size_t i;
+
+	(*(int *)arg)++;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return 1;
+	ev_buf_adds(hint, "Stadt");
+	return 0;
+}
+
+static size_t
+run_spell(enum news_lang lang, const char *s, const char *file, int *asked)
+{
+	struct news_lint *l = only("spell", lang);
+	struct news_terms *tt = NULL;
+	struct ev_err err;
+
+	*asked = 0;
+	news_lint_set_spell(l, known, asked);
+	if (file != NULL) {
+		tt = terms(file, &err);
+		news_lint_set_terms(l, tt);
+	}
+	nhits = 0;
+	news_lint_text(l, s, strlen(s), collect, NULL);
+	news_lint_free(l);
+	news_terms_free(tt);
+	return nhits;
+}
+
+static void
+test_spell_rule(void)
+{
+	const char *s;
+	int asked;
+
+	s = "Die Stat baut";
+	T_EQ(run_spell(DE, s, NULL, &asked), 2);	/* "Die": not "die" */
+	T_HIT(1, 4, 4, NULL);
+	T_OK(strstr(hits[1].msg, "Stadt") != NULL);
+	T_EQ(run_spell(DE, "die St. Stadt, Dr. Stadt", NULL, &asked), 0);
+	s = "die Stadt baut 2016 eine A4-Halle, LHH, x, #tag, @wer";
+	T_EQ(run_spell(DE, s, NULL, &asked), 1);	/* "eine" */
+	T_HIT(0, at(s, "eine", 0), 4, NULL);
+	T_EQ(run_spell(DE, "die Vollzeit-Lehrkraft, LHH-Sprecher", NULL,
+	    &asked), 0);
+	T_EQ(run_spell(DE, "geht" RS "s, geht's", NULL, &asked), 0);
+	T_EQ(run_spell(DE, "die `Stat` und https://example.org/Stat", NULL,
+	    &asked), 0);
+	/* a term's right side is a word of the house */
+	T_EQ(run_spell(DE, "die Oberbuergermeisterin", "OB => "
+	    "Oberbuergermeisterin\n", &asked), 0);
+	/* English: a capital inside a sentence is a name; at the start,
+	 * a word */
+	s = "Yesterday Onay came. Onay came today.";
+	T_EQ(run_spell(EN, s, NULL, &asked), 1);
+	T_HIT(0, at(s, "Onay", 1), 4, NULL);
+	T_EQ(run_spell(EN, "don't", NULL, &asked), 0);
+	/* German capitalises nouns: a capital is checked anywhere */
+	T_EQ(run_spell(DE, "die Stadt Onay", NULL, &asked), 1);
+	/* no speller: the rule is off */
+	T_EQ(run1("spell", DE, "Stat"), 0);
+}
+
 /* ---- article rules ---- */
 
 static struct news_lint_part
@@ -854,6 +925,7 @@ run(void)
 	test_sentence_long();
 	test_terms_load();
 	test_term();
+	test_spell_rule();
 	test_missing();
 	test_time_style();
 	test_sorted();
