@@ -602,11 +602,16 @@ nfc_suspect(int32_t c)
 	    utf8proc_category(c) == UTF8PROC_CATEGORY_MN;
 }
 
-/* The end of the cluster at s[i]: a character and the marks after it. */
+/*
+ * The end of the cluster at s[i]: a character and the marks after it.
+ * A cluster of more than 30 marks is no text (Unicode's stream-safe
+ * limit) and is not normalised: sorting its marks would cost the
+ * square of their number.
+ */
 static size_t
 cluster_end(const struct news_ltext *t, size_t i, int *suspect)
 {
-	size_t len;
+	size_t len, marks = 0;
 	int32_t c = news_lint_at(t, i, &len);
 
 	*suspect = nfc_suspect(c);
@@ -614,7 +619,7 @@ cluster_end(const struct news_ltext *t, size_t i, int *suspect)
 		c = news_lint_at(t, i, &len);
 		if (c < 0 || utf8proc_get_property(c)->combining_class == 0)
 			break;
-		*suspect = 1;
+		*suspect = ++marks <= 30;
 	}
 	return i;
 }

@@ -31,7 +31,9 @@ struct quotes {
 	struct qmark *m;
 	size_t	 n, cap;
 	size_t	*stack;			/* indexes into m of open marks */
+	size_t	*below;			/* the entry of the same level below */
 	size_t	 depth;
+	size_t	 top[3];		/* per level: the top entry, or NONE */
 	size_t	 last[4];		/* the last ‘ › ‹ ' of the text */
 };
 
@@ -139,16 +141,34 @@ closes_before(int32_t c)
 }
 
 /* The open mark of level, nearest the top of the stack: its index in
- * the stack, or NONE. */
+ * the stack, or NONE.  Kept per level, so that a run of marks of one
+ * level over many of the other costs no search. */
 static size_t
 open_at(const struct quotes *q, int level)
 {
-	size_t k;
+	return q->top[level];
+}
 
-	for (k = q->depth; k > 0; k--)
-		if (q->m[q->stack[k - 1]].level == level)
-			return k - 1;
-	return NONE;
+static void
+open_mark(struct quotes *q, size_t i)
+{
+	int level = q->m[i].level;
+
+	q->below[q->depth] = q->top[level];
+	q->top[level] = q->depth;
+	q->stack[q->depth++] = i;
+}
+
+/* Drop the entries from k up: the marks opened there stay unpaired. */
+static void
+drop_to(struct quotes *q, size_t k)
+{
+	int level;
+
+	for (level = 1; level <= 2; level++)
+		while (q->top[level] != NONE && q->top[level] >= k)
+			q->top[level] = q->below[q->top[level]];
+	q->depth = k;
 }
 
 /* Words a straight or typographic apostrophe stands before: 's, 'n,
@@ -239,6 +259,8 @@ push_mark(struct quotes *q, size_t off, size_t len, int32_t cp)
 		q->m = ev_ereallocarray(q->m, q->cap, sizeof(*q->m));
 		q->stack = ev_ereallocarray(q->stack, q->cap,
 		    sizeof(*q->stack));
+		q->below = ev_ereallocarray(q->below, q->cap,
+		    sizeof(*q->below));
 	}
 	q->m[q->n].off = off;
 	q->m[q->n].len = len;
@@ -259,7 +281,7 @@ close_mark(struct quotes *q, size_t i)
 		return;
 	q->m[i].partner = q->stack[k];
 	q->m[q->stack[k]].partner = i;
-	q->depth = k;
+	drop_to(q, k);
 }
 
 static void
@@ -287,6 +309,7 @@ quote_scan(const struct news_ltext *t, struct quotes *q)
 	int32_t c;
 
 	memset(q, 0, sizeof(*q));
+	q->top[0] = q->top[1] = q->top[2] = NONE;
 	find_last(q, t);
 	for (i = 0; i < t->n; i += len) {
 		c = news_lint_at(t, i, &len);
@@ -295,7 +318,7 @@ quote_scan(const struct news_ltext *t, struct quotes *q)
 		push_mark(q, i, len, c);
 		q->m[q->n - 1].role = quote_role(t, q, &q->m[q->n - 1]);
 		if (q->m[q->n - 1].role == R_OPEN)
-			q->stack[q->depth++] = q->n - 1;
+			open_mark(q, q->n - 1);
 		else if (q->m[q->n - 1].role == R_CLOSE)
 			close_mark(q, q->n - 1);
 	}
@@ -306,6 +329,7 @@ quote_free(struct quotes *q)
 {
 	free(q->m);
 	free(q->stack);
+	free(q->below);
 }
 
 void
@@ -348,6 +372,10 @@ mismatch(struct news_ltext *t, const struct qmark *o, const struct qmark *c)
 		news_lint_report(t, o->off, o->len, utf8(lo, fix),
 		    "quotation %s%s opened with the wrong mark",
 		    utf8(o->cp, b1), utf8(c->cp, b2));
+	else if (closer_of(o->cp) < 0)	/* "”…»": no pair to make */
+		news_lint_report(t, o->off, o->len, NULL,
+		    "quotation opened with %s, a closing mark",
+		    utf8(o->cp, b1));
 	else
 		news_lint_report(t, c->off, c->len, utf8(closer_of(o->cp), fix),
 		    "quotation opened with %s closed by %s", utf8(o->cp, b1),
@@ -473,46 +501,80 @@ bracket_free(const struct news_ltext *t, size_t i)
 	return j < i && (j == 0 || t->s[j - 1] == ' ' || t->s[j - 1] == '\n');
 }
 
+struct brackets {
+	size_t	*stack;			/* offsets of the open brackets */
+	size_t	 depth, cap;
+	size_t	 count[3];		/* open ones of each kind: ( [ { */
+};
+
+static int
+bracket_kind(char c)
+{
+	return c == '(' || c == ')' ? 0 : c == '[' || c == ']' ? 1 : 2;
+}
+
+static void
+bracket_push(struct brackets *b, const struct news_ltext *t, size_t i)
+{
+	if (b->depth == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->stack = ev_ereallocarray(b->stack, b->cap, sizeof(*b->stack));
+	}
+	b->stack[b->depth++] = i;
+	b->count[bracket_kind(t->s[i])]++;
+}
+
+static size_t
+bracket_pop(struct brackets *b, const struct news_ltext *t)
+{
+	size_t off = b->stack[--b->depth];
+
+	b->count[bracket_kind(t->s[off])]--;
+	return off;
+}
+
+/* A closer at i: it closes the nearest opener of its kind, and those
+ * opened after that one stay unclosed; with none of its kind open, it
+ * closes the top one, mismatched, or nothing. */
+static void
+bracket_close(struct news_ltext *t, struct brackets *b, size_t i,
+    bracket_fn *fn)
+{
+	char c = t->s[i];
+
+	if (b->count[bracket_kind(c)] == 0) {
+		if (bracket_free(t, i))
+			return;
+		if (b->depth > 0)
+			fn(t, B_MISMATCH, i, bracket_pop(b, t));
+		else
+			fn(t, B_UNOPENED, i, 0);
+		return;
+	}
+	while (t->s[b->stack[b->depth - 1]] != bracket_pair(c))
+		fn(t, B_UNCLOSED, bracket_pop(b, t), 0);
+	bracket_pop(b, t);
+}
+
 static void
 bracket_scan(struct news_ltext *t, bracket_fn *fn)
 {
-	size_t *stack = NULL, depth = 0, cap = 0, i, k;
+	struct brackets b = { NULL, 0, 0, { 0, 0, 0 } };
+	size_t i;
 	char c;
 
 	for (i = 0; i < t->n; i++) {
 		c = t->s[i];
 		if (bracket_pair(c) == 0 || t->prot[i])
 			continue;
-		if (c == '(' || c == '[' || c == '{') {
-			if (c == '(' && bracket_free(t, i))
-				continue;
-			if (depth == cap) {
-				cap = cap ? 2 * cap : 16;
-				stack = ev_ereallocarray(stack, cap,
-				    sizeof(*stack));
-			}
-			stack[depth++] = i;
-			continue;
-		}
-		for (k = depth; k > 0 && t->s[stack[k - 1]] != bracket_pair(c);
-		    k--)
-			;
-		if (k == 0 && depth > 0 && !bracket_free(t, i)) {
-			fn(t, B_MISMATCH, i, stack[--depth]);
-			continue;
-		}
-		if (k == 0) {
-			if (!bracket_free(t, i))
-				fn(t, B_UNOPENED, i, 0);
-			continue;
-		}
-		while (depth > k)
-			fn(t, B_UNCLOSED, stack[--depth], 0);
-		depth--;
+		if (c == ')' || c == ']' || c == '}')
+			bracket_close(t, &b, i, fn);
+		else if (c != '(' || !bracket_free(t, i))
+			bracket_push(&b, t, i);
 	}
-	while (depth > 0)
-		fn(t, B_UNCLOSED, stack[--depth], 0);
-	free(stack);
+	while (b.depth > 0)
+		fn(t, B_UNCLOSED, bracket_pop(&b, t), 0);
+	free(b.stack);
 }
 
 static void

@@ -249,6 +249,10 @@ test_quote_mismatch(void)
 	T_EQ(run1("quote-mismatch", DE, s), 1);
 	T_HIT(0, at(s, RS, 0), 3, LS);
 
+	s = "Er sagt " RQ "ja" RAQ " dazu.";	/* ” opens nothing */
+	T_EQ(run1("quote-mismatch", DE, s), 1);
+	T_HIT(0, at(s, RQ, 0), 3, NULL);
+
 	T_EQ(run1("quote-mismatch", DE, LDQ "Gut" LQ " und " RAQ "gut" LAQ), 0);
 	T_EQ(run1("quote-mismatch", DE, "Er sagt " LQ "okay" RQ "."), 0);
 	T_EQ(run1("quote-mismatch", EN, LQ "Fine," RQ " she said."), 0);
@@ -906,6 +910,35 @@ test_big(void)
 	news_lint_free(l);
 }
 
+/* Texts that would make a careless rule quadratic: single quotes left
+ * open under double ones, brackets closed by another kind, a long run
+ * of combining marks, a long sentence. */
+static void
+test_hostile(void)
+{
+	static const char *const pieces[][2] = {
+		{ LSQ, LQ }, { "(", "]" }, { "a", "\xcc\x88" }, { "x ", "y " },
+	};
+	/* findings or not: the marks are more than a cluster can have */
+	static const int some[] = { 1, 1, 0, 1 };
+	struct news_lint *l = news_lint_new(DE);
+	struct ev_buf b = { NULL, 0, 0 };
+	size_t k, i;
+
+	news_lint_set_max_sentence(l, 10);
+	for (k = 0; k < sizeof(pieces) / sizeof(pieces[0]); k++) {
+		ev_buf_clear(&b);
+		for (i = 0; i < 100000; i++)
+			ev_buf_adds(&b, pieces[k][0]);
+		for (i = 0; i < 100000; i++)
+			ev_buf_adds(&b, pieces[k][1]);
+		nhits = 0;
+		T_EQ(news_lint_text(l, b.p, b.len, collect, NULL) > 0, some[k]);
+	}
+	ev_buf_free(&b);
+	news_lint_free(l);
+}
+
 static void
 run(void)
 {
@@ -930,4 +963,5 @@ run(void)
 	test_time_style();
 	test_sorted();
 	test_big();
+	test_hostile();
 }
