@@ -1,7 +1,8 @@
 /*
  * bench.h - what the in-process benchmarks (zones.c, expand.c) share:
  * a monotonic clock, numbers with thousands separators, and "12.3x
- * faster" against the libical baseline.  Header-only, static, so each
+ * faster" against the libical baseline.  Header-only, static inline
+ * (a benchmark may use some of them without a warning), so each
  * benchmark stays one file to compile.
  */
 #ifndef EV_BENCH_H
@@ -10,7 +11,7 @@
 #include <stdio.h>
 #include <time.h>
 
-static double
+static inline double
 now(void)
 {
 	struct timespec ts;
@@ -20,7 +21,7 @@ now(void)
 }
 
 /* n with thousands separators (the C locale has none for printf) */
-static const char *
+static inline const char *
 commas(unsigned long long n, char *buf, size_t size)
 {
 	char tmp[32];
@@ -37,7 +38,7 @@ commas(unsigned long long n, char *buf, size_t size)
 }
 
 /* "12.3x faster" or, when ours takes longer, "1.5x slower" */
-static const char *
+static inline const char *
 speed(double ours, double theirs, char *buf, size_t size)
 {
 	if (ours <= 0 || theirs <= 0)

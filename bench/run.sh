@@ -19,8 +19,14 @@
 # Then lib/'s own code against the libical code it stands in for, in one
 # process each (bench/zones.c, bench/expand.c): ratios, no targets.
 #
-# Environment: BENCH_ONLY (the parts to run, of "list lib filter": ev-list,
-# lib/ against libical, ev-filter; default all), EV_LIST (default
+# Then the typography pass of libnews (bench/typo.c) on generated German
+# article text, against a sed pass over the same file: MB/s and the
+# ratio, no targets (issue 9: "linear in the article's size; bench/
+# measures it").
+#
+# Environment: BENCH_ONLY (the parts to run, of "list lib filter typo":
+# ev-list, lib/ against libical, ev-filter, typography; default all),
+# BENCH_TYPO_MB (4, the size of the text typo reads), EV_LIST (default
 # build/bin/ev-list), BENCH_EVENTS (100000), BENCH_RUNS (3, best taken),
 # BENCH_EXPAND_EVENTS (20000), CC (cc), CFLAGS (-O2); for ev-filter see
 # bench/filter.sh.
@@ -36,13 +42,16 @@ RUNS=${BENCH_RUNS:-3}
 EXPN=${BENCH_EXPAND_EVENTS:-20000}
 EXPFEED=$OUT/expand.ics
 LIB=build/libevkit.a
+NEWSLIB=build/libnews.a
+TYPO_MB=${BENCH_TYPO_MB:-4}
+TEXT=$OUT/typo.txt
 CC=${CC:-cc}
 BCFLAGS=${CFLAGS:--O2}
 TIME=/usr/bin/time
 FEED=$OUT/feed.ics
 SPEED_TARGET=10
 RSS_TARGET=32
-ONLY=$(printf '%s\n' "${BENCH_ONLY:-list lib filter}" | tr ',' ' ')
+ONLY=$(printf '%s\n' "${BENCH_ONLY:-list lib filter typo}" | tr ',' ' ')
 failed=0
 okrc="0 3"		# the exit statuses best takes for success
 
@@ -75,14 +84,16 @@ want()
 
 for _p in $ONLY; do
 	case $_p in
-	list | lib | filter) ;;
-	*) die "BENCH_ONLY: no part \"$_p\" (list, lib, filter)" ;;
+	list | lib | filter | typo) ;;
+	*) die "BENCH_ONLY: no part \"$_p\" (list, lib, filter, typo)" ;;
 	esac
 done
 [ -n "$(printf '%s' "$ONLY" | tr -d ' ')" ] ||
-	die "BENCH_ONLY names no part (list, lib, filter)"
+	die "BENCH_ONLY names no part (list, lib, filter, typo)"
 ! want list || [ -x "$EV" ] || die "$EV is missing: run make first"
 ! want lib || [ -f "$LIB" ] || die "$LIB is missing: run make first"
+! want typo || { [ -f "$LIB" ] && [ -f "$NEWSLIB" ]; } ||
+	die "$NEWSLIB or $LIB is missing: run make first"
 $TIME -f %M -o /dev/null true 2>/dev/null ||
 	die "$TIME is not GNU time (apt-get install time)"
 pkg-config --exists libical || die "pkg-config does not know libical"
@@ -106,6 +117,13 @@ want lib && for b in zones expand; do
 	    $(pkg-config --libs libical libpcre2-8) -lcsv -lm ||
 		die "cannot build bench/$b.c"
 done
+# The typography pass, linked as news-fmt will be.
+if want typo; then
+	# shellcheck disable=SC2046,SC2086
+	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib -Ilib/news \
+	    -o "$OUT/typo" bench/typo.c "$NEWSLIB" "$LIB" \
+	    $(pkg-config --libs libutf8proc) || die "cannot build bench/typo.c"
+fi
 # ev-filter's settings, checked now, and bench_filter, its part.
 if want filter; then
 	# Lint both with shellcheck -x bench/run.sh bench/filter.sh.
@@ -342,5 +360,55 @@ if want lib; then
 fi
 
 want filter && bench_filter
+
+if want typo; then
+	# ---- typography ------------------------------------------------
+
+	# news_typeset, paragraph by paragraph, against sed doing the
+	# naive part of the job (three global substitutions: "...", " - ",
+	# "…" quotes) on the same file; both whole processes that read the
+	# file and write to /dev/null.  Then the pass alone, in process.
+	"$OUT/typo" --gen "$TYPO_MB" 1 >"$TEXT" || die "bench/out/typo --gen failed"
+	tbytes=$(wc -c <"$TEXT" | tr -d ' ')
+	printf 'typography: %s, %s bytes (%s MB) of German article text\n' \
+		"$TEXT" "$tbytes" "$(awk -v b="$tbytes" 'BEGIN { printf "%.1f", b / 1e6 }')"
+	# Typesetting its own output changes nothing (not timed).
+	if "$OUT/typo" "$TEXT" >"$OUT/typo.1" && "$OUT/typo" "$OUT/typo.1" >"$OUT/typo.2" &&
+	    cmp -s "$OUT/typo.1" "$OUT/typo.2"; then
+		echo "check: typesetting the output again changes nothing"
+	else
+		note "typo: the second pass changed the text (or typo failed)"
+		failed=1
+	fi
+	echo
+
+	# mbs SECS: MB/s of the text in SECS
+	mbs()
+	{
+		awk -v b="$tbytes" -v t="$1" 'BEGIN {
+			if (t == "-" || t + 0 <= 0) print "-"
+			else printf "%.1f\n", b / 1e6 / t }'
+	}
+	printf '  %-44s %10s %9s %10s\n' "" "wall time" "MB/s" "speed-up"
+	best "sed" sed -e 's/\.\.\./…/g' -e 's/ - / – /g' \
+	    -e 's/"\([^"]*\)"/„\1“/g' "$TEXT"
+	tsed=$secs
+	printf '  %-44s %8s s %9s %10s\n' "sed, 3 substitutions (baseline)" \
+		"$tsed" "$(mbs "$tsed")" "1.0x"
+	best "typo" "$OUT/typo" "$TEXT"
+	ttypo=$secs
+	printf '  %-44s %8s s %9s %10s\n' "typo: news_typeset per paragraph" \
+		"$ttypo" "$(mbs "$ttypo")" "$(ratio "$tsed" "$ttypo")x"
+	best "cat" cat "$TEXT"
+	printf '  %-44s %8s s %9s %10s\n' "cat (floor)" "$secs" "$(mbs "$secs")" \
+		"$(ratio "$tsed" "$secs")x"
+	echo
+	"$OUT/typo" -t "$TEXT" || {
+		note "bench/out/typo -t failed"
+		failed=1
+	}
+	echo
+	[ "$tsed" = - ] || [ "$ttypo" = - ] && failed=1
+fi
 
 exit "$failed"

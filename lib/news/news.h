@@ -94,13 +94,17 @@ typedef void news_report_fn(void *arg, const struct news_finding *);
  * destinations with their titles (the "(…)" after "]"), the label of a
  * full reference link ("[label]" after "]"), link reference definitions
  * opening the block (whole lines), bare URLs (scheme://…, www.… up to
- * white space, a quotation mark or '<', less trailing ".,:;!?*_~'" and
- * unbalanced ')') and e-mail addresses (a@b.de).
+ * white space, a quotation mark, "…" or '<', less trailing
+ * ".,:;!?*_~'" and unbalanced ')') and e-mail addresses (a@b.de).
  * fn(arg, start, end) for each, in order, not overlapping.
  *
- * Linear in n; an HTML tag or a link destination that has not ended
- * after 8 KiB is taken for text.  s need not be valid UTF-8 nor end in
- * a NUL.  s == NULL: no spans.
+ * Where CommonMark lets autolinks, link destinations and unquoted HTML
+ * attribute values hold no-break spaces, typographic quotation marks
+ * or "…", these end them here: typography writes them, and a typeset
+ * text must have the spans of the text it came from.  Linear in n; an
+ * HTML tag or a link destination that has not ended after 8 KiB is
+ * taken for text.  s need not be valid UTF-8 nor end in a NUL.
+ * s == NULL: no spans.
  */
 void	 news_protected(const char *s, size_t n,
 	    void (*fn)(void *, size_t start, size_t end), void *arg);

@@ -119,7 +119,7 @@ is_punct(int c)
  * length of the character at s[i] when it is one of them, else 0.
  */
 static size_t
-url_stop(const unsigned char *s, size_t n, size_t i)
+typeset_stop(const unsigned char *s, size_t n, size_t i)
 {
 	if (i + 1 < n && s[i] == 0xc2 &&
 	    (s[i + 1] == 0xa0 || s[i + 1] == 0xab || s[i + 1] == 0xbb))
@@ -263,7 +263,7 @@ autolink_uri(const struct scan *sc, size_t i)
 		if (sc->s[k] == '>')
 			return k + 1;
 		if (sc->s[k] <= 0x20 || sc->s[k] == '<' || sc->s[k] == 0x7f ||
-		    url_stop(sc->s, sc->n, k) > 0)
+		    typeset_stop(sc->s, sc->n, k) > 0)
 			return 0;
 	}
 	return 0;
@@ -314,7 +314,7 @@ attr_value(const struct scan *sc, size_t j, size_t lim)
 		return e == NULL ? 0 : (size_t)(e - sc->s) + 1;
 	}
 	while (j < lim && !is_ws(sc->s[j]) && !in("\"'=<>`", sc->s[j]) &&
-	    url_stop(sc->s, lim, j) == 0)
+	    typeset_stop(sc->s, lim, j) == 0)
 		j++;
 	return j;
 }
@@ -477,7 +477,7 @@ destination(const struct scan *sc, size_t j, size_t lim)
 		return 0;
 	}
 	for (; j < lim && sc->s[j] > 0x20 && sc->s[j] != 0x7f &&
-	    url_stop(sc->s, lim, j) == 0; j++) {
+	    typeset_stop(sc->s, lim, j) == 0; j++) {
 		if (sc->s[j] == '\\' && j + 1 < lim && is_punct(sc->s[j + 1]))
 			j++;
 		else if (sc->s[j] == '(' && ++depth > PAREN_MAX)
@@ -564,6 +564,15 @@ bracket_close(struct scan *sc, size_t i)
 	return e;
 }
 
+/* Only spaces from j to the end of the line: the end, or 0. */
+static size_t
+line_end(const struct scan *sc, size_t j)
+{
+	while (j < sc->n && (sc->s[j] == ' ' || sc->s[j] == '\t'))
+		j++;
+	return j == sc->n || sc->s[j] == '\n' ? j : 0;
+}
+
 /*
  * A link reference definition, "[label]: dest 'title'" on lines of its
  * own at the start of the block (CommonMark 4.7; one cannot interrupt a
@@ -586,13 +595,10 @@ refdef(const struct scan *sc, size_t i)
 		return 0;
 	j = skip_ws(sc, e, lim);
 	if (j > e && j < lim && in("\"'(", sc->s[j]) &&
-	    (t = title(sc, j, lim)) > 0)
-		j = t;
-	else
-		j = e;
-	while (j < lim && (sc->s[j] == ' ' || sc->s[j] == '\t'))
-		j++;
-	return j == sc->n || sc->s[j] == '\n' ? j : 0;
+	    (t = title(sc, j, lim)) > 0 && (t = line_end(sc, t)) > 0)
+		return t;
+	/* without the title, when what follows is on a line of its own */
+	return line_end(sc, e);
 }
 
 /* ---- bare URLs and e-mail addresses --------------------------------------- */
@@ -635,7 +641,7 @@ url_body(const struct scan *sc, size_t j)
 		if (c <= 0x20 || c == 0x7f || in("<>\"`", c) ||
 		    (c == ']' && sc->brackets > 0))
 			break;
-		if (c >= 0x80 && (k = url_stop(sc->s, sc->n, j)) > 0)
+		if (c >= 0x80 && (k = typeset_stop(sc->s, sc->n, j)) > 0)
 			break;
 		j++;
 	}
@@ -689,6 +695,13 @@ bare_email(const struct scan *sc, size_t i)
 	return 0;
 }
 
+/* After these a word does not start (word_start). */
+static int
+joins(int c)
+{
+	return is_alnum(c) || c == '+' || c == '.' || c == '-' || c == '%';
+}
+
 /*
  * Where a word starts: not after a letter, digit, or what joins a URL
  * or an address to what comes before.  Of the non-ASCII characters,
@@ -707,7 +720,7 @@ word_start(const struct scan *sc, size_t i)
 		return 1;
 	c = sc->s[i - 1];
 	if (c < 0x80)
-		return !is_alnum(c) && !in("+.-%@/&", c);
+		return !joins(c) && c != '@' && c != '/' && c != '&';
 	while (b > 0 && i - b < 4 && (sc->s[b - 1] & 0xc0) == 0x80)
 		b--;
 	if (b == 0)
@@ -721,13 +734,28 @@ word_start(const struct scan *sc, size_t i)
 	    !(sc->s[b + 1] == 0x80 && sc->s[b + 2] == 0xa6);
 }
 
+/*
+ * At a word's start: a URL or an address, or the end of the run of
+ * letters, digits and joining characters, inside which no word starts.
+ * What can follow the run decides which is tried: ':' for a scheme,
+ * '@' (or '_', part of an address's local part) for an address; a run
+ * that starts with "www." is a URL to try.
+ */
 static size_t
 word(struct scan *sc, size_t i)
 {
-	size_t e;
+	size_t r = i, e = 0;
 
-	if ((e = bare_url(sc, i)) == 0 && (e = bare_email(sc, i)) == 0)
-		return i + 1;
+	while (r < sc->n && joins(sc->s[r]))
+		r++;
+	if (r < sc->n && sc->s[r] == ':')
+		e = bare_url(sc, i);
+	else if (r - i >= 4 && ev_strncaseeq((const char *)sc->s + i, "www.", 4))
+		e = bare_url(sc, i);
+	if (e == 0 && r < sc->n && (sc->s[r] == '@' || sc->s[r] == '_'))
+		e = bare_email(sc, i);
+	if (e == 0)
+		return r;
 	report(sc, i, e);
 	return e;
 }
@@ -759,17 +787,40 @@ step(struct scan *sc, size_t i)
 	case ']':
 		return bracket_close(sc, i);
 	}
-	if (is_alnum(c) && word_start(sc, i))
+	if (!is_alnum(c))
+		return i + 1;
+	if (word_start(sc, i))
 		return word(sc, i);
-	return i + 1;
+	/* inside a word (after "ü"): no word starts in the rest of it */
+	while (i < sc->n && joins(sc->s[i]))
+		i++;
+	return i;
 }
 
 /* The bytes that can start a span; everything else is stepped over. */
 static int
 interesting(int c)
 {
-	return c == '\\' || c == '`' || c == '<' || c == '&' || c == '[' ||
-	    c == ']' || is_alnum(c);
+	static const unsigned char start[256] = {
+		['\\'] = 1, ['`'] = 1, ['<'] = 1, ['&'] = 1, ['['] = 1,
+		[']'] = 1,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
+		['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+		['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+		['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+		['Z'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+		['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+		['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1,
+		['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+		['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
+		['z'] = 1,
+	};
+
+	return start[c];
 }
 
 void

@@ -352,8 +352,11 @@ dot_before(const struct typo *t, size_t i)
 static int
 word_at(const struct typo *t, size_t i, const char *word)
 {
-	size_t k = strlen(word);
+	size_t k;
 
+	if (i >= t->n || t->s[i] != (unsigned char)word[0])
+		return 0;
+	k = strlen(word);
 	if (t->n - i < k || memcmp(t->s + i, word, k) != 0)
 		return 0;
 	return word[k - 1] == '.' || !alnum(cls_after(t, i + k, 0));
@@ -363,9 +366,12 @@ word_at(const struct typo *t, size_t i, const char *word)
 static int
 word_before(const struct typo *t, size_t i, const char *word)
 {
-	size_t k = strlen(word);
+	size_t k;
 	enum cls c;
 
+	if (i == 0 || t->s[i - 1] != (unsigned char)word[strlen(word) - 1])
+		return 0;
+	k = strlen(word);
 	if (i < k || memcmp(t->s + i - k, word, k) != 0)
 		return 0;
 	c = cls_before(t, i - k, 0);
@@ -629,11 +635,15 @@ pair(struct typo *t)
 	int in_tag, c;
 
 	for (i = 0; i < t->n; i += len) {
-		while (sp < t->nspans && t->spans[sp].end <= i)
-			sp++;
 		c = t->s[i];
 		in_tag = tag[TAG_OUT] | tag[TAG_DQ] | tag[TAG_SQ];
 		len = 1;
+		/* most bytes are none of these, and change nothing */
+		if (!in_tag && c != '<' && c != ']' && c != '"' && c != '\'' &&
+		    c != 0xc2 && c != 0xe2)
+			continue;
+		while (sp < t->nspans && t->spans[sp].end <= i)
+			sp++;
 		if (sp < t->nspans && i >= t->spans[sp].start) {
 			tag_step(t, tag, i, 1);
 			continue;
@@ -1103,11 +1113,33 @@ static const struct rule {
 
 /* The first bytes any rule starts at: everything else is copied in
  * runs. */
+static const unsigned char triggers[256] = {
+	['"'] = 1, ['\''] = 1, ['-'] = 1, ['.'] = 1, [' '] = 1,
+	[0xc2] = 1, [0xe2] = 1,
+};
+
 static int
 trigger(int c)
 {
-	return c == '"' || c == '\'' || c == '-' || c == '.' || c == ' ' ||
-	    c == 0xc2 || c == 0xe2;
+	return triggers[c];
+}
+
+/* Where a rule may start: a trigger, except the one space between
+ * words that no rule wants (not after '.', a digit, § or ©, not
+ * before another space), which is most of them. */
+static int
+stop_at(const struct typo *t, size_t i)
+{
+	int c = t->s[i], p, q;
+
+	if (!trigger(c))
+		return 0;
+	if (c != ' ' || i == 0 || i + 1 >= t->n)
+		return 1;
+	p = t->s[i - 1];
+	q = t->s[i + 1];
+	return p == '.' || is_digit(p) || p == 0xa7 || p == 0xa9 || q == ' ' ||
+	    q == 0xc2 || q == 0xe2;
 }
 
 /* One position: the first rule that takes it, else one character. */
@@ -1142,8 +1174,8 @@ emit(struct typo *t)
 			continue;
 		}
 		t->lim = sp < t->nspans ? t->spans[sp].start : t->n;
-		if (!trigger(t->s[t->i])) {
-			for (j = t->i + 1; j < t->lim && !trigger(t->s[j]); j++)
+		if (!stop_at(t, t->i)) {
+			for (j = t->i + 1; j < t->lim && !stop_at(t, j); j++)
 				;
 			put(t, t->s + t->i, j - t->i);
 			t->i = j;
@@ -1218,7 +1250,10 @@ news_typeset(const struct news_typo *opt, const char *s, size_t n,
 		put(&t, s, n);
 		return -1;
 	}
-	if ((bad = invalid_at(t.s, n, &len)) != NONE) {
+	/* ev_utf8_valid is the fast check (ASCII 8 bytes at a time);
+	 * where it fails, invalid_at finds the place */
+	if (!ev_utf8_valid(s, n) &&
+	    (bad = invalid_at(t.s, n, &len)) != NONE) {
 		put(&t, s, n);
 		say(&t, bad, len, "utf8-invalid", NEWS_SEV_ERROR,
 		    "invalid UTF-8");

@@ -176,6 +176,9 @@ test_refdef(void)
 	    "[a]: /x|[b]: <y z> 'T'");
 	/* the title may stand on the next line */
 	T_STREQ(spans("[a]: /x\n\"T\"\nText"), "[a]: /x\n\"T\"");
+	/* a title with text after it is none: the line before is it */
+	T_STREQ(spans("[a]: /x\n\"T\" Text"), "[a]: /x");
+	T_STREQ(spans("[a]: /x \"T\" Text"), "");
 	/* not definitions: text after them, or not at the block's start */
 	T_STREQ(spans("[Hinweis]: Bitte beachten"), "");
 	T_STREQ(spans("Text\n[a]: /x"), "");

@@ -464,6 +464,8 @@ test_fuzz_found(void)
 		/* a title's quotes after "](" */
 		"[](h \"\"`\")\"`\"",
 		"[a](x \"t\"y\") \"b\"",
+		/* a definition whose title is followed by text */
+		"[']:2\n\"T\"d‘",
 		/* "..." becomes "…": rules take them alike */
 		"Uhr...0-1x.ch 10-12",
 		"a...5 km ...z. B. ...14. September § 030 12-34",
