@@ -93,13 +93,14 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-# libnews: the base's public header, its own, and utf8proc's (Unicode
-# classes for typo.c).
+# libnews: the base's public header, its own (news.h, and news_lint.h
+# inside the lint), utf8proc's (Unicode classes for typo.c and the lint)
+# and hunspell's (spell.c).
 # (These rules have shorter stems than the lib/ and tests/ ones, so make
 # takes them for lib/news/ and tests/unit/news/.)
-NEWS_CFLAGS = $$($(PKG_CONFIG) --cflags libutf8proc)
-$(B)/lib/news/%.o: lib/news/%.c lib/news/news.h lib/evkit.h $(B)/flags \
-    | deps-ok
+NEWS_CFLAGS = $$($(PKG_CONFIG) --cflags libutf8proc hunspell)
+$(B)/lib/news/%.o: lib/news/%.c $(wildcard lib/news/*.h) lib/evkit.h \
+    $(B)/flags | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_CFLAGS) $(CPPFLAGS) \
 		$(CFLAGS) $(EXTRA) -c -o $@ $<
@@ -109,11 +110,12 @@ $(NEWSA): $(NEWSOBJ)
 	ar rcs $@ $(NEWSOBJ)
 
 # libnews.a before libevkit.a, which it calls.  LIBS_news is what
-# libnews calls (utf8proc) and what the libevkit objects it pulls in
-# call, found as for LIBS_ev-list: nothing more yet (util.o calls no
-# library).
+# libnews calls (utf8proc; hunspell from spell.c only) and what the
+# libevkit objects it pulls in call, found as for LIBS_ev-list: nothing
+# more yet (util.o calls no library).
 UTF8PROC_LIBS = $$($(PKG_CONFIG) --libs libutf8proc)
-LIBS_news = $(UTF8PROC_LIBS)
+HUNSPELL_LIBS = $$($(PKG_CONFIG) --libs hunspell)
+LIBS_news = $(UTF8PROC_LIBS) $(HUNSPELL_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
@@ -193,30 +195,36 @@ bench: all
 
 # Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan); not part of
 # check: fuzz_read (readers, filter, pass-through; fast and general
-# reader paths must agree), fuzz_recur (expansion) and fuzz_typo
-# (typography: valid UTF-8, idempotent, protected spans kept), FUZZTIME
-# seconds each.  Seeds are the test data; crashes land in build-fuzz/.
+# reader paths must agree), fuzz_recur (expansion), fuzz_typo
+# (typography: valid UTF-8, idempotent, protected spans kept) and
+# fuzz_lint (findings inside their text, in order, fixes valid UTF-8,
+# protected spans unchecked), FUZZTIME seconds each.  Seeds are the test
+# data; crashes land in build-fuzz/.
 FUZZTIME = 300
-FUZZ = fuzz_read fuzz_recur fuzz_typo
+FUZZ = fuzz_read fuzz_recur fuzz_typo fuzz_lint
 fuzz: deps-test
-	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/tcorpus
+	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/tcorpus \
+		build-fuzz/lcorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
 		    -fsanitize=fuzzer,address,undefined -Ilib -Ilib/news \
 		    $(DEPS_CFLAGS) $(NEWS_CFLAGS) -o build-fuzz/$$f \
 		    tests/fuzz/$$f.c $(LIBSRC) $(NEWSSRC) \
-		    $(DEPS_LIBS) $(UTF8PROC_LIBS) || exit 1; done
+		    $(DEPS_LIBS) $(LIBS_news) || exit 1; done
 	for f in tests/data/*.ics tests/data/*.csv tests/data/*.tsv \
 	    examples/*.ics examples/*.csv; do \
 		cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)"; done
 	cp tests/fuzz/recur-seeds/* build-fuzz/rcorpus/
 	cp tests/fuzz/typo-seeds/* build-fuzz/tcorpus/
+	cp tests/fuzz/typo-seeds/* examples/artikel.txt build-fuzz/lcorpus/
 	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
 		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
 	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
 		-max_len=400 -timeout=5 -max_total_time=$(FUZZTIME) rcorpus
 	cd build-fuzz && ./fuzz_typo -dict=../tests/fuzz/typo.dict \
 		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) tcorpus
+	cd build-fuzz && ./fuzz_lint -dict=../tests/fuzz/typo.dict \
+		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) lcorpus
 
 clean:
 	rm -rf build build-asan build-fuzz
