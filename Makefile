@@ -93,23 +93,26 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-# libnews: the base's public header and its own, no third-party ones.
+# libnews: the base's public header, its own, and the third-party ones
+# of its readers (cmark, libyaml, utf8proc), which stay inside lib/news/.
 # (These rules have shorter stems than the lib/ and tests/ ones, so make
 # takes them for lib/news/ and tests/unit/news/.)
+NEWS_DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libcmark yaml-0.1 libutf8proc)
+NEWS_DEPS_LIBS   = $$($(PKG_CONFIG) --libs libcmark yaml-0.1 libutf8proc)
 $(B)/lib/news/%.o: lib/news/%.c lib/news/news.h lib/evkit.h $(B)/flags \
     | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
-		-c -o $@ $<
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_DEPS_CFLAGS) $(CPPFLAGS) \
+		$(CFLAGS) $(EXTRA) -c -o $@ $<
 
 $(NEWSA): $(NEWSOBJ)
 	rm -f $@
 	ar rcs $@ $(NEWSOBJ)
 
-# libnews.a before libevkit.a, which it calls.  LIBS_news is what the
-# libevkit objects that libnews pulls in call, found as for LIBS_ev-list:
-# none yet (util.o calls no library).
-LIBS_news =
+# libnews.a before libevkit.a, which it calls.  LIBS_news is what
+# libnews calls and what the libevkit objects that it pulls in call,
+# found as for LIBS_ev-list (util.o calls no library).
+LIBS_news = $(NEWS_DEPS_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)

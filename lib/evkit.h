@@ -83,6 +83,9 @@ void	 ev_err_setc(struct ev_err *, const char *file, unsigned long line,
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
 int	 ev_utf8_valid(const char *, size_t);
+/* The offset of the first byte of s[0..n) that starts no valid UTF-8
+ * sequence; n when s is valid. */
+size_t	 ev_utf8_invalid(const char *, size_t);
 /* Characters (not bytes) in a UTF-8 string: display width for the
  * Latin and German text we lay out in columns. */
 size_t	 ev_utf8_width(const char *);

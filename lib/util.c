@@ -221,6 +221,12 @@ ev_strncaseeq(const char *a, const char *b, size_t n)
 int
 ev_utf8_valid(const char *s, size_t n)
 {
+	return ev_utf8_invalid(s, n) == n;
+}
+
+size_t
+ev_utf8_invalid(const char *s, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 
 	while (p < e) {
@@ -249,19 +255,19 @@ ev_utf8_valid(const char *s, size_t n)
 		else if (c >= 0xf0 && c <= 0xf4)
 			k = 3, cp = c & 0x07, min = 0x10000;
 		else
-			return 0;
+			break;
 		if ((size_t)(e - p) <= k)
-			return 0;
+			break;
 		for (size_t i = 1; i <= k; i++) {
 			if ((p[i] & 0xc0) != 0x80)
-				return 0;
+				return (size_t)(p - (const unsigned char *)s);
 			cp = cp << 6 | (p[i] & 0x3f);
 		}
 		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
+			break;
 		p += k + 1;
 	}
-	return 1;
+	return (size_t)(p - (const unsigned char *)s);
 }
 
 size_t
