@@ -46,7 +46,7 @@ EXTRA = $(SANFLAGS)
 endif
 
 # The tools: the table of contents of the project.
-TOOLS = ev-list ev-filter ev-cal
+TOOLS = ev-list ev-filter ev-cal news-fmt
 
 LIBSRC = $(sort $(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
@@ -66,7 +66,6 @@ BINS    = $(TOOLS:%=$(B)/bin/%)
 MAN1    = $(TOOLS:%=man/%.1)
 MAN7    = man/evkit.7
 
-# libnews.a too, though no tool links it yet: every build compiles it.
 all: $(BINS) $(NEWSA) links
 
 # bin/ev-list etc. stay next to their sources for the default build.
@@ -118,6 +117,15 @@ $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib -Itests/unit $(CPPFLAGS) $(CFLAGS) \
 		$(EXTRA) -o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news)
+
+# news-fmt stands on libnews too (before libevkit.a, which it calls);
+# cli.o pulls in the zones (libical) and the event readers (libcsv).
+LIBS_news-fmt = $(LIBS_news) $(ICAL_LIBS) $(CSV_LIBS)
+$(B)/bin/news-fmt: bin/news-fmt.c $(NEWSA) $(LIBA) lib/news/news.h \
+    lib/evkit.h $(B)/flags | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news-fmt)
 
 $(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
@@ -192,25 +200,31 @@ bench: all
 
 # Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan); not part of
 # check: fuzz_read (readers, filter, pass-through; fast and general
-# reader paths must agree) and fuzz_recur (expansion), FUZZTIME seconds
-# each.  Seeds are the test data; crashes land in build-fuzz/.
+# reader paths must agree), fuzz_recur (expansion) and fuzz_article (the
+# article readers; -o md reads back into the same bytes), FUZZTIME
+# seconds each.  Seeds are the test data; crashes land in build-fuzz/.
 FUZZTIME = 300
-FUZZ = fuzz_read fuzz_recur
+FUZZ = fuzz_read fuzz_recur fuzz_article
 fuzz: deps-test
-	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus
+	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/acorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-		    -fsanitize=fuzzer,address,undefined -Ilib $(DEPS_CFLAGS) \
-		    -o build-fuzz/$$f tests/fuzz/$$f.c $(LIBSRC) \
-		    $(DEPS_LIBS) || exit 1; done
+		    -fsanitize=fuzzer,address,undefined -Ilib/news -Ilib \
+		    $(DEPS_CFLAGS) $(NEWS_DEPS_CFLAGS) -o build-fuzz/$$f \
+		    tests/fuzz/$$f.c $(LIBSRC) $(NEWSSRC) \
+		    $(DEPS_LIBS) $(NEWS_DEPS_LIBS) || exit 1; done
 	for f in tests/data/*.ics tests/data/*.csv tests/data/*.tsv \
 	    examples/*.ics examples/*.csv; do \
 		cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)"; done
 	cp tests/fuzz/recur-seeds/* build-fuzz/rcorpus/
+	for f in examples/artikel.* tests/data/news/* tests/cli/news-fmt/*.in; do \
+		cp "$$f" "build-fuzz/acorpus/$$(echo "$$f" | tr / _)"; done
 	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
 		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
 	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
 		-max_len=400 -timeout=5 -max_total_time=$(FUZZTIME) rcorpus
+	cd build-fuzz && ./fuzz_article -dict=../tests/fuzz/article.dict \
+		-max_len=4000 -timeout=10 -max_total_time=$(FUZZTIME) acorpus
 
 clean:
 	rm -rf build build-asan build-fuzz

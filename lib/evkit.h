@@ -89,6 +89,9 @@ size_t	 ev_utf8_invalid(const char *, size_t);
 /* Characters (not bytes) in a UTF-8 string: display width for the
  * Latin and German text we lay out in columns. */
 size_t	 ev_utf8_width(const char *);
+/* A JSON string, quotes included: valid UTF-8 out, whatever came in
+ * (bad bytes: U+FFFD). */
+void	 ev_json_escape(const char *, struct ev_buf *);
 /* HTML text and attribute values: & < > " ' escaped. */
 void	 ev_html_escape(const char *, struct ev_buf *);
 

@@ -4,44 +4,6 @@
 
 #include "evkit_priv.h"
 
-/* JSON string: valid UTF-8 out, whatever came in (bad bytes: U+FFFD). */
-static void
-json_str(const char *s, struct ev_buf *b)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	ev_buf_addc(b, '"');
-	while (*p) {
-		size_t k;
-
-		if (*p == '"' || *p == '\\') {
-			ev_buf_addc(b, '\\');
-			ev_buf_addc(b, *p++);
-		} else if (*p == '\n') {
-			ev_buf_add(b, "\\n", 2), p++;
-		} else if (*p == '\t') {
-			ev_buf_add(b, "\\t", 2), p++;
-		} else if (*p == '\r') {
-			ev_buf_add(b, "\\r", 2), p++;
-		} else if (*p < 0x20 || *p == 0x7f) {
-			ev_buf_printf(b, "\\u%04x", *p++);
-		} else if (*p < 0x80) {
-			ev_buf_addc(b, *p++);
-		} else {
-			k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-			if (strnlen((const char *)p, k) == k &&
-			    ev_utf8_valid((const char *)p, k)) {
-				ev_buf_add(b, p, k);
-				p += k;
-			} else {
-				ev_buf_adds(b, "\xef\xbf\xbd");
-				p++;
-			}
-		}
-	}
-	ev_buf_addc(b, '"');
-}
-
 /* A JSON number: digits without a leading zero ("007" is a string). */
 static int
 is_number(const char *s)
@@ -61,7 +23,7 @@ write_json(struct ev_writer *w, struct ev_event *ev)
 		ev_buf_clear(&v);
 		if (f > 0)
 			ev_buf_addc(&w->buf, ',');
-		json_str(ev_field_name(f), &w->buf);
+		ev_json_escape(ev_field_name(f), &w->buf);
 		ev_buf_addc(&w->buf, ':');
 		if (f == EV_F_ALL_DAY) {
 			ev_buf_adds(&w->buf, ev->all_day ? "true" : "false");
@@ -73,7 +35,7 @@ write_json(struct ev_writer *w, struct ev_event *ev)
 		else if (f == EV_F_SEQUENCE && is_number(v.p))
 			ev_buf_adds(&w->buf, v.p);
 		else
-			json_str(v.p ? v.p : "", &w->buf);
+			ev_json_escape(v.p ? v.p : "", &w->buf);
 	}
 	ev_buf_add(&w->buf, "}\n", 2);
 	ev_buf_free(&v);

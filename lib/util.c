@@ -281,6 +281,44 @@ ev_utf8_width(const char *s)
 	return n;
 }
 
+/* JSON string: valid UTF-8 out, whatever came in (bad bytes: U+FFFD). */
+void
+ev_json_escape(const char *s, struct ev_buf *b)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	ev_buf_addc(b, '"');
+	while (*p) {
+		size_t k;
+
+		if (*p == '"' || *p == '\\') {
+			ev_buf_addc(b, '\\');
+			ev_buf_addc(b, *p++);
+		} else if (*p == '\n') {
+			ev_buf_add(b, "\\n", 2), p++;
+		} else if (*p == '\t') {
+			ev_buf_add(b, "\\t", 2), p++;
+		} else if (*p == '\r') {
+			ev_buf_add(b, "\\r", 2), p++;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			ev_buf_printf(b, "\\u%04x", *p++);
+		} else if (*p < 0x80) {
+			ev_buf_addc(b, *p++);
+		} else {
+			k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+			if (strnlen((const char *)p, k) == k &&
+			    ev_utf8_valid((const char *)p, k)) {
+				ev_buf_add(b, p, k);
+				p += k;
+			} else {
+				ev_buf_adds(b, "\xef\xbf\xbd");
+				p++;
+			}
+		}
+	}
+	ev_buf_addc(b, '"');
+}
+
 void
 ev_html_escape(const char *s, struct ev_buf *b)
 {

@@ -257,7 +257,7 @@ news_header_read(struct news_article *a, const struct news_src *s,
 			struct news_pos pos;
 
 			news_src_pos(s, b, &pos);
-			news_diag_add(a, NEWS_SEV_WARNING, &pos,
+			news_diag_add(a, NEWS_SEV_ERROR, &pos,
 			    "not a header line \"Key: value\": left out");
 			continue;
 		}

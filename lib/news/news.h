@@ -254,6 +254,60 @@ int	 news_read(struct news_reader *, struct news_article **a,
 	    struct ev_err *err);
 void	 news_reader_free(struct news_reader *);
 
+/* ---- lang.c: the language of an article ------------------------------- */
+
+/* "de", "de-CH" (also de_CH, de-ch), "en" (en-GB, en_US.UTF-8, ...);
+ * 0, or -1 for anything else. */
+int	 news_lang_parse(const char *, enum news_lang *);
+/* The locale's: LC_ALL, LC_TIME, LANG as POSIX takes them; English
+ * when none names German. */
+enum news_lang news_lang_from_env(void);
+const char *news_lang_name(enum news_lang);	/* "de", "de-CH", "en" */
+
+/* ---- out.c, textout.c, mdout.c: writing articles ----------------------- */
+
+enum news_out {
+	NEWS_OUT_TEXT,		/* plain text, typeset, wrapped */
+	NEWS_OUT_MD		/* CommonMark with YAML front matter */
+};
+int	 news_out_parse(const char *, enum news_out *);	/* "text", "md" */
+struct news_wopts {
+	enum news_lang lang;	/* the words the writer adds */
+	int	 width;		/* text: wrap at this many characters */
+};
+/*
+ * Append article a to out: as text (kicker, headline, date line, lead,
+ * body, caption with credit, related links) or as Markdown that reads
+ * back into the same article (news-fmt -o md of its own output gives it
+ * byte for byte).  sep: what goes between two articles ("%%%" for md).
+ */
+void	 news_write(enum news_out, const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *out);
+const char *news_out_sep(enum news_out);
+
+/* ---- fix.c: changed texts written back into the source ----------------- */
+
+/*
+ * The edits of one source file (src[0..n), which must outlive it): each
+ * text of an article read from it that a pass changed, written back line
+ * by line where the text maps exactly, so that the rest of the file --
+ * markup, the other lines, the other articles -- stays as it was.
+ */
+struct news_fix;
+struct news_fix *news_fix_new(const char *src, size_t n);
+/* Text t (of an article read from src) is now s[0..n): 0 (also when
+ * nothing changed), or -1 when t cannot be written back (a decoded YAML
+ * value). */
+int	 news_fix_text(struct news_fix *, const struct news_text *t,
+	    const char *s, size_t n);
+size_t	 news_fix_count(const struct news_fix *);	/* edits so far */
+/* The source with the edits made. */
+void	 news_fix_apply(const struct news_fix *, struct ev_buf *out);
+/* The edits as a unified diff (3 lines of context) of name. */
+void	 news_fix_diff(const struct news_fix *, const char *name,
+	    struct ev_buf *out);
+void	 news_fix_free(struct news_fix *);
+
 /* ---- span.c: protected spans of inline Markdown ------------------------ */
 
 /*

@@ -72,4 +72,11 @@ void	 news_body_read(struct news_article *, const struct news_src *,
  * links, the headline as a first "# Heading" */
 void	 news_body_shape(struct news_article *);
 
+/* out.c: the writers, and inline Markdown s[0..n) as plain text */
+void	 news_text_write(const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *);
+void	 news_md_write(const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *);
+void	 news_plain(const char *s, size_t n, struct ev_buf *out);
+
 #endif
