@@ -7,6 +7,7 @@
  * same bytes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evkit.h"
@@ -41,6 +42,18 @@ scalar(const struct news_text *x, struct ev_buf *b)
 	char esc[8];
 	size_t i;
 
+	if (memchr(x->s, '\n', x->len) != NULL) {
+		/* folded lines read back as one: decide on that */
+		struct news_text y = { .s = ev_estrndup(x->s, x->len),
+		    .len = x->len };
+
+		for (i = 0; i < y.len; i++)
+			if (y.s[i] == '\n')
+				y.s[i] = ' ';
+		scalar(&y, b);
+		free(y.s);
+		return;
+	}
 	if (plain_ok(x->s, x->len)) {
 		ev_buf_add(b, x->s, x->len);
 		return;

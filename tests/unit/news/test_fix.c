@@ -131,7 +131,9 @@ test_roundtrip(void)
 	    "Dachzeile: Kooperation\nTitel: Ein: Titel\nTags: a, b\n"
 	    "Related: Park <https://p.example>\nFarbe: \"rot\"\n\n"
 	    "Absatz.\n\n> Zitat\n\n— Anna\n\n- a\n- b\n\n* c\n\n"
-	    "```\n``` x\n```\n\n<div>x</div>\n\n***\n";
+	    "```\n``` x\n```\n\n<div>x</div>\n\n***\n\n"
+	    /* an item on two lines, found by fuzz_article */
+	    "Mehr zum Thema:\n- Park: <https://p.example\n  x>\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
