@@ -312,35 +312,110 @@ void	 news_fix_free(struct news_fix *);
 
 /*
  * The spans of inline Markdown s[0..n) that no typographic or lint rule
- * touches: code spans (`…`), autolinks (<https://…>, <a@b.de>), raw HTML
- * tags and entities, link and image destinations and titles (the
- * "(…)" after "]"), bare URLs (scheme://…, www.…) and e-mail addresses.
+ * touches: code spans (`…`, ``…``: any run length, CommonMark 6.1),
+ * autolinks (<https://…>, <a@b.de>), raw HTML (tags, comments,
+ * processing instructions, declarations, CDATA) and entities (&nbsp;
+ * &#8222;), backslash escapes (\" stays a straight quote), link and image
+ * destinations with their titles (the "(…)" after "]"), the label of a
+ * full reference link ("[label]" after "]"), link reference definitions
+ * opening the block (whole lines), bare URLs (scheme://…, www.… up to
+ * white space, a quotation mark or '<', less trailing ".,:;!?*_~'" and
+ * unbalanced ')') and e-mail addresses (a@b.de).
  * fn(arg, start, end) for each, in order, not overlapping.
+ *
+ * Linear in n; an HTML tag or a link destination that has not ended
+ * after 8 KiB is taken for text.  s need not be valid UTF-8 nor end in
+ * a NUL.  s == NULL: no spans.
  */
 void	 news_protected(const char *s, size_t n,
 	    void (*fn)(void *, size_t start, size_t end), void *arg);
 
 /* ---- typo.c: typography ------------------------------------------------- */
 
+/*
+ * The rules of news_typeset, each with an id (news_typo_rule_name) for
+ * options such as --disable.  struct news_typo's off switches rules off
+ * by bit (1u << NEWS_TYPO_DASH); 0 runs them all.  Each rule works on
+ * its own, so each can be tested on its own.
+ */
+enum news_typo_rule {
+	NEWS_TYPO_QUOTES,	/* "quotes": paired marks as the language
+				 * writes them: "…" → „…“, '…' → ‚…‘ */
+	NEWS_TYPO_APOSTROPHE,	/* "apostrophe": it's, ’s, ’90er, Klaus’ */
+	NEWS_TYPO_ELLIPSIS,	/* "ellipsis": exactly three dots → … */
+	NEWS_TYPO_RANGE,	/* "range": 10-12 → 10–12 */
+	NEWS_TYPO_DASH,		/* "dash": " - ", " -- " → " – " */
+	NEWS_TYPO_NBSP,		/* "nbsp": no-break spaces (see below) */
+	NEWS_TYPO_SPACES,	/* "spaces": a run of spaces → one */
+	NEWS_TYPO_COUNT
+};
+/* "quotes", ...: a static string; NULL for a value that is no rule. */
+const char *news_typo_rule_name(enum news_typo_rule);
+int	 news_typo_rule_lookup(const char *);	/* the rule, or -1 */
+
+/*
+ * The no-break space for the contexts typographers set narrow: inside
+ * abbreviations (z. B., d. h., i. d. R.), between a number and a unit
+ * symbol (5 km, 10 %, 20 °C) and after § (§ 5).  The others take a
+ * normal one (U+00A0) either way: a day and its month (14. September),
+ * a number and a unit word (18 Uhr, 4 Euro, 2 Mio.), Nr. 5, S. 12,
+ * © LHH.  NORMAL, the default, is the safe choice for the web: U+202F
+ * is missing from some fonts.  English text gets only the language-
+ * neutral ones: number and unit (5 km, 5 p.m.), § 5, © Name.
+ */
 enum news_nbsp { NEWS_NBSP_NORMAL, NEWS_NBSP_NARROW };	/* U+00A0, U+202F */
 
 struct news_typo {
 	enum news_lang lang;
 	enum news_nbsp nbsp;
+	unsigned off;		/* rules switched off: 1u << NEWS_TYPO_... */
 };
 
 /*
  * Typeset the inline Markdown of one block, s[0..n) (its lines joined by
  * '\n', block markup such as "> " or "- " already removed), appending
- * the result to out: quotes paired with a stack (nested quotes, the
- * language's marks, apostrophes, measures like 26" left alone), dashes,
- * "..." to "…", runs of spaces, no-break spaces.  Protected spans are
- * copied as they are.  What it cannot fix (a quote it cannot pair) is
- * reported with an offset into s, never guessed silently.  Idempotent:
- * typesetting the result again changes nothing.  0, or -1 when s is not
- * valid UTF-8 (out then holds s unchanged, the position reported).
+ * the result to out.  opt NULL: German, normal no-break spaces, every
+ * rule.  Protected spans (news_protected) are copied as they are, and
+ * the rules never look into them for work.
+ *
+ * Quotation marks: each mark, straight or typographic, of any language
+ * ("" „“ “” »« «» '' ‚‘ ‘’ ‹›), is judged by its neighbours (quotation
+ * marks and *_~ looked past): opening after a space or an opening
+ * bracket or dash, closing before a space or punctuation; where that
+ * does not tell, the language's own marks tend as it writes them and a
+ * straight one closes what is open, else opens.  Marks pair with a
+ * stack: a double one closes the innermost open double one, a single
+ * one only an open single one on top; a mark keeps its kind, so "…"
+ * inside "…" stays double.  A straight ' or " after a digit is a
+ * measure (26", 5', 2'000) and stays, unless it closes a quotation
+ * ("Es waren 26").  Apostrophes: between letters (it's, Ku'damm), before
+ * an elided word at a word's start ('s, 'n, 'nen, 'raus, '90er, 'tis)
+ * and after a word where no single quotation is open (Klaus' Auto) ' ´
+ * ‘ become ’.
+ *
+ * A mark that pairs with nothing is left as it was and reported:
+ * rule "quote-unpaired", NEWS_SEV_WARNING, off and len of the mark in s.
+ *
+ * Dashes: a hyphen (or two) between spaces becomes an en dash; a hyphen
+ * between two numbers too (10-12, 9:00-17:00, 10.-12. Mai, 1990-95)
+ * when the second is greater and neither is part of a chain (ISO dates
+ * 2016-12-24), a phone number (0511 168-0, +49 …, 030-123) or a word
+ * (A4-10, Vollzeit-Lehrkraft; suspended hyphens as in "Jugend- und"
+ * have no space before them and stay).  Exactly three dots become "…".
+ * A run of spaces (' ', U+00A0, U+202F) inside a line becomes one, a
+ * no-break space if it held one; at a line's start or end (indentation,
+ * a hard break "  \n") it stays.  A run of spaces in one of the
+ * contexts of enum news_nbsp becomes the no-break space opt->nbsp asks
+ * for (a line break there is left alone).
+ *
+ * The text is not normalised: the reader makes it NFC.  Idempotent:
+ * typesetting the result again with the same opt changes nothing.
+ * Linear in n.  0, or -1 when s is not valid UTF-8 (out then holds s
+ * unchanged and report is told the offset of the first bad byte, rule
+ * "utf8-invalid", NEWS_SEV_ERROR) or opt->lang is no language.  report
+ * may be NULL.
  */
-int	 news_typeset(const struct news_typo *, const char *s, size_t n,
+int	 news_typeset(const struct news_typo *opt, const char *s, size_t n,
 	    struct ev_buf *out, news_report_fn *report, void *arg);
 
 #endif
