@@ -92,14 +92,18 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-# libnews: the base's public header, its own, and the third-party ones
-# of its readers (cmark, libyaml, utf8proc), which stay inside lib/news/.
+# libnews: the base's public header, its own (news.h, news_priv.h, and
+# news_lint.h inside the lint), and the third-party ones, which stay
+# inside lib/news/: cmark and libyaml (the readers), utf8proc (Unicode
+# classes for typo.c and the lint), hunspell (spell.c).
 # (These rules have shorter stems than the lib/ and tests/ ones, so make
 # takes them for lib/news/ and tests/unit/news/.)
-NEWS_DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libcmark yaml-0.1 libutf8proc)
-NEWS_DEPS_LIBS   = $$($(PKG_CONFIG) --libs libcmark yaml-0.1 libutf8proc)
-$(B)/lib/news/%.o: lib/news/%.c lib/news/news.h lib/evkit.h $(B)/flags \
-    | deps-ok
+NEWS_DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libcmark yaml-0.1 libutf8proc \
+	hunspell)
+NEWS_DEPS_LIBS   = $$($(PKG_CONFIG) --libs libcmark yaml-0.1 libutf8proc \
+	hunspell)
+$(B)/lib/news/%.o: lib/news/%.c $(wildcard lib/news/*.h) lib/evkit.h \
+    $(B)/flags | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_DEPS_CFLAGS) $(CPPFLAGS) \
 		$(CFLAGS) $(EXTRA) -c -o $@ $<
@@ -109,8 +113,9 @@ $(NEWSA): $(NEWSOBJ)
 	ar rcs $@ $(NEWSOBJ)
 
 # libnews.a before libevkit.a, which it calls.  LIBS_news is what
-# libnews calls and what the libevkit objects that it pulls in call,
-# found as for LIBS_ev-list (util.o calls no library).
+# libnews calls (cmark, libyaml, utf8proc; hunspell from spell.c only)
+# and what the libevkit objects it pulls in call, found as for
+# LIBS_ev-list (util.o calls no library).
 LIBS_news = $(NEWS_DEPS_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
@@ -200,13 +205,16 @@ bench: all
 
 # Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan); not part of
 # check: fuzz_read (readers, filter, pass-through; fast and general
-# reader paths must agree), fuzz_recur (expansion) and fuzz_article (the
-# article readers; -o md reads back into the same bytes), FUZZTIME
-# seconds each.  Seeds are the test data; crashes land in build-fuzz/.
+# reader paths must agree), fuzz_recur (expansion), fuzz_typo
+# (typography: valid UTF-8, idempotent, protected spans kept) and
+# fuzz_article (the article readers; -o md reads back into the same
+# bytes), FUZZTIME seconds each.  Seeds are the test data; crashes land
+# in build-fuzz/.
 FUZZTIME = 300
-FUZZ = fuzz_read fuzz_recur fuzz_article
+FUZZ = fuzz_read fuzz_recur fuzz_typo fuzz_article
 fuzz: deps-test
-	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/acorpus
+	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/tcorpus \
+		build-fuzz/acorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
 		    -fsanitize=fuzzer,address,undefined -Ilib/news -Ilib \
@@ -217,12 +225,15 @@ fuzz: deps-test
 	    examples/*.ics examples/*.csv; do \
 		cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)"; done
 	cp tests/fuzz/recur-seeds/* build-fuzz/rcorpus/
+	cp tests/fuzz/typo-seeds/* build-fuzz/tcorpus/
 	for f in examples/artikel.* tests/data/news/* tests/cli/news-fmt/*.in; do \
 		cp "$$f" "build-fuzz/acorpus/$$(echo "$$f" | tr / _)"; done
 	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
 		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
 	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
 		-max_len=400 -timeout=5 -max_total_time=$(FUZZTIME) rcorpus
+	cd build-fuzz && ./fuzz_typo -dict=../tests/fuzz/typo.dict \
+		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) tcorpus
 	cd build-fuzz && ./fuzz_article -dict=../tests/fuzz/article.dict \
 		-max_len=4000 -timeout=10 -max_total_time=$(FUZZTIME) acorpus
 

@@ -5,14 +5,15 @@
 #   sh tests/deps.sh [-i] build|demo|test
 #
 #   build  compile and link (plain make): a C compiler, pkg-config,
-#          libical >= 3 and libpcre2-8 (found by pkg-config), libcsv
-#          (csv.h and -lcsv, found by the compiler: Debian ships no .pc);
-#          for libnews: libcmark, libyaml and libutf8proc (pkg-config)
+#          libical >= 3, libpcre2-8 and hunspell (found by pkg-config),
+#          libcsv (csv.h and -lcsv, found by the compiler: Debian ships
+#          no .pc); for libnews: libcmark, libyaml and libutf8proc
 #   demo   build, and the time zone data the demo shows times in
 #   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
 #          (the sanitizer build), /usr/bin/python3 with icalendar and
 #          recurring_ical_events (the oracle, tests/strict_ics.py), bash, zsh and fish (the
-#          completions), GNU parallel (the scale-out test)
+#          completions), GNU parallel (the scale-out test), hunspell's
+#          de_DE, de_CH and en_US dictionaries (the spelling tests)
 #
 # Each need is probed the way the build or the tests use it -- pkg-config,
 # the compiler, the command on PATH -- never through dpkg, so a machine
@@ -52,6 +53,8 @@ libcsv() {
 	    >"$tmp/t.c" && cc_links -lcsv
 }
 pc() { "$PKG_CONFIG" --exists "$1"; }
+# hunspell's dictionaries where spell.c looks for them
+dict() { test -f "/usr/share/hunspell/$1.dic"; }
 have() { command -v "$1"; }
 gnu_parallel() { parallel --version </dev/null | grep -q 'GNU parallel'; }
 # The tests run Debian's python3 by its path, not the first on PATH.
@@ -77,6 +80,7 @@ probe() {
 	want libcmark-dev "libcmark (pkg-config libcmark)" pc libcmark
 	want libyaml-dev "libyaml (pkg-config yaml-0.1)" pc yaml-0.1
 	want libutf8proc-dev "utf8proc (pkg-config libutf8proc)" pc libutf8proc
+	want libhunspell-dev "hunspell (pkg-config hunspell)" pc hunspell
 	[ "$level" = build ] && return
 	want tzdata "time zone data (/usr/share/zoneinfo)" \
 	    test -f /usr/share/zoneinfo/Europe/Berlin
@@ -87,6 +91,9 @@ probe() {
 	want zsh zsh have zsh
 	want fish fish have fish
 	want parallel "GNU parallel" gnu_parallel
+	want hunspell-de-de "the de_DE dictionary" dict de_DE
+	want hunspell-de-ch "the de_CH dictionary" dict de_CH
+	want hunspell-en-us "the en_US dictionary" dict en_US
 	want python3 python3 have /usr/bin/python3
 	want python3-icalendar "python3 icalendar" pymod icalendar
 	want python3-recurring-ical-events "python3 recurring_ical_events" \

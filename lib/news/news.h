@@ -390,8 +390,11 @@ struct news_typo {
  * measure (26", 5', 2'000) and stays, unless it closes a quotation
  * ("Es waren 26").  Apostrophes: between letters (it's, Ku'damm), before
  * an elided word at a word's start ('s, 'n, 'nen, 'raus, '90er, 'tis)
- * and after a word where no single quotation is open (Klaus' Auto) ' ´
- * ‘ become ’.
+ * and after a word where no single quotation is open (Klaus' Auto), a
+ * single mark (' ´ ‘ ‚ ‹ …) becomes ’.  Straight quotes that an HTML
+ * tag or a link destination could still reach (after "<a" without its
+ * '>', after "](" up to its ')') stay as they are: they may be the
+ * markup's, and typesetting them could turn text into markup.
  *
  * A mark that pairs with nothing is left as it was and reported:
  * rule "quote-unpaired", NEWS_SEV_WARNING, off and len of the mark in s.
@@ -417,5 +420,119 @@ struct news_typo {
  */
 int	 news_typeset(const struct news_typo *opt, const char *s, size_t n,
 	    struct ev_buf *out, news_report_fn *report, void *arg);
+
+/* ---- lint.c: lint rules (--check) -------------------------------------- */
+
+/*
+ * The rules, in the order the man page lists them: news_lint_rule(i)
+ * for i = 0, 1, ... until NULL (--list-rules prints them so).  id is
+ * what --disable and --enable take and what a finding's rule says; sev
+ * the severity of its findings; summary one line; example a text it
+ * flags; option what turns it on ("--spell"), NULL when it is on by
+ * default.  Static.
+ */
+struct news_lint_rule {
+	const char *id;
+	enum news_severity sev;
+	const char *summary;
+	const char *example;
+	const char *option;
+};
+const struct news_lint_rule *news_lint_rule(size_t i);
+
+struct news_terms;
+/*
+ * Spelling as the lint sees it (spell.c has hunspell's): 1 when
+ * word[0..len) is known, 0 when not, with a suggestion (or nothing)
+ * appended to hint.
+ */
+typedef int news_spell_fn(void *arg, const char *word, size_t len,
+	    struct ev_buf *hint);
+
+/*
+ * The options of a lint run.  Every rule is on, those with an option
+ * only once they have what they need; the handle keeps the terms and
+ * the speller it is given (the caller frees them after it).
+ */
+struct news_lint;
+struct news_lint *news_lint_new(enum news_lang);
+void	 news_lint_free(struct news_lint *);
+/* --enable ID / --disable ID ("all": every rule): 0, -1 for no such id. */
+int	 news_lint_enable(struct news_lint *, const char *id, int on);
+void	 news_lint_set_lang(struct news_lint *, enum news_lang);
+/* --max-sentence N: sentences of more than N words (0: no limit). */
+void	 news_lint_set_max_sentence(struct news_lint *, unsigned words);
+/* The article's date: date-weekday checks dates written without a year
+ * ("Samstag, 24. Dezember") in the year nearest to it; 0 0 0: none. */
+void	 news_lint_set_date(struct news_lint *, int y, int m, int d);
+void	 news_lint_set_terms(struct news_lint *, const struct news_terms *);
+/* --spell: news_lint_set_spell(l, news_spell_check, sp) (spell.c). */
+void	 news_lint_set_spell(struct news_lint *, news_spell_fn *, void *arg);
+
+/*
+ * The text rules over the inline Markdown of one block, s[0..n), given
+ * as to news_typeset (its lines joined by '\n', block markup removed;
+ * also a headline, a lead, a caption).  Protected spans are not
+ * checked.  report(arg, finding) for each finding in the order of its
+ * offset; the offsets are bytes of s, the caller maps them to
+ * FILE:LINE:COL.  Returns the number of findings.
+ */
+int	 news_lint_text(const struct news_lint *, const char *s, size_t n,
+	    news_report_fn *report, void *arg);
+
+/*
+ * An article as the article rules see it, filled by the caller from
+ * its model: a header field's value (s NULL, or only blanks: absent),
+ * each body block's inline text, and for each an arg that findings
+ * about it are reported with.  Findings about the article as a whole
+ * (no headline) go to the article's arg with offset and length 0.
+ */
+struct news_lint_part {
+	const char *s;
+	size_t	 n;
+	void	*arg;
+};
+struct news_lint_article {
+	struct news_lint_part title, lead, image, alt, credit;
+	const struct news_lint_part *blocks;	/* the body, in order */
+	size_t	 nblocks;
+	void	*arg;
+};
+/* The article rules (time styles over title, lead and blocks; missing
+ * parts), in the order of the table.  The number of findings. */
+int	 news_lint_article(const struct news_lint *,
+	    const struct news_lint_article *, news_report_fn *report);
+
+/* ---- terms.c: house terms (--terms FILE) ------------------------------- */
+
+/*
+ * Load a terms file: "wrong => right" a line, blanks around either side
+ * ignored, a space in wrong matching any run of spaces or a line break,
+ * '#' lines and blank lines skipped.  Matched as whole words, case as
+ * written.  NULL with "FILE:LINE: what" in err for a line without "=>",
+ * an empty side, wrong given twice, invalid UTF-8; "FILE: strerror"
+ * when it cannot be read.
+ */
+struct news_terms *news_terms_load(const char *path, struct ev_err *);
+void	 news_terms_free(struct news_terms *);
+
+/* ---- spell.c: spelling through hunspell (--spell, --dict FILE) -------- */
+
+/*
+ * A speller for lang from hunspell's dictionaries in dir (NULL:
+ * /usr/share/hunspell): de_DE, de_CH or en_US.  NULL with a message
+ * naming the missing file.
+ */
+struct news_spell;
+struct news_spell *news_spell_open(enum news_lang, const char *dir,
+	    struct ev_err *);
+/* --dict FILE: the house's own words, one a line ('#' lines and blank
+ * lines skipped); 0, or -1 with "FILE:LINE: what". */
+int	 news_spell_dict(struct news_spell *, const char *path,
+	    struct ev_err *);
+/* A news_spell_fn: arg is a struct news_spell. */
+int	 news_spell_check(void *spell, const char *word, size_t len,
+	    struct ev_buf *hint);
+void	 news_spell_free(struct news_spell *);
 
 #endif

@@ -106,10 +106,16 @@ is_punct(int c)
 }
 
 /*
- * The non-ASCII characters that end a bare URL: the spaces (U+00A0,
- * U+2000-U+200A, U+202F, U+205F, U+3000) and the quotation marks
- * (U+00AB, U+00BB, U+2018-U+201F, U+2039, U+203A).  An IRI may hold
- * other letters (Döhren), so these are all that stop it.  Returns the
+ * The non-ASCII characters that end a bare URL, an autolink, a link
+ * destination or an unquoted HTML attribute value: the spaces (U+00A0,
+ * U+2000-U+200A, U+202F, U+205F, U+3000), the quotation marks (U+00AB,
+ * U+00BB, U+2018-U+201F, U+2039, U+203A) and the ellipsis (U+2026).
+ * An IRI may hold other letters (Döhren), so these are all that stop
+ * it.  CommonMark lets autolinks, destinations and attribute values
+ * hold them, but they are what typography writes for a space, a
+ * straight quote or "...": stopping at them keeps a typeset text's
+ * spans those of the text it came from (a space made no-break does not
+ * turn "[a](5 km)" into a link on the second pass).  Returns the
  * length of the character at s[i] when it is one of them, else 0.
  */
 static size_t
@@ -119,9 +125,9 @@ url_stop(const unsigned char *s, size_t n, size_t i)
 	    (s[i + 1] == 0xa0 || s[i + 1] == 0xab || s[i + 1] == 0xbb))
 		return 2;
 	if (i + 2 < n && s[i] == 0xe2 && s[i + 1] == 0x80 &&
-	    ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8a) || s[i + 2] == 0xaf ||
-	    (s[i + 2] >= 0x98 && s[i + 2] <= 0x9f) || s[i + 2] == 0xb9 ||
-	    s[i + 2] == 0xba))
+	    ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8a) || s[i + 2] == 0xa6 ||
+	    s[i + 2] == 0xaf || (s[i + 2] >= 0x98 && s[i + 2] <= 0x9f) ||
+	    s[i + 2] == 0xb9 || s[i + 2] == 0xba))
 		return 3;
 	if (i + 2 < n && s[i] == 0xe2 && s[i + 1] == 0x81 && s[i + 2] == 0x9f)
 		return 3;
@@ -256,7 +262,8 @@ autolink_uri(const struct scan *sc, size_t i)
 	for (k++; k < sc->n; k++) {
 		if (sc->s[k] == '>')
 			return k + 1;
-		if (sc->s[k] <= 0x20 || sc->s[k] == '<' || sc->s[k] == 0x7f)
+		if (sc->s[k] <= 0x20 || sc->s[k] == '<' || sc->s[k] == 0x7f ||
+		    url_stop(sc->s, sc->n, k) > 0)
 			return 0;
 	}
 	return 0;
@@ -306,7 +313,8 @@ attr_value(const struct scan *sc, size_t j, size_t lim)
 
 		return e == NULL ? 0 : (size_t)(e - sc->s) + 1;
 	}
-	while (j < lim && !is_ws(sc->s[j]) && !in("\"'=<>`", sc->s[j]))
+	while (j < lim && !is_ws(sc->s[j]) && !in("\"'=<>`", sc->s[j]) &&
+	    url_stop(sc->s, lim, j) == 0)
 		j++;
 	return j;
 }
@@ -468,7 +476,8 @@ destination(const struct scan *sc, size_t j, size_t lim)
 		}
 		return 0;
 	}
-	for (; j < lim && sc->s[j] > 0x20 && sc->s[j] != 0x7f; j++) {
+	for (; j < lim && sc->s[j] > 0x20 && sc->s[j] != 0x7f &&
+	    url_stop(sc->s, lim, j) == 0; j++) {
 		if (sc->s[j] == '\\' && j + 1 < lim && is_punct(sc->s[j + 1]))
 			j++;
 		else if (sc->s[j] == '(' && ++depth > PAREN_MAX)
@@ -684,9 +693,9 @@ bare_email(const struct scan *sc, size_t i)
  * Where a word starts: not after a letter, digit, or what joins a URL
  * or an address to what comes before.  Of the non-ASCII characters,
  * Latin-1's signs and the general punctuation (U+00A0-U+00BF,
- * U+2000-U+206F: spaces, dashes, quotation marks) start a word, letters
- * do not ("Müllerwww.x" is no URL).  After ':' is a start, for
- * "mailto:a@b.de".
+ * U+2000-U+206F: spaces, dashes, quotation marks) start a word;
+ * letters and "…" do not ("Müllerwww.x", "…www.x" are no URLs).
+ * After ':' is a start, for "mailto:a@b.de".
  */
 static int
 word_start(const struct scan *sc, size_t i)
@@ -706,8 +715,10 @@ word_start(const struct scan *sc, size_t i)
 	b--;
 	if (i - b == 2 && sc->s[b] == 0xc2 && sc->s[b + 1] >= 0xa0)
 		return 1;
+	/* "…" joins as "." does */
 	return i - b == 3 && sc->s[b] == 0xe2 &&
-	    (sc->s[b + 1] == 0x80 || sc->s[b + 1] == 0x81);
+	    (sc->s[b + 1] == 0x80 || sc->s[b + 1] == 0x81) &&
+	    !(sc->s[b + 1] == 0x80 && sc->s[b + 2] == 0xa6);
 }
 
 static size_t

@@ -43,6 +43,8 @@
 /* How far the rules look back and ahead for a token ("z.", "14.",
  * "September", "0511"). */
 #define LOOK_MAX	24
+/* span.c's bound on a link destination */
+#define SCAN_MAX	8192
 
 /* The classes of characters the rules judge neighbours by. */
 enum cls {
@@ -75,30 +77,34 @@ enum role {
 	R_UNPAIRED	/* reported, left alone */
 };
 
-/* The marks a text may hold, and how each one tends. */
+/*
+ * The marks a text may hold, and how each one tends.  Whether a single
+ * mark is an apostrophe does not depend on which one it is: the output
+ * of one is read back the same ("‚s" typeset in English is "‘s", which
+ * must again be taken for what "‚s" was).
+ */
 static const struct mark {
 	int32_t	 cp;
 	unsigned char kind;
-	unsigned char apos;	/* may be an apostrophe */
 	unsigned char straight;	/* may be a measure: 26", 5' */
 	/* per enum news_lang when nothing else tells: 1 opens, -1 closes,
 	 * 0 the stack decides.  Each language's own marks tend as it uses
 	 * them, which makes the output read back the same. */
 	signed char tend[3];
 } marks[] = {
-	{ '"', K_DOUBLE, 0, 1, { 0, 0, 0 } },
-	{ '\'', K_SINGLE, 1, 1, { 0, 0, 0 } },
-	{ 0x201e, K_DOUBLE, 0, 0, { 1, 1, 1 } },	/* „ */
-	{ 0x201c, K_DOUBLE, 0, 0, { -1, 0, 1 } },	/* “ */
-	{ 0x201d, K_DOUBLE, 0, 0, { -1, -1, -1 } },	/* ” */
-	{ 0x00bb, K_DOUBLE, 0, 0, { 1, -1, -1 } },	/* » (German: »…«) */
-	{ 0x00ab, K_DOUBLE, 0, 0, { -1, 1, 1 } },	/* « */
-	{ 0x201a, K_SINGLE, 0, 0, { 1, 1, 1 } },	/* ‚ */
-	{ 0x2018, K_SINGLE, 1, 0, { -1, 0, 1 } },	/* ‘ */
-	{ 0x2019, K_SINGLE, 1, 0, { -1, -1, -1 } },	/* ’ */
-	{ 0x203a, K_SINGLE, 0, 0, { 1, -1, -1 } },	/* › */
-	{ 0x2039, K_SINGLE, 0, 0, { -1, 1, 1 } },	/* ‹ */
-	{ 0x00b4, K_SINGLE, 1, 0, { 0, 0, 0 } },	/* ´ (geht´s) */
+	{ '"', K_DOUBLE, 1, { 0, 0, 0 } },
+	{ '\'', K_SINGLE, 1, { 0, 0, 0 } },
+	{ 0x201e, K_DOUBLE, 0, { 1, 1, 1 } },	/* „ */
+	{ 0x201c, K_DOUBLE, 0, { -1, 0, 1 } },	/* “ */
+	{ 0x201d, K_DOUBLE, 0, { -1, -1, -1 } },	/* ” */
+	{ 0x00bb, K_DOUBLE, 0, { 1, -1, -1 } },	/* » (German: »…«) */
+	{ 0x00ab, K_DOUBLE, 0, { -1, 1, 1 } },	/* « */
+	{ 0x201a, K_SINGLE, 0, { 1, 1, 1 } },	/* ‚ */
+	{ 0x2018, K_SINGLE, 0, { -1, 0, 1 } },	/* ‘ */
+	{ 0x2019, K_SINGLE, 0, { -1, -1, -1 } },	/* ’ */
+	{ 0x203a, K_SINGLE, 0, { 1, -1, -1 } },	/* › */
+	{ 0x2039, K_SINGLE, 0, { -1, 1, 1 } },	/* ‹ */
+	{ 0x00b4, K_SINGLE, 0, { 0, 0, 0 } },	/* ´ (geht´s) */
 };
 
 /* What each language writes: [lang][kind][0 opening, 1 closing]. */
@@ -333,6 +339,15 @@ puts_(struct typo *t, const char *p)
 	ev_buf_add(t->out, p, strlen(p));
 }
 
+/* A '.' or an "…" ends at i: the rules take them alike, since "..."
+ * becomes "…". */
+static int
+dot_before(const struct typo *t, size_t i)
+{
+	return (i >= 1 && t->s[i - 1] == '.') || (i >= 3 &&
+	    t->s[i - 3] == 0xe2 && t->s[i - 2] == 0x80 && t->s[i - 1] == 0xa6);
+}
+
 /* s[i..] starts with word (bytes) and a non-letter follows it. */
 static int
 word_at(const struct typo *t, size_t i, const char *word)
@@ -354,7 +369,7 @@ word_before(const struct typo *t, size_t i, const char *word)
 	if (i < k || memcmp(t->s + i - k, word, k) != 0)
 		return 0;
 	c = cls_before(t, i - k, 0);
-	return !alnum(c) && !(i > k && t->s[i - k - 1] == '.');
+	return !alnum(c) && !dot_before(t, i - k);
 }
 
 /* ---- pass 2: quotation marks ---------------------------------------------- */
@@ -498,7 +513,7 @@ judge(struct typo *t, size_t ki, const struct mark *m)
 			k->role = R_MEASURE;
 		return;
 	}
-	if (m->apos && apostrophe(t, k, x)) {
+	if (m->kind == K_SINGLE && apostrophe(t, k, x)) {
 		k->role = R_APOS;
 		return;
 	}
@@ -531,31 +546,109 @@ add_tok(struct typo *t, size_t pos, size_t len, const struct mark *m)
 	judge(t, t->ntoks - 1, m);
 }
 
+/*
+ * Straight quotes that may belong to an HTML tag stay as they are.  A
+ * '<' and a letter ("<a", "</", "<!", "<?") outside the protected
+ * spans starts what may be a tag; as it is no protected span, it is no
+ * tag, but typesetting an attribute's quotes could make it one on the
+ * next pass (a '>' inside a quoted value ends nothing), and change what
+ * the Markdown means.  So every straight quote that a tag begun there
+ * could reach is text: the tag-to-be is followed as an automaton over
+ * the bytes, outside quotes (it ends at '>' or '<'), inside "…" or
+ * inside '…'; one flag per state, because the tags begun at different
+ * places merge once they are in the same state.  The automaton reads
+ * only '<', '>' and the straight quotes it keeps, so the typeset text
+ * gives the same answers.
+ */
+enum { TAG_OUT, TAG_DQ, TAG_SQ };
+
+static int
+tag_start(const struct typo *t, size_t i)
+{
+	int c = i + 1 < t->n ? t->s[i + 1] : 0;
+
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '/' ||
+	    c == '!' || c == '?';
+}
+
+/* The tags-to-be after byte c (at i; protected: inside a span). */
+static void
+tag_step(const struct typo *t, unsigned char a[3], size_t i, int protected)
+{
+	int c = t->s[i];
+	unsigned char out = a[TAG_OUT];
+
+	a[TAG_OUT] = (out && c != '>' && c != '<' && c != '"' && c != '\'') ||
+	    (a[TAG_DQ] && c == '"') || (a[TAG_SQ] && c == '\'') ||
+	    (c == '<' && !protected && tag_start(t, i));
+	a[TAG_DQ] = (a[TAG_DQ] && c != '"') || (out && c == '"');
+	a[TAG_SQ] = (a[TAG_SQ] && c != '\'') || (out && c == '\'');
+}
+
+/*
+ * The same for link destinations and titles: after "](" (outside the
+ * protected spans, so no link was found there), the straight quotes up
+ * to the ')' that would end the destination are text, so that
+ * typesetting a title's quote cannot make "[a](x "t"y")" a link on the
+ * next pass.  The end is looked for as span.c looks for it, but
+ * leniently (any quote opens a title; at most SCAN_MAX bytes), so it
+ * covers every quote span.c could have read.  The end of the region.
+ */
+static size_t
+tail_end(const struct typo *t, size_t i)
+{
+	size_t lim = t->n - i > SCAN_MAX ? i + SCAN_MAX : t->n, j;
+	int depth = 0, q = 0, c;
+
+	for (j = i + 1; j < lim; j++) {
+		c = t->s[j];
+		if (q != 0) {
+			q = c == q ? 0 : q;
+			continue;
+		}
+		if (c == '\\')
+			j++;
+		else if (c == '"' || c == '\'')
+			q = c;
+		else if (c == '(')
+			depth++;
+		else if (c == ')' && depth-- == 0)
+			return j + 1;
+	}
+	return lim;
+}
+
 /* Pass 2: every mark outside the protected spans, judged in order;
  * what is still open at the end is unpaired. */
 static void
 pair(struct typo *t)
 {
-	size_t i = 0, sp = 0, len, end;
+	size_t i, sp = 0, len, tail = 0;
 	const struct mark *m;
+	unsigned char tag[3] = { 0, 0, 0 };
+	int in_tag, c;
 
-	while (i < t->n) {
-		if (sp < t->nspans && i == t->spans[sp].start) {
-			i = t->spans[sp++].end;
+	for (i = 0; i < t->n; i += len) {
+		while (sp < t->nspans && t->spans[sp].end <= i)
+			sp++;
+		c = t->s[i];
+		in_tag = tag[TAG_OUT] | tag[TAG_DQ] | tag[TAG_SQ];
+		len = 1;
+		if (sp < t->nspans && i >= t->spans[sp].start) {
+			tag_step(t, tag, i, 1);
 			continue;
 		}
-		end = sp < t->nspans ? t->spans[sp].start : t->n;
-		for (; i < end; i += len) {
-			int c = t->s[i];
-
-			/* the first bytes of the marks; never inside a
-			 * character */
+		tag_step(t, tag, i, 0);
+		if (c == ']' && i + 1 < t->n && t->s[i + 1] == '(' &&
+		    tail < i + 1)
+			tail = tail_end(t, i + 1);
+		/* the first bytes of the marks; never inside a character */
+		if (c != '"' && c != '\'' && c != 0xc2 && c != 0xe2)
+			continue;
+		if ((m = mark_of(char_at(t, i, &len))) == NULL)
 			len = 1;
-			if (c != '"' && c != '\'' && c != 0xc2 && c != 0xe2)
-				continue;
-			if ((m = mark_of(char_at(t, i, &len))) != NULL)
-				add_tok(t, i, len, m);
-		}
+		else if (!(m->straight && (in_tag || i < tail)))
+			add_tok(t, i, len, m);
 	}
 	while (t->depth > 0)
 		unpaired(&t->toks[t->stack[--t->depth]], 1);
@@ -693,7 +786,8 @@ num_before(const struct typo *t, size_t i, struct num *v)
 	if (b == 0)
 		return 1;
 	c = cls_before(t, b, 0);
-	return !alnum(c) && c != C_DASH && strchr(".,:/+", t->s[b - 1]) == NULL;
+	return !alnum(c) && c != C_DASH && strchr(",:/+", t->s[b - 1]) == NULL &&
+	    !dot_before(t, b);
 }
 
 /* The number that starts at j, after the '-'; not part of a chain
@@ -725,13 +819,13 @@ num_after(const struct typo *t, size_t j, int dot, struct num *v)
 	return 1;
 }
 
-/* Digit groups before b, joined by spaces, '/' or brackets, one of
- * them an area code (0511, 030) or a '+' before them: a phone number
- * (0511 168-0, +49 511 168-0). */
+/* Digit groups before b, joined by spaces (no-break ones too), '/' or
+ * brackets, one of them an area code (0511, 030) or a '+' before them:
+ * a phone number (0511 168-0, +49 511 168-0). */
 static int
 phone(const struct typo *t, size_t b)
 {
-	size_t i, lo = b > LOOK_MAX ? b - LOOK_MAX : 0;
+	size_t i, lo = b > LOOK_MAX ? b - LOOK_MAX : 0, k;
 
 	for (i = b; i > lo; i--) {
 		int c = t->s[i - 1];
@@ -741,6 +835,11 @@ phone(const struct typo *t, size_t b)
 		if (c == '0' && i + 2 < b && is_digit(t->s[i]) &&
 		    is_digit(t->s[i + 1]) && (i == 1 || !is_digit(t->s[i - 2])))
 			return 1;
+		if (c >= 0x80 && (k = hspace(t, back(t, i))) > 0 &&
+		    back(t, i) + k == i) {
+			i = back(t, i) + 1;
+			continue;
+		}
 		if (!is_digit(c) && c != ' ' && c != '/' && c != '(' && c != ')')
 			return 0;
 	}
@@ -868,7 +967,7 @@ abbrev(const struct typo *t, size_t i, size_t e)
 		return 0;
 	b = back(t, i - 1);
 	if (cls_of(char_at(t, b, &len)) != C_LETTER ||
-	    alnum(cls_before(t, b, 0)) || (b > 0 && t->s[b - 1] == '.'))
+	    alnum(cls_before(t, b, 0)) || dot_before(t, b))
 		return 0;
 	for (j = e, k = 0; j < t->n && k < 4; j += len, k++)
 		if (cls_of(char_at(t, j, &len)) != C_LETTER)
@@ -887,7 +986,7 @@ day_month(const struct typo *t, size_t i, size_t e)
 		return 0;
 	b = digits_back(t, i - 1);
 	if (b == i - 1 || i - 1 - b > 2 || alnum(cls_before(t, b, 0)) ||
-	    (b > 0 && t->s[b - 1] == '.'))
+	    dot_before(t, b))
 		return 0;
 	for (k = 0; k < NELEM(months); k++)
 		if (word_at(t, e, months[k]))
@@ -905,10 +1004,12 @@ number_unit(const struct typo *t, size_t i, size_t e)
 
 	if (i == 0 || !is_digit(t->s[i - 1]))
 		return NB_NONE;
-	while (b > 0 && i - b < LOOK_MAX &&
-	    (is_digit(t->s[b - 1]) || t->s[b - 1] == '.' || t->s[b - 1] == ','))
+	/* digits, and '.' or ',' between digits */
+	while (b > 0 && i - b < LOOK_MAX && (is_digit(t->s[b - 1]) ||
+	    ((t->s[b - 1] == '.' || t->s[b - 1] == ',') && b > 1 &&
+	    is_digit(t->s[b - 2]))))
 		b--;
-	if (cls_before(t, b, 0) == C_LETTER)
+	if (cls_before(t, b, 0) == C_LETTER || dot_before(t, b))
 		return NB_NONE;
 	for (k = 0; k < NELEM(units); k++)
 		if ((!en || units[k].en) && word_at(t, e, units[k].u))

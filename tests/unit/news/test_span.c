@@ -82,6 +82,8 @@ test_autolink(void)
 	    "<presse@hannover-stadt.de>");
 	/* a space ends an autolink: then it is text, with a bare URL */
 	T_STREQ(spans("<https://a b>"), "https://a");
+	/* what typography writes for a space or a quote ends it */
+	T_STREQ(spans("<http:5\xc2\xa0km> <http://a“b>"), "http://a");
 	/* a one-letter scheme is no scheme, and a:b no tag */
 	T_STREQ(spans("<a:b>"), "");
 	T_STREQ(spans("<1:b>"), "");
@@ -108,6 +110,7 @@ test_html(void)
 	T_STREQ(spans("<!-- a <!-- b -->"), "<!-- a <!-- b -->");
 	T_STREQ(spans("<a href=\"x>"), "");
 	T_STREQ(spans("<a\"b\">"), "");
+	T_STREQ(spans("<b a=x\"y> <b a=„x“y> <b a=it’s>"), "");
 	T_STREQ(spans("<a b=>"), "");
 	T_STREQ(spans("</a b>"), "");
 	T_STREQ(spans("</a >"), "</a >");
@@ -141,6 +144,7 @@ test_links(void)
 	    "https://x.de|(https://x.de)");
 	/* not destinations: spaces, unbalanced, no '[' before */
 	T_STREQ(spans("[a](b c)"), "");
+	T_STREQ(spans("[a](5\xc2\xa0km) [a](x „t“)"), "");
 	T_STREQ(spans("[a](b"), "");
 	T_STREQ(spans("[a](b \"t)"), "");
 	T_STREQ(spans("Zahl](3 Stück)"), "");
@@ -212,7 +216,8 @@ test_bare_url(void)
 	/* not URLs */
 	T_STREQ(spans("https:// x"), "");
 	T_STREQ(spans("Die www. ist"), "");
-	T_STREQ(spans("awww.x.de Müllerwww.x.de"), "");
+	T_STREQ(spans("awww.x.de Müllerwww.x.de …www.x.de"), "");
+	T_STREQ(spans("www.x.de… www.x.de/a…"), "www.x.de|www.x.de/a");
 	T_STREQ(spans("10://x"), "");
 	T_STREQ(spans("Uhrzeit 10:30"), "");
 }

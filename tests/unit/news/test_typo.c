@@ -445,6 +445,43 @@ test_defaults(void)
 	T_EQ(news_typo_rule_lookup(NULL), -1);
 }
 
+/* What the fuzzer found (tests/fuzz/fuzz_typo.c): texts whose second
+ * pass changed something.  ts() checks that it does not, in every
+ * language. */
+static void
+test_fuzz_found(void)
+{
+	static const char *const found_by_fuzz[] = {
+		/* an opener between a digit and a letter, read back as an
+		 * apostrophe: single marks are apostrophes alike */
+		"«Das ist 26\" Monit 1‹gut›» - z. B.",
+		"‚s Wetter ‹s ›s",
+		/* quotes in what is no tag yet, but would be one */
+		"\"k](h<b a=\"x\x02>inkxm, [link](h<b a=\"x\x02>",
+		"'<a r=\" \x02\"\"\">'",
+		"'<a f=\">\"\"\">'",
+		"<b\"<b a=\"<\"2\"><b\"<\">\"",
+		/* a title's quotes after "](" */
+		"[](h \"\"`\")\"`\"",
+		"[a](x \"t\"y\") \"b\"",
+		/* "..." becomes "…": rules take them alike */
+		"Uhr...0-1x.ch 10-12",
+		"a...5 km ...z. B. ...14. September § 030 12-34",
+		"§ 030 12-34 und +49 511 12-34",
+	};
+	size_t i;
+	int lang;
+
+	for (i = 0; i < sizeof(found_by_fuzz) / sizeof(found_by_fuzz[0]); i++)
+		for (lang = DE; lang <= EN; lang++)
+			(void)ts(lang, ALL, found_by_fuzz[i]);
+	/* straight quotes a tag could reach stay; after it they pair */
+	T_STREQ(ts(DE, Q, "<b a=\"x\"y> \"a\" <i b='c' \"d\"> \"e\""),
+	    "<b a=\"x\"y> „a“ <i b='c' \"d\"> „e“");
+	T_STREQ(ts(DE, Q, "[a](x \"t\"y) \"b\""), "[a](x \"t\"y) „b“");
+	T_STREQ(ts(DE, Q, "a < b \"c\" 3<4 \"d\""), "a < b „c“ 3<4 „d“");
+}
+
 /*
  * A 1 MB paragraph of every rule's work, typeset well under a second
  * (also in the sanitizer build), twice the same.
@@ -475,10 +512,13 @@ test_big(void)
 	T_OK(b.len == again.len && memcmp(b.p, again.p, b.len) == 0);
 	T_OK(b.len > n);
 	/* hostile: one long run of each trigger */
-	for (i = 0; i < 6; i++) {
-		memset(s, "\"'- .'"[i], n);
-		if (i == 5)
-			for (k = 0; k + 1 < n; k += 2)
+	for (i = 0; i < 8; i++) {
+		memset(s, "\"'- .'<]"[i], n);
+		if (i == 7)
+			for (k = 1; k < n; k += 2)
+				s[k] = '(';
+		if (i == 5 || i == 6)
+			for (k = i - 5; k + 1 < n; k += 2)
 				s[k] = 'a';
 		ev_buf_clear(&b);
 		t0 = clock();
@@ -510,6 +550,7 @@ run(void)
 	test_article();
 	test_invalid();
 	test_defaults();
+	test_fuzz_found();
 	test_big();
 	ev_buf_free(&found);
 }
