@@ -160,6 +160,20 @@ check_bytes(const struct news_src *s, struct ev_err *err)
 	struct news_pos pos;
 
 	bad = ev_utf8_invalid(s->p + s->start, n);
+	/* a CR alone ends a line for cmark, not for the line table: old
+	 * Mac line ends are refused rather than mapped wrong */
+	for (const char *cr = s->p + s->start; (cr = memchr(cr, '\r',
+	    (size_t)(s->p + s->end - cr))) != NULL; cr++) {
+		if (cr + 1 < s->p + s->end && cr[1] == '\n')
+			continue;
+		if ((size_t)(cr - s->p) - s->start < bad) {
+			news_src_pos(s, (size_t)(cr - s->p), &pos);
+			ev_err_setc(err, s->name, pos.line, pos.col,
+			    "carriage return without line feed");
+			return -1;
+		}
+		break;
+	}
 	if (nul != NULL && (size_t)(nul - s->p) - s->start < bad) {
 		news_src_pos(s, (size_t)(nul - s->p), &pos);
 		ev_err_setc(err, s->name, pos.line, pos.col, "NUL byte");

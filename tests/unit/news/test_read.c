@@ -255,6 +255,14 @@ test_nul(void)
 	T_EQ(news_read(r, &a, &err), -1);
 	T_STREQ(err.msg, "t:1:9: NUL byte");
 	news_reader_free(r);
+	/* found by fuzz_article: a lone CR, a line end to cmark only */
+	T_OK(one("Titel\r:s\n\nText.\n", NEWS_IN_AUTO, &err) == NULL);
+	T_STREQ(err.msg, "t:1:6: carriage return without line feed");
+	a = one("Titel: s\r\n\r\nText.\r\n", NEWS_IN_AUTO, &err);
+	T_OK(a != NULL && a->nblock == 1);
+	if (a != NULL)
+		T_STREQ(a->field[NEWS_F_TITLE].s, "s");
+	news_article_free(a);
 }
 
 static void
