@@ -9,7 +9,8 @@
 #include "news.h"
 
 enum {
-	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK
+	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
+	OPT_ENABLE
 };
 
 static const struct option longopts[] = {
@@ -20,6 +21,8 @@ static const struct option longopts[] = {
 	{"fix",		no_argument,		NULL, OPT_FIX},
 	{"diff",	no_argument,		NULL, OPT_DIFF},
 	{"check",	no_argument,		NULL, OPT_CHECK},
+	{"disable",	required_argument,	NULL, OPT_DISABLE},
+	{"enable",	required_argument,	NULL, OPT_ENABLE},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
 	{"tz",		required_argument,	NULL, EV_OPT_TZ},
@@ -45,6 +48,8 @@ struct opts {
 	int	 typo;			/* 0: --no-typo */
 	const char *lang;		/* --lang as given */
 	struct news_typo t;		/* lang: --lang's, if given */
+	struct news_lint *lint;		/* --check's rules */
+	int	 lint_opts;		/* --disable, --enable given */
 };
 
 static void
@@ -52,7 +57,8 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json] [--nbsp narrow|normal]\n"
-	    "                [--no-typo] [--fix | --diff | --check] [--output FILE]\n"
+	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
+	    "                [--enable RULE] [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
 	    "                [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
@@ -82,6 +88,8 @@ help(void)
 	    "      --diff            print those fixes as a unified diff instead\n"
 	    "      --check           report problems as FILE:LINE:COL: severity: message\n"
 	    "                        [rule]; change nothing\n"
+	    "      --disable RULE    --check: leave out RULE (all: every rule)\n"
+	    "      --enable RULE     --check: take RULE in again\n"
 	    "Common:\n"
 	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
 	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
@@ -136,6 +144,12 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_FIX: mode(o, M_FIX); break;
 		case OPT_DIFF: mode(o, M_DIFF); break;
 		case OPT_CHECK: mode(o, M_CHECK); break;
+		case OPT_DISABLE:
+		case OPT_ENABLE:
+			o->lint_opts = 1;
+			if (news_lint_enable(o->lint, optarg, c == OPT_ENABLE) < 0)
+				ev_die(EV_EXIT_ERROR, "no lint rule \"%s\" (news-fmt(1) lists them)", optarg);
+			break;
 		case 'h': help(); break;
 		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -171,6 +185,8 @@ check_args(struct opts *o, int nfiles, char **files)
 	for (int i = 0; o->mode == M_FIX && i < nfiles; i++)
 		if (strcmp(files[i], "-") == 0)
 			ev_die(EV_EXIT_ERROR, "--fix rewrites files: standard input is none");
+	if (o->mode != M_CHECK && o->lint_opts)
+		ev_die(EV_EXIT_ERROR, "--disable and --enable go with --check");
 	if (o->mode == M_DIFF && o->outname != NULL)
 		ev_die(EV_EXIT_ERROR, "--diff prints a diff: it takes no -o");
 }
@@ -283,24 +299,6 @@ typographic(const char *what)
 	return 0;
 }
 
-/* --check without the lint rules: a text that typography would change
- * is one finding, at the first byte that changes. */
-static void
-check_typeset(struct run *r, const struct news_text *t, const char *s,
-    size_t n)
-{
-	struct news_finding f = { .rule = "typography", .sev =
-	    NEWS_SEV_WARNING, .msg = "not typeset (news-fmt --fix sets it)" };
-
-	if (n == t->len && memcmp(s, t->s, n) == 0)
-		return;
-	while (f.off < n && f.off < t->len && s[f.off] == t->s[f.off])
-		f.off++;
-	while (f.off > 0 && ((unsigned char)t->s[f.off] & 0xc0) == 0x80)
-		f.off--;
-	finding(r, t, &f);
-}
-
 static void
 typeset_one(void *arg, struct news_text *t, const char *what)
 {
@@ -315,10 +313,6 @@ typeset_one(void *arg, struct news_text *t, const char *what)
 		return;
 	if (r->tmp.p == NULL)
 		ev_buf_add(&r->tmp, "", 0);
-	if (r->o->mode == M_CHECK) {
-		check_typeset(r, t, r->tmp.p, r->tmp.len);
-		return;
-	}
 	if (r->fix != NULL && news_fix_text(r->fix, t, r->tmp.p, r->tmp.len) < 0) {
 		news_text_pos(t, 0, &pos);
 		ev_warn("%s:%lu:%lu: a YAML value with escapes or folded lines: not fixed",
@@ -359,17 +353,107 @@ reader_diags(struct run *r, const struct news_article *a)
 	}
 }
 
-/*
- * --check: the lint rules go here.  When lib/news/lint.c (news_lint_*)
- * is in, each article is handed to it with --disable/--enable's rule set
- * and every finding goes through finding(); until then --check reports
- * the reader's warnings and what typography would change.
- */
+/* A text the lint rules report about, with the run that prints. */
+struct part {
+	struct run *r;
+	const struct news_text *t;
+};
+
+static void
+lint_report(void *arg, const struct news_finding *f)
+{
+	struct part *p = arg;
+
+	finding(p->r, p->t, f);
+}
+
+/* The text rules over each text that is words to read. */
+static void
+lint_one(void *arg, struct news_text *t, const char *what)
+{
+	struct run *r = arg;
+	struct part p = { r, t };
+
+	if (typographic(what))
+		news_lint_text(r->o->lint, t->s, t->len, lint_report, &p);
+}
+
+static void
+lint_part(struct news_lint_part *lp, struct part *p, struct run *r,
+    const struct news_text *t)
+{
+	p->r = r;
+	p->t = t;
+	lp->s = t != NULL ? t->s : NULL;
+	lp->n = t != NULL ? t->len : 0;
+	lp->arg = p;
+}
+
+/* The article rules: what is missing, time styles over all of it. */
+static void
+lint_whole(struct run *r, const struct news_article *a)
+{
+	struct news_lint_article la = { .nblocks = 0 };
+	struct news_lint_part *bl = ev_ecalloc(a->nblock + 1, sizeof(*bl));
+	struct part *bp = ev_ecalloc(a->nblock + 1, sizeof(*bp));
+	struct part tp, lp, ip, ap, cp, whole;
+	struct news_text at = { .s = "", .len = 0 };
+	struct news_seg seg = { .off = 0, .len = 0 };
+
+	news_text_pos(&a->field[NEWS_F_TITLE], 0, &seg.pos);
+	seg.pos.line = a->line;
+	seg.pos.col = 1;
+	seg.pos.byte = a->start;
+	at.seg = &seg;
+	at.nseg = 1;
+	lint_part(&la.title, &tp, r, a->field[NEWS_F_TITLE].s ?
+	    &a->field[NEWS_F_TITLE] : NULL);
+	lint_part(&la.lead, &lp, r, news_article_lead(a));
+	lint_part(&la.image, &ip, r, a->field[NEWS_F_IMAGE].s ?
+	    &a->field[NEWS_F_IMAGE] : NULL);
+	lint_part(&la.alt, &ap, r, a->field[NEWS_F_ALT].s ?
+	    &a->field[NEWS_F_ALT] : NULL);
+	lint_part(&la.credit, &cp, r, a->field[NEWS_F_CREDIT].s ?
+	    &a->field[NEWS_F_CREDIT] : NULL);
+	for (size_t i = 0; i < a->nblock; i++) {
+		enum news_block_kind k = a->block[i].kind;
+
+		if (k == NEWS_B_CODE || k == NEWS_B_HTML || k == NEWS_B_RULE)
+			continue;
+		lint_part(&bl[la.nblocks], &bp[la.nblocks], r, &a->block[i].text);
+		la.nblocks++;
+	}
+	la.blocks = bl;
+	whole.r = r;
+	whole.t = &at;
+	la.arg = &whole;
+	news_lint_article(r->o->lint, &la, lint_report);
+	free(bl);
+	free(bp);
+}
+
+/* The article's date for the weekday rule: "2026-11-27", "27.11.2026". */
+static void
+lint_date(struct run *r, const struct news_article *a)
+{
+	const char *s = a->field[NEWS_F_DATE].s;
+	int y = 0, m = 0, d = 0;
+
+	if (s == NULL || (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 &&
+	    sscanf(s, "%2d.%2d.%4d", &d, &m, &y) != 3))
+		y = m = d = 0;
+	news_lint_set_date(r->o->lint, y, m, d);
+}
+
+/* --check: the lint rules (lib/news/lint.c) over every text, then over
+ * the article as a whole. */
 static void
 check_article(struct run *r, struct news_article *a)
 {
-	if (r->o->typo)
-		news_article_texts(a, typeset_one, r);
+	news_lint_set_lang(r->o->lint, r->o->t.lang);
+	lint_date(r, a);
+	news_article_texts(a, lint_one, r);
+	lint_whole(r, a);
 }
 
 static void
@@ -480,6 +564,7 @@ main(int argc, char *argv[])
 	int status;
 
 	ev_setprogname(argv[0]);
+	o.lint = news_lint_new(NEWS_LANG_DE);
 	parse_args(&argc, &argv, &o);
 	ev_cli_setup(&o.cli);
 	check_args(&o, argc, argv);
@@ -499,6 +584,7 @@ main(int argc, char *argv[])
 	ev_buf_free(&r.src);
 	ev_buf_free(&r.tmp);
 	ev_buf_free(&r.outb);
+	news_lint_free(o.lint);
 	status = ev_cli_finish(&o.cli, r.werr);
 	return status;
 }

@@ -564,6 +564,8 @@ bash_news_fmt() {
 	exactly "bash: news-fmt --nbsp=" "$(bcomp $t $t --nbsp=n)" \
 	    --nbsp=narrow --nbsp=normal
 	expect "bash: news-fmt --d" "$(bcomp $t $t --d)" --diff
+	exactly "bash: news-fmt --disable missing-" "$(bcomp $t $t --disable missing-)" \
+	    missing-title missing-lead missing-alt missing-credit
 	# articles: .txt and .md files (any case) and directories
 	exactly "bash: news-fmt (articles)" "$(bcomp $t $t '')" \
 	    artikel.MD feeds notes.txt
@@ -575,6 +577,8 @@ fish_news_fmt() {
 	exactly "fish: news-fmt -o" "$(fcomp $t 'news-fmt -o ')" text md json
 	exactly "fish: news-fmt --lang" "$(fcomp $t 'news-fmt --lang ')" de de-CH en
 	exactly "fish: news-fmt --nbsp" "$(fcomp $t 'news-fmt --nbsp ')" narrow normal
+	exactly "fish: news-fmt --enable quote-" "$(fcomp $t 'news-fmt --enable quote-')" \
+	    quote-unpaired quote-mismatch quote-straight
 	exactly "fish: news-fmt (articles)" "$(fcomp $t 'news-fmt ')" \
 	    artikel.MD notes.txt feeds/
 }
