@@ -144,16 +144,32 @@ front_matter(const struct news_article *a, struct ev_buf *b)
 	ev_buf_adds(b, "---\n");
 }
 
+/* A line of only '-' or only '=' (blanks around): in a paragraph it
+ * came as a lazy line of a quote or item; behind "> " it would make the
+ * lines above a heading. */
+static int
+underline(const char *s, size_t n)
+{
+	size_t i = strspn(s, " "), k;
+
+	if (i >= n || (s[i] != '-' && s[i] != '='))
+		return 0;
+	k = strspn(s + i, s[i] == '-' ? "-" : "=");
+	return i + k + strspn(s + i + k, " ") >= n;
+}
+
 /* Each line of s after prefix (the first after first). */
 static void
 lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 {
 	const char *p = first;
 
-	for (;;) {
+	for (int later = 0;; later = 1) {
 		size_t n = strcspn(s, "\n");
 
 		ev_buf_adds(b, n == 0 && p[0] == '>' ? ">" : p);
+		if (later && underline(s, n))
+			ev_buf_addc(b, '\\');
 		ev_buf_add(b, s, n);
 		ev_buf_addc(b, '\n');
 		if (s[n] == '\0')

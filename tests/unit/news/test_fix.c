@@ -133,7 +133,9 @@ test_roundtrip(void)
 	    "Absatz.\n\n> Zitat\n\n— Anna\n\n- a\n- b\n\n* c\n\n"
 	    "```\n``` x\n```\n\n<div>x</div>\n\n***\n\n"
 	    /* an item on two lines, found by fuzz_article */
-	    "Mehr zum Thema:\n- Park: <https://p.example\n  x>\n";
+	    "Mehr zum Thema:\n- Park: <https://p.example\n  x>\n\n"
+	    /* a lazy line that behind "> " would underline a heading */
+	    "> Zitat\n--\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
