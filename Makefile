@@ -46,7 +46,7 @@ EXTRA = $(SANFLAGS)
 endif
 
 # The tools: the table of contents of the project.
-TOOLS = ev-list ev-filter ev-cal
+TOOLS = ev-list ev-filter ev-cal news-fmt
 
 LIBSRC = $(sort $(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
@@ -66,7 +66,6 @@ BINS    = $(TOOLS:%=$(B)/bin/%)
 MAN1    = $(TOOLS:%=man/%.1)
 MAN7    = man/evkit.7
 
-# libnews.a too, though no tool links it yet: every build compiles it.
 all: $(BINS) $(NEWSA) links
 
 # bin/ev-list etc. stay next to their sources for the default build.
@@ -93,16 +92,20 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-# libnews: the base's public header, its own (news.h, and news_lint.h
-# inside the lint), utf8proc's (Unicode classes for typo.c and the lint)
-# and hunspell's (spell.c).
+# libnews: the base's public header, its own (news.h, news_priv.h, and
+# news_lint.h inside the lint), and the third-party ones, which stay
+# inside lib/news/: cmark and libyaml (the readers), utf8proc (Unicode
+# classes for typo.c and the lint), hunspell (spell.c).
 # (These rules have shorter stems than the lib/ and tests/ ones, so make
 # takes them for lib/news/ and tests/unit/news/.)
-NEWS_CFLAGS = $$($(PKG_CONFIG) --cflags libutf8proc hunspell)
+NEWS_DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libcmark yaml-0.1 libutf8proc \
+	hunspell)
+NEWS_DEPS_LIBS   = $$($(PKG_CONFIG) --libs libcmark yaml-0.1 libutf8proc \
+	hunspell)
 $(B)/lib/news/%.o: lib/news/%.c $(wildcard lib/news/*.h) lib/evkit.h \
     $(B)/flags | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_CFLAGS) $(CPPFLAGS) \
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(NEWS_DEPS_CFLAGS) $(CPPFLAGS) \
 		$(CFLAGS) $(EXTRA) -c -o $@ $<
 
 $(NEWSA): $(NEWSOBJ)
@@ -110,17 +113,24 @@ $(NEWSA): $(NEWSOBJ)
 	ar rcs $@ $(NEWSOBJ)
 
 # libnews.a before libevkit.a, which it calls.  LIBS_news is what
-# libnews calls (utf8proc; hunspell from spell.c only) and what the
-# libevkit objects it pulls in call, found as for LIBS_ev-list: nothing
-# more yet (util.o calls no library).
-UTF8PROC_LIBS = $$($(PKG_CONFIG) --libs libutf8proc)
-HUNSPELL_LIBS = $$($(PKG_CONFIG) --libs hunspell)
-LIBS_news = $(UTF8PROC_LIBS) $(HUNSPELL_LIBS)
+# libnews calls (cmark, libyaml, utf8proc; hunspell from spell.c only)
+# and what the libevkit objects it pulls in call, found as for
+# LIBS_ev-list (util.o calls no library).
+LIBS_news = $(NEWS_DEPS_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib -Itests/unit $(CPPFLAGS) $(CFLAGS) \
 		$(EXTRA) -o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news)
+
+# news-fmt stands on libnews too (before libevkit.a, which it calls);
+# cli.o pulls in the zones (libical) and the event readers (libcsv).
+LIBS_news-fmt = $(LIBS_news) $(ICAL_LIBS) $(CSV_LIBS)
+$(B)/bin/news-fmt: bin/news-fmt.c $(NEWSA) $(LIBA) lib/news/news.h \
+    lib/evkit.h $(B)/flags | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(EV_CFLAGS) -Ilib/news -Ilib $(CPPFLAGS) $(CFLAGS) $(EXTRA) \
+		-o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news-fmt)
 
 $(B)/bin/%: bin/%.c $(LIBA) lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)
@@ -196,19 +206,20 @@ bench: all
 # Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan); not part of
 # check: fuzz_read (readers, filter, pass-through; fast and general
 # reader paths must agree), fuzz_recur (expansion), fuzz_typo
-# (typography: valid UTF-8, idempotent, protected spans kept) and
+# (typography: valid UTF-8, idempotent, protected spans kept),
 # fuzz_lint (findings inside their text, in order, fixes valid UTF-8,
-# protected spans unchecked), FUZZTIME seconds each.  Seeds are the test
-# data; crashes land in build-fuzz/.
+# protected spans unchecked) and fuzz_article (the article readers; -o md
+# reads back into the same bytes), FUZZTIME seconds each.  Seeds are the
+# test data; crashes land in build-fuzz/.
 FUZZTIME = 300
-FUZZ = fuzz_read fuzz_recur fuzz_typo fuzz_lint
+FUZZ = fuzz_read fuzz_recur fuzz_typo fuzz_lint fuzz_article
 fuzz: deps-test
 	@mkdir -p build-fuzz/corpus build-fuzz/rcorpus build-fuzz/tcorpus \
-		build-fuzz/lcorpus
+		build-fuzz/lcorpus build-fuzz/acorpus
 	for f in $(FUZZ); do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-		    -fsanitize=fuzzer,address,undefined -Ilib -Ilib/news \
-		    $(DEPS_CFLAGS) $(NEWS_CFLAGS) -o build-fuzz/$$f \
+		    -fsanitize=fuzzer,address,undefined -Ilib/news -Ilib \
+		    $(DEPS_CFLAGS) $(NEWS_DEPS_CFLAGS) -o build-fuzz/$$f \
 		    tests/fuzz/$$f.c $(LIBSRC) $(NEWSSRC) \
 		    $(DEPS_LIBS) $(LIBS_news) || exit 1; done
 	for f in tests/data/*.ics tests/data/*.csv tests/data/*.tsv \
@@ -217,6 +228,8 @@ fuzz: deps-test
 	cp tests/fuzz/recur-seeds/* build-fuzz/rcorpus/
 	cp tests/fuzz/typo-seeds/* build-fuzz/tcorpus/
 	cp tests/fuzz/typo-seeds/* examples/artikel.txt build-fuzz/lcorpus/
+	for f in examples/artikel.* tests/data/news/* tests/cli/news-fmt/*.in; do \
+		cp "$$f" "build-fuzz/acorpus/$$(echo "$$f" | tr / _)"; done
 	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
 		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
 	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
@@ -225,6 +238,8 @@ fuzz: deps-test
 		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) tcorpus
 	cd build-fuzz && ./fuzz_lint -dict=../tests/fuzz/typo.dict \
 		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) lcorpus
+	cd build-fuzz && ./fuzz_article -dict=../tests/fuzz/article.dict \
+		-max_len=4000 -timeout=10 -max_total_time=$(FUZZTIME) acorpus
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -1,7 +1,9 @@
 #!/bin/sh
 # make demo: the main job on the bundled example data -- December 2026 in
 # Neustadt an der Aue: the agenda of the month, its calendar grid, then
-# the free events of the coming weekend and the number for children.
+# the free events of the coming weekend and the number for children; then
+# the newsroom: the bundled articles typeset, as a diff of the fixes and
+# checked.
 cd "$(dirname "$0")" || exit 1
 PATH=../build/bin:$PATH
 TZ=Europe/Berlin EV_NOW=2026-12-01T09:00:00
@@ -20,3 +22,14 @@ ev-filter --weekend --free veranstaltungen.ics |
 echo
 echo '$ ev-filter --category kinder -c veranstaltungen.ics'
 ev-filter --category kinder -c veranstaltungen.ics
+echo
+echo '# the newsroom: the bundled article typeset, then checked'
+echo '$ news-fmt --lang de artikel.txt'
+news-fmt --lang de artikel.txt
+echo
+echo '$ news-fmt --diff artikel.md'
+news-fmt --diff artikel.md
+echo
+echo '$ news-fmt --check artikel.txt artikel.md'
+news-fmt --check artikel.txt artikel.md
+exit 0

@@ -160,6 +160,9 @@ int32_t	 ev_utf8_next(const char **s, size_t n);
 int	 ev_utf8_seqlen(int c);
 /* 1 when s[0..n) is all valid UTF-8 (ASCII runs 8 bytes at a time). */
 int	 ev_utf8_valid(const char *s, size_t n);
+/* The offset of the first byte of s[0..n) that starts no valid UTF-8
+ * sequence; n when s is valid. */
+size_t	 ev_utf8_invalid(const char *s, size_t n);
 /* n moved back over continuation bytes to where the character of s[n]
  * begins (s[n] must exist): s[0..result) cuts no character in two. */
 size_t	 ev_utf8_cut(const char *s, size_t n);

@@ -153,6 +153,12 @@ ascii_run(const unsigned char *p, const unsigned char *e)
 int
 ev_utf8_valid(const char *s, size_t n)
 {
+	return ev_utf8_invalid(s, n) == n;
+}
+
+size_t
+ev_utf8_invalid(const char *s, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 	size_t k;
 
@@ -162,10 +168,10 @@ ev_utf8_valid(const char *s, size_t n)
 			continue;
 		}
 		if (decode(p, (size_t)(e - p), &k) < 0)
-			return 0;
+			break;
 		p += k;
 	}
-	return 1;
+	return (size_t)(p - (const unsigned char *)s);
 }
 
 size_t

@@ -29,6 +29,7 @@ mkdir "$tmp/cwd" "$tmp/cwd/feeds"
 : >"$tmp/cwd/kultur.ics"
 : >"$tmp/cwd/termine.CSV"
 : >"$tmp/cwd/notes.txt"
+: >"$tmp/cwd/artikel.MD"
 
 # Feeds for ev-filter --category (which ev-filter --list-categories reads):
 # categories of VEVENTs only (not the calendar's), with parameters (one
@@ -553,6 +554,35 @@ zsh_generic() {
 	done
 }
 
+# ---- news-fmt ----------------------------------------------------------------
+
+bash_news_fmt() {
+	t=news-fmt
+	exactly "bash: news-fmt -i" "$(bcomp $t $t -i '')" hdr md
+	exactly "bash: news-fmt -o" "$(bcomp $t $t -o '')" text md json
+	exactly "bash: news-fmt --lang" "$(bcomp $t $t --lang '')" de de-CH en
+	exactly "bash: news-fmt --nbsp=" "$(bcomp $t $t --nbsp=n)" \
+	    --nbsp=narrow --nbsp=normal
+	expect "bash: news-fmt --d" "$(bcomp $t $t --d)" --diff
+	exactly "bash: news-fmt --disable missing-" "$(bcomp $t $t --disable missing-)" \
+	    missing-title missing-lead missing-alt missing-credit
+	# articles: .txt and .md files (any case) and directories
+	exactly "bash: news-fmt (articles)" "$(bcomp $t $t '')" \
+	    artikel.MD feeds notes.txt
+}
+
+fish_news_fmt() {
+	t=news-fmt
+	exactly "fish: news-fmt -i" "$(fcomp $t 'news-fmt -i ')" hdr md
+	exactly "fish: news-fmt -o" "$(fcomp $t 'news-fmt -o ')" text md json
+	exactly "fish: news-fmt --lang" "$(fcomp $t 'news-fmt --lang ')" de de-CH en
+	exactly "fish: news-fmt --nbsp" "$(fcomp $t 'news-fmt --nbsp ')" narrow normal
+	exactly "fish: news-fmt --enable quote-" "$(fcomp $t 'news-fmt --enable quote-')" \
+	    quote-unpaired quote-mismatch quote-straight
+	exactly "fish: news-fmt (articles)" "$(fcomp $t 'news-fmt ')" \
+	    artikel.MD notes.txt feeds/
+}
+
 # ---- every tool ----------------------------------------------------------------
 
 command -v fish >/dev/null 2>&1 || echo "note: fish not installed, fish completions not tested"
@@ -578,6 +608,7 @@ for src in "$top"/bin/*.c; do
 	fi
 	bash_generic "$t" "$longs" "$shorts"
 	[ "$t" = ev-list ] && bash_ev_list
+	[ "$t" = news-fmt ] && bash_news_fmt
 	if [ "$t" = ev-filter ]; then
 		bash_ev_filter
 		ev_filter_agrees
@@ -587,6 +618,7 @@ for src in "$top"/bin/*.c; do
 			fish_generic "$t" "$longs" "$shorts"
 			[ "$t" = ev-list ] && fish_ev_list
 			[ "$t" = ev-filter ] && fish_ev_filter
+			[ "$t" = news-fmt ] && fish_news_fmt
 		else
 			bad "fish: completions/$t.fish missing"
 		fi

@@ -5,9 +5,9 @@
 #   sh tests/deps.sh [-i] build|demo|test
 #
 #   build  compile and link (plain make): a C compiler, pkg-config,
-#          libical >= 3, libpcre2-8, libutf8proc and hunspell (found by
-#          pkg-config), libcsv (csv.h and -lcsv, found by the compiler:
-#          Debian ships no .pc)
+#          libical >= 3, libpcre2-8 and hunspell (found by pkg-config),
+#          libcsv (csv.h and -lcsv, found by the compiler: Debian ships
+#          no .pc); for libnews: libcmark, libyaml and libutf8proc
 #   demo   build, and the time zone data the demo shows times in
 #   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
 #          (the sanitizer build), /usr/bin/python3 with icalendar and
@@ -77,6 +77,8 @@ probe() {
 	want libical-dev "libical >= 3 (pkg-config libical)" pc 'libical >= 3.0'
 	want libpcre2-dev "pcre2 (pkg-config libpcre2-8)" pc libpcre2-8
 	want libcsv-dev "libcsv (csv.h, -lcsv)" libcsv
+	want libcmark-dev "libcmark (pkg-config libcmark)" pc libcmark
+	want libyaml-dev "libyaml (pkg-config yaml-0.1)" pc yaml-0.1
 	want libutf8proc-dev "utf8proc (pkg-config libutf8proc)" pc libutf8proc
 	want libhunspell-dev "hunspell (pkg-config hunspell)" pc hunspell
 	[ "$level" = build ] && return

@@ -83,6 +83,231 @@ struct news_finding {
 };
 typedef void news_report_fn(void *arg, const struct news_finding *);
 
+/* ---- article.c: the article, a plain data structure -------------------- */
+
+/*
+ * Where something stands in an article's source file: line and column
+ * from 1, the column counted in characters (as lint reports it), and the
+ * byte offset from the start of the file.
+ */
+struct news_pos {
+	unsigned long line, col;
+	size_t	 byte;
+};
+
+/*
+ * A text of an article -- a header value, a block's inline Markdown --
+ * with the map back to its source.  Piece i is s[seg[i].off, seg[i].off +
+ * seg[i].len), a verbatim copy of the source bytes at seg[i].pos; pieces
+ * are in order, and the bytes between two of them ('\n' joining the lines
+ * of a block, with the markup of the next line, "> ", left out) stand at
+ * the end of the piece before.  exact: every piece is a copy, so a changed
+ * text can be written back into the source line by line (fix.c); 0 for
+ * values the reader decoded (a YAML scalar with escapes or folded lines,
+ * a code block), whose one piece only tells where the value starts.
+ * quote: the YAML quote around the value in the source ('"', '\''), or
+ * 0.  s is NUL-terminated and never NULL in a text the reader filled.
+ */
+struct news_seg {
+	size_t	 off, len;
+	struct news_pos pos;
+};
+struct news_text {
+	char	*s;
+	size_t	 len;
+	struct news_seg *seg;
+	size_t	 nseg;
+	int	 exact;
+	int	 quote;
+};
+/* The source position of s[off] (off up to len: the end of the text). */
+void	 news_text_pos(const struct news_text *, size_t off,
+	    struct news_pos *);
+/* Replace the text by s[0..n) (the typeset text): the map stays that of
+ * the source, so positions after a change are approximate. */
+void	 news_text_set(struct news_text *, const char *s, size_t n);
+
+/*
+ * The body, block by block, each with the inline Markdown that the
+ * typography and lint passes work on.  Containers are flattened: a
+ * quote's paragraphs are QUOTE blocks (first set on the first of each
+ * quote), a list's items are ITEM blocks (first on the first item of a
+ * list; item on the first paragraph of each item).
+ */
+enum news_block_kind {
+	NEWS_B_PARA,		/* a paragraph */
+	NEWS_B_SUBHEAD,		/* a heading, "## Text"; level 1-6 */
+	NEWS_B_QUOTE,		/* a paragraph of a "> " quote */
+	NEWS_B_ATTRIB,		/* the "— Name" after a quote: Name only */
+	NEWS_B_ITEM,		/* a paragraph of a list item */
+	NEWS_B_CODE,		/* a code block: literal text, no Markdown */
+	NEWS_B_HTML,		/* an HTML block: literal text */
+	NEWS_B_RULE		/* a thematic break: no text */
+};
+struct news_block {
+	enum news_block_kind kind;
+	struct news_text text;
+	struct news_pos pos;	/* where the block starts */
+	unsigned long end_line;	/* its last line */
+	int	 level;		/* SUBHEAD */
+	int	 first;		/* QUOTE, ITEM: starts a quote, a list */
+	int	 item;		/* ITEM: starts an item */
+	int	 ordered;	/* ITEM: of a numbered list ... */
+	long	 number;	/* ... with this number */
+	char	*info;		/* CODE: the fence's info string, or "" */
+};
+
+/* A Related entry, "Text <https://…>" (or "[Text](https://…)", "Text
+ * https://…"): text.s[toff, toff + tlen) is the text, text.s[uoff, uoff
+ * + ulen) the URL (ulen 0: none). */
+struct news_link {
+	struct news_text text;
+	size_t	 toff, tlen, uoff, ulen;
+};
+
+/* A header key that is no field, kept with its value as written.  yaml:
+ * the value is YAML as written (a sequence, a mapping), not a string. */
+struct news_extra {
+	char	*key;
+	struct news_text value;
+	struct news_pos pos;	/* of the key */
+	int	 yaml;
+};
+
+/* A problem the reader found and went on: "LINE:COL: msg". */
+struct news_diag {
+	enum news_severity sev;
+	struct news_pos pos;
+	char	*msg;
+};
+
+enum news_format { NEWS_IN_AUTO, NEWS_IN_HDR, NEWS_IN_MD };
+
+/*
+ * An article.  field[f].s is NULL when the header has no field f; the
+ * repeatable Related and Tags are in related[] and tags[] instead (a
+ * "Mehr zum Thema:" paragraph with a list under it in the body counts
+ * too), field[] empty for them.  key[f] is where f's key stands (line 0:
+ * absent).  lead_block: the paragraph that is the lead when there is no
+ * Lead field, or -1.  start, end: the article's bytes in the source
+ * (without a "%%%" line).  Everything lives until news_article_free.
+ */
+struct news_article {
+	enum news_format format;	/* NEWS_IN_HDR or NEWS_IN_MD */
+	size_t	 start, end;
+	unsigned long line;		/* its first line */
+	struct news_text field[NEWS_F_COUNT];
+	struct news_pos key[NEWS_F_COUNT];
+	struct news_link *related;
+	size_t	 nrelated;
+	struct news_text *tags;
+	size_t	 ntags;
+	struct news_extra *extra;
+	size_t	 nextra;
+	struct news_block *block;
+	size_t	 nblock;
+	long	 lead_block;
+	struct news_diag *diag;
+	size_t	 ndiag;
+};
+struct news_article *news_article_new(void);
+void	 news_article_free(struct news_article *);
+/* The lead: the Lead field, else the first paragraph; NULL when none. */
+const struct news_text *news_article_lead(const struct news_article *);
+/*
+ * A lead may start with a dated parenthesis, "(14. September) Die
+ * Stadt ...": the bytes of s[0..n) it takes with the blanks after it,
+ * 0 when s starts with none.
+ */
+size_t	 news_dateline(const char *s, size_t n);
+/* Every text of the article in order (the header's values, the related
+ * entries, tags and extras, then the blocks): fn(arg, text, what), what
+ * being the field's name or the block kind's ("para", "quote", ...). */
+void	 news_article_texts(struct news_article *,
+	    void (*fn)(void *, struct news_text *, const char *what),
+	    void *arg);
+/* "para", "subhead", "quote", "attrib", "item", "code", "html", "rule" */
+const char *news_block_name(enum news_block_kind);
+
+/* ---- read.c: articles from header-block and Markdown sources ----------- */
+
+/* "hdr", "md"; 0, or -1 for anything else. */
+int	 news_format_parse(const char *, enum news_format *);
+
+/*
+ * The articles of src[0..n), a whole file (name: for messages): one, or
+ * several separated by lines "%%%".  As fmt says, or (NEWS_IN_AUTO) by
+ * article: front matter ("---" on the first line) is Markdown, anything
+ * else a header block and body.  The reader keeps pointers into src,
+ * which must outlive it.
+ */
+struct news_reader;
+struct news_reader *news_reader_new(const char *name, const char *src,
+	    size_t n, enum news_format fmt);
+/*
+ * 1: *a is the next article, the caller's to free (news_article_free),
+ * with the warnings about it in its diag[]; 0: no more; -1: a bad article
+ * was skipped (invalid UTF-8, front matter that does not end, bad YAML),
+ * "FILE:LINE[:COL]: what" in err; reading goes on with the next.
+ */
+int	 news_read(struct news_reader *, struct news_article **a,
+	    struct ev_err *err);
+void	 news_reader_free(struct news_reader *);
+
+/* ---- lang.c: the language of an article ------------------------------- */
+
+/* "de", "de-CH" (also de_CH, de-ch), "en" (en-GB, en_US.UTF-8, ...);
+ * 0, or -1 for anything else. */
+int	 news_lang_parse(const char *, enum news_lang *);
+/* The locale's: LC_ALL, LC_TIME, LANG as POSIX takes them; English
+ * when none names German. */
+enum news_lang news_lang_from_env(void);
+const char *news_lang_name(enum news_lang);	/* "de", "de-CH", "en" */
+
+/* ---- out.c, textout.c, mdout.c: writing articles ----------------------- */
+
+enum news_out {
+	NEWS_OUT_TEXT,		/* plain text, typeset, wrapped */
+	NEWS_OUT_MD		/* CommonMark with YAML front matter */
+};
+int	 news_out_parse(const char *, enum news_out *);	/* "text", "md" */
+struct news_wopts {
+	enum news_lang lang;	/* the words the writer adds */
+	int	 width;		/* text: wrap at this many characters */
+};
+/*
+ * Append article a to out: as text (kicker, headline, date line, lead,
+ * body, caption with credit, related links) or as Markdown that reads
+ * back into the same article (news-fmt -o md of its own output gives it
+ * byte for byte).  sep: what goes between two articles ("%%%" for md).
+ */
+void	 news_write(enum news_out, const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *out);
+const char *news_out_sep(enum news_out);
+
+/* ---- fix.c: changed texts written back into the source ----------------- */
+
+/*
+ * The edits of one source file (src[0..n), which must outlive it): each
+ * text of an article read from it that a pass changed, written back line
+ * by line where the text maps exactly, so that the rest of the file --
+ * markup, the other lines, the other articles -- stays as it was.
+ */
+struct news_fix;
+struct news_fix *news_fix_new(const char *src, size_t n);
+/* Text t (of an article read from src) is now s[0..n): 0 (also when
+ * nothing changed), or -1 when t cannot be written back (a decoded YAML
+ * value). */
+int	 news_fix_text(struct news_fix *, const struct news_text *t,
+	    const char *s, size_t n);
+size_t	 news_fix_count(const struct news_fix *);	/* edits so far */
+/* The source with the edits made. */
+void	 news_fix_apply(const struct news_fix *, struct ev_buf *out);
+/* The edits as a unified diff (3 lines of context) of name. */
+void	 news_fix_diff(const struct news_fix *, const char *name,
+	    struct ev_buf *out);
+void	 news_fix_free(struct news_fix *);
+
 /* ---- span.c: protected spans of inline Markdown ------------------------ */
 
 /*

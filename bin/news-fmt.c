@@ -1,0 +1,590 @@
+/* news-fmt - read news articles, typeset them, check them, write them. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit.h"
+#include "news.h"
+
+enum {
+	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
+	OPT_ENABLE
+};
+
+static const struct option longopts[] = {
+	{"input-format", required_argument,	NULL, 'i'},
+	{"output-format", required_argument,	NULL, 'o'},
+	{"nbsp",	required_argument,	NULL, OPT_NBSP},
+	{"no-typo",	no_argument,		NULL, OPT_NOTYPO},
+	{"fix",		no_argument,		NULL, OPT_FIX},
+	{"diff",	no_argument,		NULL, OPT_DIFF},
+	{"check",	no_argument,		NULL, OPT_CHECK},
+	{"disable",	required_argument,	NULL, OPT_DISABLE},
+	{"enable",	required_argument,	NULL, OPT_ENABLE},
+	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
+	{"now",		required_argument,	NULL, EV_OPT_NOW},
+	{"tz",		required_argument,	NULL, EV_OPT_TZ},
+	{"lang",	required_argument,	NULL, EV_OPT_LANG},
+	{"color",	required_argument,	NULL, EV_OPT_COLOR},
+	{"strict",	no_argument,		NULL, EV_OPT_STRICT},
+	{"help",	no_argument,		NULL, 'h'},
+	{"version",	no_argument,		NULL, 'V'},
+	{NULL,		0,			NULL, 0}
+};
+
+/* What a run does with each article. */
+enum mode { M_WRITE, M_FIX, M_DIFF, M_CHECK };
+
+struct opts {
+	struct ev_cli cli;		/* the common options */
+	enum news_format in;
+	enum news_out out;
+	const char *outname;		/* -o as given: text, md, json */
+	int	 json;			/* --check -o json */
+	enum mode mode;
+	int	 nmodes;
+	int	 typo;			/* 0: --no-typo */
+	const char *lang;		/* --lang as given */
+	struct news_typo t;		/* lang: --lang's, if given */
+	struct news_lint *lint;		/* --check's rules */
+	int	 lint_opts;		/* --disable, --enable given */
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json] [--nbsp narrow|normal]\n"
+	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
+	    "                [--enable RULE] [--output FILE]\n"
+	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
+	    "                [--strict] [FILE ...]\n");
+	exit(EV_EXIT_ERROR);
+}
+
+static void
+help(void)
+{
+	printf(
+	    "usage: news-fmt [options] [FILE ...]\n"
+	    "Read news articles (files, - or stdin; several on stdin separated by lines\n"
+	    "%%%%%%), typeset them and write them as text or Markdown, fix them in place,\n"
+	    "or check them.\n"
+	    "\n"
+	    "Input and output:\n"
+	    "  -i, --input-format F  hdr (a \"Key: value\" header, a blank line, the body)\n"
+	    "                        or md (YAML front matter); default: detected\n"
+	    "  -o, --output-format F text (default) or md (CommonMark with front matter);\n"
+	    "                        with --check: text (default) or json (JSON Lines)\n"
+	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
+	    "Typography:\n"
+	    "      --nbsp narrow|normal  the no-break space to put in (default: normal)\n"
+	    "      --no-typo         leave the text as it is\n"
+	    "What to do (default: write the articles):\n"
+	    "      --fix             rewrite each FILE in place, in its own format, with\n"
+	    "                        the safe fixes\n"
+	    "      --diff            print those fixes as a unified diff instead\n"
+	    "      --check           report problems as FILE:LINE:COL: severity: message\n"
+	    "                        [rule]; change nothing\n"
+	    "      --disable RULE    --check: leave out RULE (all: every rule)\n"
+	    "      --enable RULE     --check: take RULE in again\n"
+	    "Common:\n"
+	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
+	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
+	    "      --lang de|de-CH|en  the typography's language (default: the article's\n"
+	    "                        Lang, else LC_ALL, LC_TIME, LANG)\n"
+	    "      --color WHEN      auto (a terminal, no NO_COLOR), always or never\n"
+	    "      --strict          any bad article is an error (exit 2)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\n"
+	    "Exit status: 0 ok, 2 error, 3 bad articles were skipped; --check and --diff:\n"
+	    "1 when they found something.\n"
+	    "See news-fmt(1) and evkit(7).\n");
+	exit(EV_EXIT_OK);
+}
+
+static void
+mode(struct opts *o, enum mode m)
+{
+	o->mode = m;
+	o->nmodes++;
+}
+
+static void
+parse_args(int *argcp, char ***argvp, struct opts *o)
+{
+	int argc = *argcp, c;
+	char **argv = *argvp;
+
+	while ((c = getopt_long(argc, argv, "hVi:o:", longopts, NULL)) != -1) {
+		if (c == EV_OPT_LANG) {
+			o->lang = optarg;	/* de-CH: more than evkit's */
+			continue;
+		}
+		if (ev_cli_option(&o->cli, c, optarg))
+			continue;
+		switch (c) {
+		case 'i':
+			if (news_format_parse(optarg, &o->in) < 0)
+				ev_die(EV_EXIT_ERROR, "input format must be hdr or md: \"%s\"", optarg);
+			break;
+		case 'o': o->outname = optarg; break;
+		case OPT_NBSP:
+			if (strcmp(optarg, "narrow") == 0)
+				o->t.nbsp = NEWS_NBSP_NARROW;
+			else if (strcmp(optarg, "normal") == 0)
+				o->t.nbsp = NEWS_NBSP_NORMAL;
+			else
+				ev_die(EV_EXIT_ERROR, "--nbsp must be narrow or normal: \"%s\"", optarg);
+			break;
+		case OPT_NOTYPO: o->typo = 0; break;
+		case OPT_FIX: mode(o, M_FIX); break;
+		case OPT_DIFF: mode(o, M_DIFF); break;
+		case OPT_CHECK: mode(o, M_CHECK); break;
+		case OPT_DISABLE:
+		case OPT_ENABLE:
+			o->lint_opts = 1;
+			if (news_lint_enable(o->lint, optarg, c == OPT_ENABLE) < 0)
+				ev_die(EV_EXIT_ERROR, "no lint rule \"%s\" (news-fmt(1) lists them)", optarg);
+			break;
+		case 'h': help(); break;
+		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
+		default: usage();
+		}
+	}
+	*argcp -= optind;
+	*argvp += optind;
+}
+
+/* Every check of the options, before --output is opened. */
+static void
+check_args(struct opts *o, int nfiles, char **files)
+{
+	if (o->nmodes > 1)
+		ev_die(EV_EXIT_ERROR, "give one of --fix, --diff, --check");
+	if (o->lang != NULL && news_lang_parse(o->lang, &o->t.lang) < 0)
+		ev_die(EV_EXIT_ERROR, "--lang must be de, de-CH or en: \"%s\"", o->lang);
+	if (o->outname != NULL && o->mode == M_CHECK &&
+	    strcmp(o->outname, "json") == 0)
+		o->json = 1;
+	else if (o->outname != NULL && o->mode == M_CHECK &&
+	    strcmp(o->outname, "text") != 0)
+		ev_die(EV_EXIT_ERROR, "with --check the output format must be text or json: \"%s\"", o->outname);
+	else if (o->outname != NULL && o->mode != M_CHECK &&
+	    news_out_parse(o->outname, &o->out) < 0)
+		ev_die(EV_EXIT_ERROR, "output format must be text or md: \"%s\"", o->outname);
+	if (o->mode == M_FIX && o->outname != NULL)
+		ev_die(EV_EXIT_ERROR, "--fix writes each file in its own format: it takes no -o");
+	if (o->mode == M_FIX && o->cli.output != NULL)
+		ev_die(EV_EXIT_ERROR, "--fix rewrites the files named: it takes no --output");
+	if (o->mode == M_FIX && nfiles == 0)
+		ev_die(EV_EXIT_ERROR, "--fix rewrites files: name them");
+	for (int i = 0; o->mode == M_FIX && i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0)
+			ev_die(EV_EXIT_ERROR, "--fix rewrites files: standard input is none");
+	if (o->mode != M_CHECK && o->lint_opts)
+		ev_die(EV_EXIT_ERROR, "--disable and --enable go with --check");
+	if (o->mode == M_DIFF && o->outname != NULL)
+		ev_die(EV_EXIT_ERROR, "--diff prints a diff: it takes no -o");
+}
+
+struct run {
+	struct opts *o;
+	const char *name;		/* the file being read */
+	struct ev_buf src;		/* its bytes */
+	struct ev_buf tmp, outb;
+	struct news_fix *fix;		/* --fix, --diff */
+	const struct news_text *text;	/* the text being typeset */
+	int	 articles;		/* written so far */
+	long	 findings;		/* --check, --diff: what was found */
+	int	 werr;
+};
+
+/* The whole of path ("-": stdin) in b; -1 with errno. */
+static int
+slurp(const char *path, struct ev_buf *b)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int bad;
+
+	if (f == NULL)
+		return -1;
+	ev_buf_clear(b);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		ev_buf_add(b, buf, n);
+	bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	else
+		clearerr(f);
+	if (b->p == NULL)
+		ev_buf_add(b, "", 0);
+	return bad ? -1 : 0;
+}
+
+static void
+emit(struct run *r, const char *s, size_t n)
+{
+	if (n > 0 && fwrite(s, 1, n, r->o->cli.out) != n)
+		r->werr = 1;
+}
+
+static const char *const sevs[] = {
+	[NEWS_SEV_ERROR] = "error", [NEWS_SEV_WARNING] = "warning",
+	[NEWS_SEV_NOTE] = "note",
+};
+
+/*
+ * One finding about text t: "FILE:LINE:COL: severity: message [rule]",
+ * on stdout for --check (JSON Lines with -o json), else on stderr.
+ */
+static void
+finding(struct run *r, const struct news_text *t, const struct news_finding *f)
+{
+	struct news_pos pos;
+	struct ev_buf *b = &r->outb;
+
+	news_text_pos(t, f->off, &pos);
+	ev_buf_clear(b);
+	if (r->o->mode == M_CHECK && r->o->json) {
+		ev_buf_adds(b, "{\"file\":");
+		ev_json_string(r->name, b);
+		ev_buf_printf(b, ",\"line\":%lu,\"column\":%lu,\"offset\":%zu,"
+		    "\"severity\":\"%s\",\"rule\":", pos.line, pos.col, pos.byte,
+		    sevs[f->sev]);
+		ev_json_string(f->rule, b);
+		ev_buf_adds(b, ",\"message\":");
+		ev_json_string(f->msg, b);
+		ev_buf_adds(b, ",\"fix\":");
+		if (f->fix != NULL)
+			ev_json_string(f->fix, b);
+		else
+			ev_buf_adds(b, "null");
+		ev_buf_adds(b, "}\n");
+	} else
+		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name, pos.line,
+		    pos.col, sevs[f->sev], f->msg, f->rule);
+	if (r->o->mode == M_CHECK) {
+		r->findings++;
+		emit(r, b->p, b->len);
+	} else
+		fprintf(stderr, "%s: %s", ev_getprogname(), b->p);
+}
+
+static void
+typo_report(void *arg, const struct news_finding *f)
+{
+	struct run *r = arg;
+
+	finding(r, r->text, f);
+}
+
+/* The texts that typography touches: words to read, not names of files,
+ * dates, slugs, code or unknown keys. */
+static int
+typographic(const char *what)
+{
+	static const char *const kinds[] = { "title", "kicker", "author",
+	    "lead", "caption", "credit", "alt", "related", "para", "subhead",
+	    "quote", "attrib", "item" };
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(what, kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+typeset_one(void *arg, struct news_text *t, const char *what)
+{
+	struct run *r = arg;
+	struct news_pos pos;
+
+	if (!typographic(what))
+		return;
+	r->text = t;
+	ev_buf_clear(&r->tmp);
+	if (news_typeset(&r->o->t, t->s, t->len, &r->tmp, typo_report, r) < 0)
+		return;
+	if (r->tmp.p == NULL)
+		ev_buf_add(&r->tmp, "", 0);
+	if (r->fix != NULL && news_fix_text(r->fix, t, r->tmp.p, r->tmp.len) < 0) {
+		news_text_pos(t, 0, &pos);
+		ev_warn("%s:%lu:%lu: a YAML value with escapes or folded lines: not fixed",
+		    r->name, pos.line, pos.col);
+	}
+	news_text_set(t, r->tmp.p, r->tmp.len);
+}
+
+/* The article's language: --lang, else its Lang, else the locale's. */
+static enum news_lang
+lang_of(struct run *r, const struct news_article *a)
+{
+	enum news_lang l;
+
+	if (r->o->lang != NULL)
+		return r->o->t.lang;
+	if (a->field[NEWS_F_LANG].s != NULL &&
+	    news_lang_parse(a->field[NEWS_F_LANG].s, &l) == 0)
+		return l;
+	return news_lang_from_env();
+}
+
+/* What the reader found and went on: warnings; what it left out is a
+ * bad record. */
+static void
+reader_diags(struct run *r, const struct news_article *a)
+{
+	for (size_t i = 0; i < a->ndiag; i++) {
+		const struct news_diag *d = &a->diag[i];
+		char msg[1024];
+
+		snprintf(msg, sizeof(msg), "%s:%lu:%lu: %s", r->name,
+		    d->pos.line, d->pos.col, d->msg);
+		if (d->sev == NEWS_SEV_ERROR)
+			ev_cli_bad(&r->o->cli, msg, -1);
+		else
+			ev_warn("%s", msg);
+	}
+}
+
+/* A text the lint rules report about, with the run that prints. */
+struct part {
+	struct run *r;
+	const struct news_text *t;
+};
+
+static void
+lint_report(void *arg, const struct news_finding *f)
+{
+	struct part *p = arg;
+
+	finding(p->r, p->t, f);
+}
+
+/* The text rules over each text that is words to read. */
+static void
+lint_one(void *arg, struct news_text *t, const char *what)
+{
+	struct run *r = arg;
+	struct part p = { r, t };
+
+	if (typographic(what))
+		news_lint_text(r->o->lint, t->s, t->len, lint_report, &p);
+}
+
+static void
+lint_part(struct news_lint_part *lp, struct part *p, struct run *r,
+    const struct news_text *t)
+{
+	p->r = r;
+	p->t = t;
+	lp->s = t != NULL ? t->s : NULL;
+	lp->n = t != NULL ? t->len : 0;
+	lp->arg = p;
+}
+
+/* The article rules: what is missing, time styles over all of it. */
+static void
+lint_whole(struct run *r, const struct news_article *a)
+{
+	struct news_lint_article la = { .nblocks = 0 };
+	struct news_lint_part *bl = ev_ecalloc(a->nblock + 1, sizeof(*bl));
+	struct part *bp = ev_ecalloc(a->nblock + 1, sizeof(*bp));
+	struct part tp, lp, ip, ap, cp, whole;
+	struct news_text at = { .s = "", .len = 0 };
+	struct news_seg seg = { .off = 0, .len = 0 };
+
+	news_text_pos(&a->field[NEWS_F_TITLE], 0, &seg.pos);
+	seg.pos.line = a->line;
+	seg.pos.col = 1;
+	seg.pos.byte = a->start;
+	at.seg = &seg;
+	at.nseg = 1;
+	lint_part(&la.title, &tp, r, a->field[NEWS_F_TITLE].s ?
+	    &a->field[NEWS_F_TITLE] : NULL);
+	lint_part(&la.lead, &lp, r, news_article_lead(a));
+	lint_part(&la.image, &ip, r, a->field[NEWS_F_IMAGE].s ?
+	    &a->field[NEWS_F_IMAGE] : NULL);
+	lint_part(&la.alt, &ap, r, a->field[NEWS_F_ALT].s ?
+	    &a->field[NEWS_F_ALT] : NULL);
+	lint_part(&la.credit, &cp, r, a->field[NEWS_F_CREDIT].s ?
+	    &a->field[NEWS_F_CREDIT] : NULL);
+	for (size_t i = 0; i < a->nblock; i++) {
+		enum news_block_kind k = a->block[i].kind;
+
+		if (k == NEWS_B_CODE || k == NEWS_B_HTML || k == NEWS_B_RULE)
+			continue;
+		lint_part(&bl[la.nblocks], &bp[la.nblocks], r, &a->block[i].text);
+		la.nblocks++;
+	}
+	la.blocks = bl;
+	whole.r = r;
+	whole.t = &at;
+	la.arg = &whole;
+	news_lint_article(r->o->lint, &la, lint_report);
+	free(bl);
+	free(bp);
+}
+
+/* The article's date for the weekday rule: "2026-11-27", "27.11.2026". */
+static void
+lint_date(struct run *r, const struct news_article *a)
+{
+	const char *s = a->field[NEWS_F_DATE].s;
+	int y = 0, m = 0, d = 0;
+
+	if (s == NULL || (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 &&
+	    sscanf(s, "%2d.%2d.%4d", &d, &m, &y) != 3))
+		y = m = d = 0;
+	news_lint_set_date(r->o->lint, y, m, d);
+}
+
+/* --check: the lint rules (lib/news/lint.c) over every text, then over
+ * the article as a whole. */
+static void
+check_article(struct run *r, struct news_article *a)
+{
+	news_lint_set_lang(r->o->lint, r->o->t.lang);
+	lint_date(r, a);
+	news_article_texts(a, lint_one, r);
+	lint_whole(r, a);
+}
+
+static void
+article(struct run *r, struct news_article *a)
+{
+	struct news_wopts w = { .width = 0 };
+
+	reader_diags(r, a);
+	r->o->t.lang = w.lang = lang_of(r, a);
+	if (r->o->mode == M_CHECK) {
+		check_article(r, a);
+		return;
+	}
+	if (r->o->typo)
+		news_article_texts(a, typeset_one, r);
+	if (r->o->mode != M_WRITE)
+		return;
+	ev_buf_clear(&r->outb);
+	if (r->articles++ > 0)
+		ev_buf_adds(&r->outb, news_out_sep(r->o->out));
+	news_write(r->o->out, a, &w, &r->outb);
+	emit(r, r->outb.p, r->outb.len);
+}
+
+/* --fix: the file replaced by its fixed text, atomically. */
+static void
+rewrite(struct run *r)
+{
+	struct ev_atomic *at;
+	struct ev_buf b = { 0 };
+	FILE *f;
+
+	if (news_fix_count(r->fix) == 0)
+		return;
+	news_fix_apply(r->fix, &b);
+	if ((at = ev_atomic_open(r->name)) == NULL) {
+		ev_warn("%s:", r->name);
+		r->o->cli.status = EV_EXIT_ERROR;
+	} else {
+		f = ev_atomic_file(at);
+		if (fwrite(b.p, 1, b.len, f) != b.len || ev_atomic_commit(at) < 0) {
+			ev_warn("%s:", r->name);
+			ev_atomic_abort(at);
+			r->o->cli.status = EV_EXIT_ERROR;
+		}
+	}
+	ev_buf_free(&b);
+}
+
+static void
+finish_file(struct run *r)
+{
+	if (r->fix == NULL)
+		return;
+	if (r->o->mode == M_FIX)
+		rewrite(r);
+	else {
+		ev_buf_clear(&r->outb);
+		news_fix_diff(r->fix, r->name, &r->outb);
+		r->findings += r->outb.len > 0;
+		emit(r, r->outb.p, r->outb.len);
+	}
+	news_fix_free(r->fix);
+	r->fix = NULL;
+}
+
+static void
+read_file(struct run *r, const char *path)
+{
+	struct news_reader *rd;
+	struct news_article *a;
+	struct ev_err err;
+	int rc, n = 0;
+
+	r->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (slurp(path, &r->src) < 0) {
+		snprintf(err.msg, sizeof(err.msg), "%s: %s", r->name,
+		    strerror(errno));
+		ev_cli_bad(&r->o->cli, err.msg, -2);
+		return;
+	}
+	if (r->o->mode == M_FIX || r->o->mode == M_DIFF)
+		r->fix = news_fix_new(r->src.p, r->src.len);
+	rd = news_reader_new(r->name, r->src.p, r->src.len, r->o->in);
+	while ((rc = news_read(rd, &a, &err)) != 0 && !r->werr) {
+		n++;
+		if (rc < 0) {
+			ev_cli_bad(&r->o->cli, err.msg, -1);
+			continue;
+		}
+		article(r, a);
+		news_article_free(a);
+	}
+	news_reader_free(rd);
+	if (n == 0) {
+		snprintf(err.msg, sizeof(err.msg), "%s: no article", r->name);
+		ev_cli_bad(&r->o->cli, err.msg, -1);
+	}
+	finish_file(r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { .typo = 1, .in = NEWS_IN_AUTO, .out = NEWS_OUT_TEXT };
+	struct run r = { .o = &o };
+	char *stdin_only[] = { "-" };
+	int status;
+
+	ev_setprogname(argv[0]);
+	o.lint = news_lint_new(NEWS_LANG_DE);
+	parse_args(&argc, &argv, &o);
+	ev_cli_setup(&o.cli);
+	check_args(&o, argc, argv);
+	if (o.mode != M_FIX)
+		ev_cli_open(&o.cli);
+	if (argc == 0) {
+		argv = stdin_only;
+		argc = 1;
+	}
+	for (int i = 0; i < argc && !r.werr; i++)
+		read_file(&r, argv[i]);
+	if ((o.mode == M_CHECK || o.mode == M_DIFF) && r.findings > 0 &&
+	    o.cli.status == EV_EXIT_OK)
+		o.cli.status = EV_EXIT_NONE;
+	if (o.mode == M_CHECK && o.cli.status == EV_EXIT_BAD)
+		o.cli.status = EV_EXIT_ERROR;	/* lint: 2 on errors */
+	ev_buf_free(&r.src);
+	ev_buf_free(&r.tmp);
+	ev_buf_free(&r.outb);
+	news_lint_free(o.lint);
+	status = ev_cli_finish(&o.cli, r.werr);
+	return status;
+}

@@ -1,0 +1,35 @@
+# fish completion for news-fmt(1)
+
+# Articles: *.txt and *.md files, and directories to descend into.
+function __news_fmt_files
+    set -l files (complete -C "__fish_command_without_completions "(commandline -ct))
+    string match -r -i -- '.*\.(?:txt|md)$' $files
+    string match -r -- '.*/$' $files
+end
+
+function __news_fmt_wants_file
+    set -l tok (commandline -ct)
+    string match -q -- '-*' $tok; and not contains -- -- (commandline -opc); and return 1
+    return 0
+end
+
+complete -c news-fmt -f
+complete -c news-fmt -n __news_fmt_wants_file -a '(__news_fmt_files)'
+
+complete -c news-fmt -s i -l input-format -x -a 'hdr\t"Header block and body" md\t"YAML front matter"' -d 'Input format (default: detected)'
+complete -c news-fmt -s o -l output-format -x -a 'text md json' -d 'Output format'
+complete -c news-fmt -l nbsp -x -a 'narrow normal' -d 'The no-break space to put in'
+complete -c news-fmt -l no-typo -d 'Leave the text as it is'
+complete -c news-fmt -l fix -d 'Rewrite each file in place with the safe fixes'
+complete -c news-fmt -l diff -d 'Print the fixes as a unified diff'
+complete -c news-fmt -l check -d 'Report problems, change nothing'
+complete -c news-fmt -l disable -x -a 'all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style missing-title missing-lead missing-alt missing-credit' -d 'With --check: leave out a rule'
+complete -c news-fmt -l enable -x -a 'all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style missing-title missing-lead missing-alt missing-credit' -d 'With --check: take a rule in again'
+complete -c news-fmt -l output -r -F -d 'Replace FILE atomically instead of writing stdout'
+complete -c news-fmt -l now -x -a 'today tomorrow yesterday heute morgen gestern now' -d 'Take DATE as now'
+complete -c news-fmt -l tz -x -a '(find /usr/share/zoneinfo -type f 2>/dev/null | string replace -r -f "^/usr/share/zoneinfo/([A-Z])" \'$1\')' -d 'Display zone'
+complete -c news-fmt -l lang -x -a 'de\tGerman de-CH\t"Swiss German" en\tEnglish' -d 'Language of the typography'
+complete -c news-fmt -l color -x -a 'auto always never' -d 'Colour output'
+complete -c news-fmt -l strict -d 'Any bad article is an error (exit 2)'
+complete -c news-fmt -s h -l help -d 'Show the help'
+complete -c news-fmt -s V -l version -d 'Show the version'

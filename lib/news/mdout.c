@@ -1,0 +1,295 @@
+/*
+ * mdout.c - an article as CommonMark with YAML front matter, the form
+ * Hugo and Jekyll take.  The form is canonical: the fields in the order
+ * of enum news_field under their English keys, then the unknown keys;
+ * one blank line between blocks; "- " lists, "* * *" rules, fenced code.
+ * Read back, it gives the same article, so writing it again gives the
+ * same bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit.h"
+#include "news.h"
+#include "news_priv.h"
+
+/* Can s be a plain YAML scalar that reads back as the same string? */
+static int
+plain_ok(const char *s, size_t n)
+{
+	static const char *const words[] = { "true", "false", "null", "yes",
+	    "no", "on", "off", "~" };
+
+	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL ||
+	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") != NULL ||
+	    strstr(s, " #") != NULL || strchr(s, '\n') != NULL ||
+	    strchr(s, '\t') != NULL)
+		return 0;
+	for (size_t i = 0; i < NELEM(words); i++)
+		if (ev_strcaseeq(s, words[i]))
+			return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* A value on one line: the lines of a folded header value joined. */
+static void
+scalar(const struct news_text *x, struct ev_buf *b)
+{
+	char esc[8];
+	size_t i;
+
+	if (memchr(x->s, '\n', x->len) != NULL) {
+		/* folded lines read back as one: decide on that */
+		struct news_text y = { .s = ev_estrndup(x->s, x->len),
+		    .len = x->len };
+
+		for (i = 0; i < y.len; i++)
+			if (y.s[i] == '\n')
+				y.s[i] = ' ';
+		scalar(&y, b);
+		free(y.s);
+		return;
+	}
+	if (plain_ok(x->s, x->len)) {
+		ev_buf_add(b, x->s, x->len);
+		return;
+	}
+	ev_buf_addc(b, '"');
+	for (i = 0; i < x->len; i++) {
+		unsigned char c = (unsigned char)x->s[i];
+
+		if (c == '"' || c == '\\') {
+			ev_buf_addc(b, '\\');
+			ev_buf_addc(b, c);
+		} else if (c == '\n') {
+			ev_buf_addc(b, ' ');
+		} else if (c < 0x20 || c == 0x7f) {
+			snprintf(esc, sizeof(esc), "\\x%02x", c);
+			ev_buf_adds(b, esc);
+		} else
+			ev_buf_addc(b, c);
+	}
+	ev_buf_addc(b, '"');
+}
+
+static void
+list(const char *key, const struct news_text *x, size_t n, size_t stride,
+    struct ev_buf *b)
+{
+	if (n == 0)
+		return;
+	ev_buf_printf(b, "%s:\n", key);
+	for (size_t i = 0; i < n; i++) {
+		ev_buf_adds(b, "  - ");
+		scalar((const struct news_text *)((const char *)x + i * stride),
+		    b);
+		ev_buf_addc(b, '\n');
+	}
+}
+
+/* An unknown key's YAML as written: a block on the lines below. */
+static void
+raw_yaml(const struct news_extra *x, struct ev_buf *b)
+{
+	const char *s = x->value.s;
+
+	if (strchr(s, '\n') == NULL && s[0] != '-') {
+		ev_buf_printf(b, "%s: %s\n", x->key, s);
+		return;
+	}
+	ev_buf_printf(b, "%s:\n", x->key);
+	for (unsigned long c = 1; c < x->value.seg[0].pos.col; c++)
+		ev_buf_addc(b, ' ');
+	ev_buf_printf(b, "%s\n", s);
+}
+
+static void
+front_matter(const struct news_article *a, struct ev_buf *b)
+{
+	ev_buf_adds(b, "---\n");
+	for (int f = 0; f < NEWS_F_COUNT; f++) {
+		if (f == NEWS_F_RELATED && a->nrelated > 0)
+			list("related", &a->related[0].text, a->nrelated,
+			    sizeof(*a->related), b);
+		if (f == NEWS_F_TAGS && a->ntags > 0)
+			list("tags", a->tags, a->ntags, sizeof(*a->tags), b);
+		if (a->field[f].s == NULL)
+			continue;
+		ev_buf_printf(b, "%s: ", news_field_name(f));
+		scalar(&a->field[f], b);
+		ev_buf_addc(b, '\n');
+	}
+	for (size_t i = 0; i < a->nextra; i++) {
+		const struct news_extra *x = &a->extra[i];
+
+		if (x->yaml && x->value.nseg > 0) {
+			raw_yaml(x, b);
+			continue;
+		}
+		if (plain_ok(x->key, strlen(x->key)))
+			ev_buf_adds(b, x->key);
+		else {
+			struct news_text k = { .s = x->key, .len = strlen(x->key) };
+
+			scalar(&k, b);
+		}
+		ev_buf_adds(b, ": ");
+		scalar(&x->value, b);
+		ev_buf_addc(b, '\n');
+	}
+	ev_buf_adds(b, "---\n");
+}
+
+/* A line of only '-' or only '=' (blanks around): in a paragraph it
+ * came as a lazy line of a quote or item; behind "> " it would make the
+ * lines above a heading. */
+static int
+underline(const char *s, size_t n)
+{
+	size_t i = strspn(s, " "), k;
+
+	if (i >= n || (s[i] != '-' && s[i] != '='))
+		return 0;
+	k = strspn(s + i, s[i] == '-' ? "-" : "=");
+	return i + k + strspn(s + i + k, " ") >= n;
+}
+
+/* Each line of s after prefix (the first after first). */
+static void
+lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
+{
+	const char *p = first;
+
+	for (int later = 0;; later = 1) {
+		size_t n = strcspn(s, "\n");
+
+		ev_buf_adds(b, n == 0 && p[0] == '>' ? ">" : p);
+		if (later && underline(s, n))
+			ev_buf_addc(b, '\\');
+		ev_buf_add(b, s, n);
+		ev_buf_addc(b, '\n');
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+		p = prefix;
+	}
+}
+
+/* The longest run of backticks at a line's start in s, plus one, at
+ * least three: a fence that no line of the code closes. */
+static int
+fence_len(const char *s)
+{
+	int best = 3;
+
+	for (const char *l = s; l != NULL && *l != '\0';) {
+		int n = (int)strspn(l, "`");
+
+		if (n >= best)
+			best = n + 1;
+		l = strchr(l, '\n');
+		l = l ? l + 1 : NULL;
+	}
+	return best;
+}
+
+static void
+code(const struct news_block *k, struct ev_buf *b)
+{
+	int n = fence_len(k->text.s);
+
+	for (int i = 0; i < n; i++)
+		ev_buf_addc(b, '`');
+	ev_buf_printf(b, "%s\n%s", k->info ? k->info : "", k->text.s);
+	if (k->text.len > 0 && k->text.s[k->text.len - 1] != '\n')
+		ev_buf_addc(b, '\n');
+	for (int i = 0; i < n; i++)
+		ev_buf_addc(b, '`');
+	ev_buf_addc(b, '\n');
+}
+
+/* Two lists in a row would be one: the second takes the other bullet. */
+static void
+item(const struct news_block *k, int bullet, struct ev_buf *b)
+{
+	char first[32], indent[32];
+	size_t w;
+
+	if (k->ordered)
+		snprintf(first, sizeof(first), "%ld. ", k->number);
+	else
+		snprintf(first, sizeof(first), "%c ", bullet);
+	w = strlen(first);
+	memset(indent, ' ', w);
+	indent[w] = '\0';
+	lines(k->text.s, k->item ? first : indent, indent, b);
+}
+
+static void
+block(const struct news_block *k, int bullet, struct ev_buf *b)
+{
+	char hashes[8];
+
+	switch (k->kind) {
+	case NEWS_B_PARA: lines(k->text.s, "", "", b); break;
+	case NEWS_B_SUBHEAD:
+		memset(hashes, '#', (size_t)k->level);
+		hashes[k->level] = ' ';
+		hashes[k->level + 1] = '\0';
+		ev_buf_adds(b, hashes);
+		for (const char *s = k->text.s; *s != '\0'; s++)
+			ev_buf_addc(b, *s == '\n' ? ' ' : *s);
+		ev_buf_addc(b, '\n');
+		break;
+	case NEWS_B_QUOTE: lines(k->text.s, "> ", "> ", b); break;
+	case NEWS_B_ATTRIB: lines(k->text.s, "> — ", "> ", b); break;
+	case NEWS_B_ITEM: item(k, bullet, b); break;
+	case NEWS_B_CODE: code(k, b); break;
+	case NEWS_B_HTML:
+		ev_buf_adds(b, k->text.s);
+		if (k->text.len == 0 || k->text.s[k->text.len - 1] != '\n')
+			ev_buf_addc(b, '\n');
+		break;
+	case NEWS_B_RULE: ev_buf_adds(b, "* * *\n"); break;
+	}
+}
+
+/* What goes between block k and the one before it. */
+static const char *
+between(const struct news_block *prev, const struct news_block *k)
+{
+	if (k->kind == NEWS_B_ATTRIB && prev->kind == NEWS_B_QUOTE)
+		return ">\n";
+	if (k->kind == NEWS_B_QUOTE && prev->kind == NEWS_B_QUOTE && !k->first)
+		return ">\n";
+	if (k->kind == NEWS_B_ITEM && prev->kind == NEWS_B_ITEM && !k->first &&
+	    k->item)
+		return "";
+	return "\n";
+}
+
+void
+news_md_write(const struct news_article *a, const struct news_wopts *w,
+    struct ev_buf *b)
+{
+	int bullet = '-', lists = 0;
+
+	(void)w;
+	front_matter(a, b);
+	for (size_t i = 0; i < a->nblock; i++) {
+		const struct news_block *k = &a->block[i];
+
+		if (k->kind == NEWS_B_ITEM && k->first) {
+			/* a list right after a list takes the other bullet */
+			bullet = lists && i > 0 && a->block[i - 1].kind ==
+			    NEWS_B_ITEM ? (bullet == '-' ? '*' : '-') : '-';
+			lists = 1;
+		}
+		ev_buf_adds(b, i == 0 ? "\n" : between(&a->block[i - 1], k));
+		block(k, bullet, b);
+	}
+}

@@ -1,0 +1,341 @@
+/*
+ * read.c - articles from a source file: split at "%%%" lines, checked
+ * for UTF-8, the header read as a "Key: value" block (header.c) or as
+ * YAML front matter (yaml.c), the body as CommonMark (body.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evkit.h"
+#include "news.h"
+#include "news_priv.h"
+
+struct news_reader {
+	const char *name;
+	const char *p;
+	size_t	 n;
+	size_t	 at;		/* where the next article starts */
+	unsigned long line;	/* its line */
+	enum news_format fmt;
+	int	 count;		/* articles read or skipped */
+	struct news_src src;
+};
+
+int
+news_format_parse(const char *s, enum news_format *f)
+{
+	if (s != NULL && strcmp(s, "hdr") == 0)
+		*f = NEWS_IN_HDR;
+	else if (s != NULL && strcmp(s, "md") == 0)
+		*f = NEWS_IN_MD;
+	else
+		return -1;
+	return 0;
+}
+
+struct news_reader *
+news_reader_new(const char *name, const char *src, size_t n,
+    enum news_format fmt)
+{
+	struct news_reader *r = ev_ecalloc(1, sizeof(*r));
+
+	r->name = name;
+	r->p = src;
+	r->n = n;
+	r->line = 1;
+	r->fmt = fmt;
+	/* a byte order mark is no part of the text */
+	if (n >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
+		r->at = 3;
+	return r;
+}
+
+void
+news_reader_free(struct news_reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->src.ls);
+	free(r);
+}
+
+/* The line p[b, e) without its "\r", is it "%%%" (blanks after it)? */
+static int
+is_separator(const char *p, size_t b, size_t e)
+{
+	if (e - b < 3 || memcmp(p + b, "%%%", 3) != 0)
+		return 0;
+	for (b += 3; b < e; b++)
+		if (p[b] != ' ' && p[b] != '\t' && p[b] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Lay out the lines of the article from r->at up to a separator line or
+ * the end; *next: where the next one starts. */
+static void
+lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
+{
+	struct news_src *s = &r->src;
+	size_t b = r->at, e;
+
+	s->name = r->name;
+	s->p = r->p;
+	s->start = r->at;
+	s->first = r->line;
+	s->nlines = 0;
+	*next = r->n;
+	*nextline = 0;
+	while (b < r->n) {
+		const char *nl = memchr(r->p + b, '\n', r->n - b);
+
+		e = nl ? (size_t)(nl - r->p) : r->n;
+		if (is_separator(r->p, b, e)) {
+			*next = nl ? e + 1 : r->n;
+			*nextline = r->line + s->nlines + 1;
+			break;
+		}
+		s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
+		s->ls[s->nlines++] = b;
+		b = nl ? e + 1 : r->n;
+	}
+	s->end = b;
+	s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
+	s->ls[s->nlines] = s->end;
+}
+
+void
+news_src_pos(const struct news_src *s, size_t b, struct news_pos *pos)
+{
+	size_t lo = 0, hi = s->nlines;
+
+	/* the last line that starts at or before b */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->ls[mid] <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pos->line = s->first + lo;
+	pos->col = 1 + news_chars(s->p + s->ls[lo], b - s->ls[lo]);
+	pos->byte = b;
+}
+
+void
+news_src_line(const struct news_src *s, unsigned long l, size_t *b,
+    size_t *e)
+{
+	size_t i = l - s->first;
+
+	if (l < s->first || i >= s->nlines) {
+		*b = *e = s->end;
+		return;
+	}
+	*b = s->ls[i];
+	*e = s->ls[i + 1];
+	if (*e > *b && s->p[*e - 1] == '\n')
+		(*e)--;
+	if (*e > *b && s->p[*e - 1] == '\r')
+		(*e)--;
+}
+
+/* Only blanks and line ends in p[b, e)? */
+static int
+blank(const char *p, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (p[b] != ' ' && p[b] != '\t' && p[b] != '\r' && p[b] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Invalid UTF-8 or a NUL byte: its position in err, -1. */
+static int
+check_bytes(const struct news_src *s, struct ev_err *err)
+{
+	size_t n = s->end - s->start, bad;
+	const char *nul = memchr(s->p + s->start, '\0', n);
+	struct news_pos pos;
+
+	bad = ev_utf8_invalid(s->p + s->start, n);
+	/* a CR alone ends a line for cmark, not for the line table: old
+	 * Mac line ends are refused rather than mapped wrong */
+	for (const char *cr = s->p + s->start; (cr = memchr(cr, '\r',
+	    (size_t)(s->p + s->end - cr))) != NULL; cr++) {
+		if (cr + 1 < s->p + s->end && cr[1] == '\n')
+			continue;
+		if ((size_t)(cr - s->p) - s->start < bad) {
+			news_src_pos(s, (size_t)(cr - s->p), &pos);
+			ev_err_setc(err, s->name, pos.line, pos.col,
+			    "carriage return without line feed");
+			return -1;
+		}
+		break;
+	}
+	if (nul != NULL && (size_t)(nul - s->p) - s->start < bad) {
+		news_src_pos(s, (size_t)(nul - s->p), &pos);
+		ev_err_setc(err, s->name, pos.line, pos.col, "NUL byte");
+		return -1;
+	}
+	if (bad == n)
+		return 0;
+	news_src_pos(s, s->start + bad, &pos);
+	ev_err_setc(err, s->name, pos.line, pos.col,
+	    "invalid UTF-8 (byte 0x%02x)", (unsigned char)s->p[s->start + bad]);
+	return -1;
+}
+
+/* "---" and blanks: the line that opens and closes front matter. */
+static int
+is_fence(const struct news_src *s, unsigned long l)
+{
+	size_t b, e;
+
+	news_src_line(s, l, &b, &e);
+	return e - b >= 3 && memcmp(s->p + b, "---", 3) == 0 &&
+	    blank(s->p, b + 3, e);
+}
+
+/* Front matter: its closing line ("---" or "..."), 0 when none. */
+static unsigned long
+fence_end(const struct news_src *s)
+{
+	for (unsigned long l = s->first + 1; l < s->first + s->nlines; l++) {
+		size_t b, e;
+
+		news_src_line(s, l, &b, &e);
+		if (is_fence(s, l) || (e - b >= 3 &&
+		    memcmp(s->p + b, "...", 3) == 0 && blank(s->p, b + 3, e)))
+			return l;
+	}
+	return 0;
+}
+
+/* Markdown with front matter: the YAML, then the body. */
+static int
+read_md(struct news_article *a, const struct news_src *s, struct ev_err *err)
+{
+	unsigned long close;
+	size_t b, e, body;
+
+	if (!is_fence(s, s->first)) {
+		/* -i md without front matter: all body */
+		news_body_read(a, s, s->start, s->end);
+		return 0;
+	}
+	if ((close = fence_end(s)) == 0) {
+		ev_err_set(err, s->name, s->first,
+		    "front matter not closed by a line \"---\"");
+		return -1;
+	}
+	news_src_line(s, s->first + 1, &b, &e);
+	news_src_line(s, close, &body, &e);
+	if (news_yaml_read(a, s, b, body, err) < 0)
+		return -1;
+	news_src_line(s, close + 1, &body, &e);
+	news_body_read(a, s, body, s->end);
+	return 0;
+}
+
+/*
+ * A header block, a blank line, the body.  Blank lines before the header
+ * are passed over; when the first line is no "Key: value" there is no
+ * header: all of it is body.
+ */
+static int
+read_hdr(struct news_article *a, const struct news_src *s, struct ev_err *err)
+{
+	unsigned long l, last = s->first + s->nlines;
+	size_t b = s->start, e = s->start, hb, ke, vb;
+
+	for (l = s->first; l < last; l++) {
+		news_src_line(s, l, &b, &e);
+		if (!blank(s->p, b, e))
+			break;
+	}
+	hb = b;
+	if (l == last || !news_header_line(s->p, b, e, &ke, &vb)) {
+		news_body_read(a, s, s->start, s->end);
+		return 0;
+	}
+	for (; l < last; l++) {
+		news_src_line(s, l, &b, &e);
+		if (blank(s->p, b, e))
+			break;
+	}
+	news_src_line(s, l, &b, &e);
+	if (news_header_read(a, s, hb, b, err) < 0)
+		return -1;
+	news_body_read(a, s, b, s->end);
+	return 0;
+}
+
+/* Without a Lead field the first paragraph leads. */
+static void
+find_lead(struct news_article *a)
+{
+	for (size_t i = 0; i < a->nblock; i++) {
+		if (a->block[i].kind == NEWS_B_PARA) {
+			a->lead_block = (long)i;
+			return;
+		}
+		if (a->block[i].kind != NEWS_B_SUBHEAD)
+			return;
+	}
+}
+
+static int
+read_one(struct news_reader *r, struct news_article *a, struct ev_err *err)
+{
+	const struct news_src *s = &r->src;
+	enum news_format f = r->fmt;
+	int rc;
+
+	if (check_bytes(s, err) < 0)
+		return -1;
+	if (f == NEWS_IN_AUTO)
+		f = s->nlines > 0 && is_fence(s, s->first) ? NEWS_IN_MD :
+		    NEWS_IN_HDR;
+	a->format = f;
+	a->start = s->start;
+	a->end = s->end;
+	a->line = s->first;
+	rc = f == NEWS_IN_MD ? read_md(a, s, err) : read_hdr(a, s, err);
+	if (rc == 0 && a->field[NEWS_F_LEAD].s == NULL)
+		find_lead(a);
+	return rc;
+}
+
+int
+news_read(struct news_reader *r, struct news_article **ap,
+    struct ev_err *err)
+{
+	struct news_article *a;
+	size_t next;
+	unsigned long nextline;
+
+	*ap = NULL;
+	for (;;) {
+		if (r->at >= r->n)
+			return 0;
+		lay_lines(r, &next, &nextline);
+		r->at = next;
+		if (nextline != 0)
+			r->line = nextline;
+		/* an empty piece between separators (a "%%%" at the end) */
+		if (!blank(r->p, r->src.start, r->src.end))
+			break;
+		if (next >= r->n)
+			return 0;
+	}
+	r->count++;
+	a = news_article_new();
+	if (read_one(r, a, err) < 0) {
+		news_article_free(a);
+		return -1;
+	}
+	*ap = a;
+	return 1;
+}
