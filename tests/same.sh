@@ -14,7 +14,8 @@
 # rewrites the "before" of a refactoring by accident.
 #
 # The inputs are the feeds in tests/data (and its subfolders), the stdin
-# files of the CLI tests (tests/cli/*/*.in) and the examples.  Every tool
+# files of the event tools' CLI tests (tests/cli/ev-*/*.in; news-fmt's are
+# articles) and the examples.  Every tool
 # runs as tests/run.sh runs CLI cases: in tests/data, with TZ, EV_NOW and
 # LANG fixed and LC_ALL, LC_TIME and NO_COLOR unset, so output depends on
 # nothing but the code.  The matrix below (see "matrix") gives each option
@@ -80,7 +81,7 @@ unset LC_ALL LC_TIME NO_COLOR
 inputs=$({
 	find . -type f \( -name '*.ics' -o -name '*.ical' -o -name '*.csv' \
 	    -o -name '*.tsv' \) | sed 's|^\./||'
-	for f in ../cli/*/*.in ../../examples/*.ics ../../examples/*.csv; do
+	for f in ../cli/ev-*/*.in ../../examples/*.ics ../../examples/*.csv; do
 		[ -f "$f" ] && echo "$f"
 	done
 } | LC_ALL=C sort | tr '\n' ' ')
