@@ -135,7 +135,9 @@ test_roundtrip(void)
 	    /* an item on two lines, found by fuzz_article */
 	    "Mehr zum Thema:\n- Park: <https://p.example\n  x>\n\n"
 	    /* a lazy line that behind "> " would underline a heading */
-	    "> Zitat\n--\n";
+	    "> Zitat\n--\n\n"
+	    /* the blank before an attribution line (fuzz_article) */
+	    "> Zitat \n> — Anna\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
