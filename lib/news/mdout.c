@@ -144,18 +144,27 @@ front_matter(const struct news_article *a, struct ev_buf *b)
 	ev_buf_adds(b, "---\n");
 }
 
-/* A line of only '-' or only '=' (blanks around): in a paragraph it
- * came as a lazy line of a quote or item; behind "> " it would make the
- * lines above a heading. */
+/*
+ * A later line of a paragraph that could start a block of its own at
+ * the start of a line -- a fence, a heading, a quote, a list item, a
+ * rule or an underline, HTML: it came indented or as a lazy line.  It
+ * goes out indented by four, which keeps it in the paragraph; the
+ * reader takes the blanks off again.
+ */
 static int
-underline(const char *s, size_t n)
+may_start_block(const char *s, size_t n)
 {
-	size_t i = strspn(s, " "), k;
+	size_t i = 0;
 
-	if (i >= n || (s[i] != '-' && s[i] != '='))
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n)
 		return 0;
-	k = strspn(s + i, s[i] == '-' ? "-" : "=");
-	return i + k + strspn(s + i + k, " ") >= n;
+	if (strchr("#`~>-*+_=<", s[i]) != NULL)
+		return 1;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < n && (s[i] == '.' || s[i] == ')');
 }
 
 /* Each line of s after prefix (the first after first). */
@@ -168,8 +177,8 @@ lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 		size_t n = strcspn(s, "\n");
 
 		ev_buf_adds(b, n == 0 && p[0] == '>' ? ">" : p);
-		if (later && underline(s, n))
-			ev_buf_addc(b, '\\');
+		if (later && may_start_block(s, n))
+			ev_buf_adds(b, "    ");
 		ev_buf_add(b, s, n);
 		ev_buf_addc(b, '\n');
 		if (s[n] == '\0')

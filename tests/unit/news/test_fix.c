@@ -137,7 +137,9 @@ test_roundtrip(void)
 	    /* a lazy line that behind "> " would underline a heading */
 	    "> Zitat\n--\n\n"
 	    /* the blank before an attribution line (fuzz_article) */
-	    "> Zitat \n> — Anna\n";
+	    "> Zitat \n> — Anna\n\n"
+	    /* indented lines that would open blocks at the margin */
+	    "Absatz\n    ```\n    # x\n    1. y\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
