@@ -238,6 +238,18 @@ item(const struct news_block *k, int bullet, struct ev_buf *b)
 	lines(k->text.s, k->item ? first : indent, indent, b);
 }
 
+/* Would the end of a heading's text read as its closing "#"s? */
+static int
+closes(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] == '#')
+		i--;
+	return i < n && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n');
+}
+
 static void
 block(const struct news_block *k, int bullet, struct ev_buf *b)
 {
@@ -252,6 +264,8 @@ block(const struct news_block *k, int bullet, struct ev_buf *b)
 		ev_buf_adds(b, hashes);
 		for (const char *s = k->text.s; *s != '\0'; s++)
 			ev_buf_addc(b, *s == '\n' ? ' ' : *s);
+		if (closes(k->text.s, k->text.len))
+			ev_buf_adds(b, " #");	/* "## a #": the text "a #" */
 		ev_buf_addc(b, '\n');
 		break;
 	case NEWS_B_QUOTE: lines(k->text.s, "> ", "> ", b); break;

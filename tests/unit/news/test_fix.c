@@ -139,7 +139,9 @@ test_roundtrip(void)
 	    /* the blank before an attribution line (fuzz_article) */
 	    "> Zitat \n> — Anna\n\n"
 	    /* indented lines that would open blocks at the margin */
-	    "Absatz\n    ```\n    # x\n    1. y\n";
+	    "Absatz\n    ```\n    # x\n    1. y\n\n"
+	    /* a heading whose text ends in '#'s (fuzz_article) */
+	    "# ## #\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
