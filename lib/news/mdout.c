@@ -167,6 +167,18 @@ may_start_block(const char *s, size_t n)
 	return i > 0 && i < n && (s[i] == '.' || s[i] == ')');
 }
 
+/* "%%%" and blanks: at the margin it would end the article. */
+static int
+separator(const char *s, size_t n)
+{
+	if (n < 3 || memcmp(s, "%%%", 3) != 0)
+		return 0;
+	for (size_t i = 3; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 /* Each line of s after prefix (the first after first). */
 static void
 lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
@@ -179,6 +191,8 @@ lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 		ev_buf_adds(b, n == 0 && p[0] == '>' ? ">" : p);
 		if (later && may_start_block(s, n))
 			ev_buf_adds(b, "    ");
+		else if (separator(s, n))
+			ev_buf_addc(b, '\\');	/* "\\%%%": text, no new article */
 		ev_buf_add(b, s, n);
 		ev_buf_addc(b, '\n');
 		if (s[n] == '\0')

@@ -141,7 +141,9 @@ test_roundtrip(void)
 	    /* indented lines that would open blocks at the margin */
 	    "Absatz\n    ```\n    # x\n    1. y\n\n"
 	    /* a heading whose text ends in '#'s (fuzz_article) */
-	    "# ## #\n";
+	    "# ## #\n\n"
+	    /* a paragraph's line " %%%" is no separator (fuzz_article) */
+	    "Ende.\n %%%\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;
