@@ -191,9 +191,15 @@ underline(const struct body *bd, unsigned long l)
 			b++;
 		while (e > b && isblank_(p[e - 1]))
 			e--;
-		if (b < e && (p[b] == '=' || p[b] == '-') &&
-		    strspn(p + b, p[b] == '=' ? "=" : "-") >= e - b)
-			return l;
+		if (b < e && (p[b] == '=' || p[b] == '-')) {
+			size_t i = b;
+
+			/* bounded: the source need not end in a NUL */
+			while (i < e && p[i] == p[b])
+				i++;
+			if (i == e)
+				return l;
+		}
 	}
 }
 

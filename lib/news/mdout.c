@@ -144,18 +144,39 @@ front_matter(const struct news_article *a, struct ev_buf *b)
 	ev_buf_adds(b, "---\n");
 }
 
-/* A line of only '-' or only '=' (blanks around): in a paragraph it
- * came as a lazy line of a quote or item; behind "> " it would make the
- * lines above a heading. */
+/*
+ * A later line of a paragraph that could start a block of its own at
+ * the start of a line -- a fence, a heading, a quote, a list item, a
+ * rule or an underline, HTML: it came indented or as a lazy line.  It
+ * goes out indented by four, which keeps it in the paragraph; the
+ * reader takes the blanks off again.
+ */
 static int
-underline(const char *s, size_t n)
+may_start_block(const char *s, size_t n)
 {
-	size_t i = strspn(s, " "), k;
+	size_t i = 0;
 
-	if (i >= n || (s[i] != '-' && s[i] != '='))
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n)
 		return 0;
-	k = strspn(s + i, s[i] == '-' ? "-" : "=");
-	return i + k + strspn(s + i + k, " ") >= n;
+	if (strchr("#`~>-*+_=<", s[i]) != NULL)
+		return 1;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i < n && (s[i] == '.' || s[i] == ')');
+}
+
+/* "%%%" and blanks: at the margin it would end the article. */
+static int
+separator(const char *s, size_t n)
+{
+	if (n < 3 || memcmp(s, "%%%", 3) != 0)
+		return 0;
+	for (size_t i = 3; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
 }
 
 /* Each line of s after prefix (the first after first). */
@@ -168,8 +189,10 @@ lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 		size_t n = strcspn(s, "\n");
 
 		ev_buf_adds(b, n == 0 && p[0] == '>' ? ">" : p);
-		if (later && underline(s, n))
-			ev_buf_addc(b, '\\');
+		if (later && may_start_block(s, n))
+			ev_buf_adds(b, "    ");
+		else if (separator(s, n))
+			ev_buf_addc(b, '\\');	/* "\\%%%": text, no new article */
 		ev_buf_add(b, s, n);
 		ev_buf_addc(b, '\n');
 		if (s[n] == '\0')
@@ -229,6 +252,18 @@ item(const struct news_block *k, int bullet, struct ev_buf *b)
 	lines(k->text.s, k->item ? first : indent, indent, b);
 }
 
+/* Would the end of a heading's text read as its closing "#"s? */
+static int
+closes(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] == '#')
+		i--;
+	return i < n && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n');
+}
+
 static void
 block(const struct news_block *k, int bullet, struct ev_buf *b)
 {
@@ -243,6 +278,8 @@ block(const struct news_block *k, int bullet, struct ev_buf *b)
 		ev_buf_adds(b, hashes);
 		for (const char *s = k->text.s; *s != '\0'; s++)
 			ev_buf_addc(b, *s == '\n' ? ' ' : *s);
+		if (closes(k->text.s, k->text.len))
+			ev_buf_adds(b, " #");	/* "## a #": the text "a #" */
 		ev_buf_addc(b, '\n');
 		break;
 	case NEWS_B_QUOTE: lines(k->text.s, "> ", "> ", b); break;

@@ -44,9 +44,6 @@ news_reader_new(const char *name, const char *src, size_t n,
 	r->n = n;
 	r->line = 1;
 	r->fmt = fmt;
-	/* a byte order mark is no part of the text */
-	if (n >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
-		r->at = 3;
 	return r;
 }
 
@@ -100,6 +97,11 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 		b = nl ? e + 1 : r->n;
 	}
 	s->end = b;
+	/* a byte order mark is no part of the text, at the start of the
+	 * file or of an article after "%%%" (files pasted together) */
+	if (s->nlines > 0 && s->end - s->start >= 3 &&
+	    memcmp(r->p + s->start, "\xef\xbb\xbf", 3) == 0)
+		s->start = s->ls[0] = s->start + 3;
 	s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
 	s->ls[s->nlines] = s->end;
 }

@@ -70,8 +70,14 @@ split_attrib(struct news_article *a, size_t i, size_t at, size_t d)
 {
 	struct news_text q, t;
 	struct news_block *k;
+	size_t qe = at - 1;
 
-	news_text_sub(&a->block[i].text, 0, at - 1, &q);
+	/* the quote's last line now: its trailing blanks go, as the
+	 * last line's of any paragraph */
+	while (qe > 0 && (a->block[i].text.s[qe - 1] == ' ' ||
+	    a->block[i].text.s[qe - 1] == '\t'))
+		qe--;
+	news_text_sub(&a->block[i].text, 0, qe, &q);
 	news_text_sub(&a->block[i].text, at + d, a->block[i].text.len, &t);
 	a->block = news_grow(a->block, a->nblock, sizeof(*a->block));
 	memmove(&a->block[i + 2], &a->block[i + 1],

@@ -135,7 +135,15 @@ test_roundtrip(void)
 	    /* an item on two lines, found by fuzz_article */
 	    "Mehr zum Thema:\n- Park: <https://p.example\n  x>\n\n"
 	    /* a lazy line that behind "> " would underline a heading */
-	    "> Zitat\n--\n";
+	    "> Zitat\n--\n\n"
+	    /* the blank before an attribution line (fuzz_article) */
+	    "> Zitat \n> — Anna\n\n"
+	    /* indented lines that would open blocks at the margin */
+	    "Absatz\n    ```\n    # x\n    1. y\n\n"
+	    /* a heading whose text ends in '#'s (fuzz_article) */
+	    "# ## #\n\n"
+	    /* a paragraph's line " %%%" is no separator (fuzz_article) */
+	    "Ende.\n %%%\n";
 	struct news_wopts w = { .lang = NEWS_LANG_DE };
 	struct ev_buf one = { 0 }, two = { 0 };
 	struct news_reader *r;

@@ -255,6 +255,34 @@ test_nul(void)
 	T_EQ(news_read(r, &a, &err), -1);
 	T_STREQ(err.msg, "t:1:9: NUL byte");
 	news_reader_free(r);
+	/* found by fuzz_article: a setext underline at the very end of a
+	 * source that ends in no NUL */
+	{
+		const char u[] = "T\n--";
+		struct news_reader *ur = news_reader_new("u", u, 4, NEWS_IN_MD);
+
+		T_EQ(news_read(ur, &a, &err), 1);
+		T_EQ(a->nblock, 1);
+		T_STREQ(a->block[0].text.s, "T");
+		news_article_free(a);
+		news_reader_free(ur);
+	}
+	/* found by fuzz_article: byte order marks before articles */
+	{
+		const char u[] = "\xef\xbb\xbfTitel: A\n%%%\n\xef\xbb\xbfTitel: B\n";
+		struct news_reader *ur = news_reader_new("u", u, strlen(u),
+		    NEWS_IN_AUTO);
+
+		T_EQ(news_read(ur, &a, &err), 1);
+		T_STREQ(a->field[NEWS_F_TITLE].s, "A");
+		T_STREQ(at(&a->field[NEWS_F_TITLE], 0), "1:8");
+		news_article_free(a);
+		T_EQ(news_read(ur, &a, &err), 1);
+		T_STREQ(a->field[NEWS_F_TITLE].s, "B");
+		T_EQ(a->nextra, 0);
+		news_article_free(a);
+		news_reader_free(ur);
+	}
 	/* found by fuzz_article: a lone CR, a line end to cmark only */
 	T_OK(one("Titel\r:s\n\nText.\n", NEWS_IN_AUTO, &err) == NULL);
 	T_STREQ(err.msg, "t:1:6: carriage return without line feed");
