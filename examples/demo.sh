@@ -30,6 +30,6 @@ echo
 echo '$ news-fmt --diff artikel.md'
 news-fmt --diff artikel.md
 echo
-echo '$ news-fmt --check artikel.txt artikel.md'
-news-fmt --check artikel.txt artikel.md
+echo '$ news-fmt --lang de --check artikel.txt artikel.md'
+news-fmt --lang de --check artikel.txt artikel.md
 exit 0
