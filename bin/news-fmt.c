@@ -10,7 +10,7 @@
 
 enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
-	OPT_ENABLE
+	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT
 };
 
 static const struct option longopts[] = {
@@ -23,6 +23,10 @@ static const struct option longopts[] = {
 	{"check",	no_argument,		NULL, OPT_CHECK},
 	{"disable",	required_argument,	NULL, OPT_DISABLE},
 	{"enable",	required_argument,	NULL, OPT_ENABLE},
+	{"max-sentence", required_argument,	NULL, OPT_MAXSENT},
+	{"terms",	required_argument,	NULL, OPT_TERMS},
+	{"spell",	no_argument,		NULL, OPT_SPELL},
+	{"dict",	required_argument,	NULL, OPT_DICT},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
 	{"tz",		required_argument,	NULL, EV_OPT_TZ},
@@ -49,7 +53,12 @@ struct opts {
 	const char *lang;		/* --lang as given */
 	struct news_typo t;		/* lang: --lang's, if given */
 	struct news_lint *lint;		/* --check's rules */
-	int	 lint_opts;		/* --disable, --enable given */
+	int	 lint_opts;		/* --disable, --enable ... given */
+	const char *terms;		/* --terms FILE */
+	struct news_terms *termtab;
+	int	 spell;			/* --spell (or --dict) */
+	const char *dict;		/* --dict FILE */
+	struct news_spell *speller[3];	/* by enum news_lang, opened on use */
 };
 
 static void
@@ -58,7 +67,8 @@ usage(void)
 	fprintf(stderr,
 	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json] [--nbsp narrow|normal]\n"
 	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
-	    "                [--enable RULE] [--output FILE]\n"
+	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
+	    "                [--dict FILE] [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
 	    "                [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
@@ -90,6 +100,11 @@ help(void)
 	    "                        [rule]; change nothing\n"
 	    "      --disable RULE    --check: leave out RULE (all: every rule)\n"
 	    "      --enable RULE     --check: take RULE in again\n"
+	    "      --max-sentence N  --check: report sentences of more than N words\n"
+	    "      --terms FILE      --check: house terms, \"wrong => right\" a line\n"
+	    "      --spell           --check: spelling (hunspell, the article's language)\n"
+	    "      --dict FILE       --check: the house's own words, one a line (implies\n"
+	    "                        --spell)\n"
 	    "Common:\n"
 	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
 	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
@@ -150,6 +165,18 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 			if (news_lint_enable(o->lint, optarg, c == OPT_ENABLE) < 0)
 				ev_die(EV_EXIT_ERROR, "no lint rule \"%s\" (news-fmt(1) lists them)", optarg);
 			break;
+		case OPT_MAXSENT:
+			o->lint_opts = 1;
+			news_lint_set_max_sentence(o->lint, (unsigned)ev_cli_number(
+			    optarg, "--max-sentence", 1, 10000));
+			break;
+		case OPT_TERMS: o->lint_opts = 1; o->terms = optarg; break;
+		case OPT_SPELL: o->lint_opts = 1; o->spell = 1; break;
+		case OPT_DICT:
+			o->lint_opts = 1;
+			o->spell = 1;
+			o->dict = optarg;
+			break;
 		case 'h': help(); break;
 		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -157,6 +184,18 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	}
 	*argcp -= optind;
 	*argvp += optind;
+}
+
+/* --terms FILE: read before --output is opened, so a bad file is a
+ * usage error that leaves nothing behind. */
+static void
+load_terms(struct opts *o)
+{
+	struct ev_err err;
+
+	if ((o->termtab = news_terms_load(o->terms, &err)) == NULL)
+		ev_die(EV_EXIT_ERROR, "%s", err.msg);
+	news_lint_set_terms(o->lint, o->termtab);
 }
 
 /* Every check of the options, before --output is opened. */
@@ -186,7 +225,10 @@ check_args(struct opts *o, int nfiles, char **files)
 		if (strcmp(files[i], "-") == 0)
 			ev_die(EV_EXIT_ERROR, "--fix rewrites files: standard input is none");
 	if (o->mode != M_CHECK && o->lint_opts)
-		ev_die(EV_EXIT_ERROR, "--disable and --enable go with --check");
+		ev_die(EV_EXIT_ERROR, "--disable, --enable, --max-sentence, --terms, "
+		    "--spell and --dict go with --check");
+	if (o->terms != NULL)
+		load_terms(o);
 	if (o->mode == M_DIFF && o->outname != NULL)
 		ev_die(EV_EXIT_ERROR, "--diff prints a diff: it takes no -o");
 }
@@ -447,10 +489,32 @@ lint_date(struct run *r, const struct news_article *a)
 
 /* --check: the lint rules (lib/news/lint.c) over every text, then over
  * the article as a whole. */
+/* --spell: the dictionary of the article's language, opened the first
+ * time an article needs it, with the --dict words added.  A missing
+ * dictionary is an error: a check that silently skips spelling would
+ * pass what it never looked at. */
+static void
+lint_spell(struct opts *o, enum news_lang lang)
+{
+	struct ev_err err;
+	struct news_spell **sp = &o->speller[lang];
+
+	if (!o->spell)
+		return;
+	if (*sp == NULL) {
+		if ((*sp = news_spell_open(lang, NULL, &err)) == NULL)
+			ev_die(EV_EXIT_ERROR, "--spell: %s", err.msg);
+		if (o->dict != NULL && news_spell_dict(*sp, o->dict, &err) < 0)
+			ev_die(EV_EXIT_ERROR, "--dict: %s", err.msg);
+	}
+	news_lint_set_spell(o->lint, news_spell_check, *sp);
+}
+
 static void
 check_article(struct run *r, struct news_article *a)
 {
 	news_lint_set_lang(r->o->lint, r->o->t.lang);
+	lint_spell(r->o, r->o->t.lang);
 	lint_date(r, a);
 	news_article_texts(a, lint_one, r);
 	lint_whole(r, a);
@@ -585,6 +649,9 @@ main(int argc, char *argv[])
 	ev_buf_free(&r.tmp);
 	ev_buf_free(&r.outb);
 	news_lint_free(o.lint);
+	news_terms_free(o.termtab);
+	for (size_t i = 0; i < sizeof(o.speller) / sizeof(o.speller[0]); i++)
+		news_spell_free(o.speller[i]);
 	status = ev_cli_finish(&o.cli, r.werr);
 	return status;
 }

@@ -3,7 +3,7 @@
 # and COMP_CWORD itself, so tests can drive it directly.
 
 _news_fmt_longopts='--input-format --output-format --nbsp --no-typo --fix
---diff --check --disable --enable --output --now --tz --lang --color --strict --help --version'
+--diff --check --disable --enable --max-sentence --terms --spell --dict --output --now --tz --lang --color --strict --help --version'
 _news_fmt_shortopts='-h -V -i -o'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
 
@@ -27,6 +27,11 @@ _news_fmt_arg()
 	-i|--input-format) w='hdr md' ;;
 	-o|--output-format) w='text md json' ;;
 	--nbsp) w='narrow normal' ;;
+	--max-sentence) w='20 25 30 40' ;;
+	--terms|--dict)
+		compopt -o filenames 2>/dev/null
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return 0 ;;
 	--disable|--enable) w='all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style missing-title missing-lead missing-alt missing-credit' ;;
 	--lang) w='de de-CH en' ;;
 	--color) w='auto always never' ;;
