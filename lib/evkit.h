@@ -163,8 +163,10 @@ int	 ev_utf8_valid(const char *s, size_t n);
 /* The offset of the first byte of s[0..n) that starts no valid UTF-8
  * sequence; n when s is valid. */
 size_t	 ev_utf8_invalid(const char *s, size_t n);
-/* n moved back over continuation bytes to where the character of s[n]
- * begins (s[n] must exist): s[0..result) cuts no character in two. */
+/* n moved back over continuation bytes (three at most, as a character
+ * has) to where the character of s[n] begins (s[n] must exist):
+ * s[0..result) cuts no character in two.  The start of the character
+ * before i is ev_utf8_cut(s, i - 1). */
 size_t	 ev_utf8_cut(const char *s, size_t n);
 /* Columns of a code point on a terminal: 0 combining marks and other
  * zero-width ones, 2 East Asian wide and emoji, else 1 (-1 too). */

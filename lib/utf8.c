@@ -177,9 +177,13 @@ ev_utf8_invalid(const char *s, size_t n)
 size_t
 ev_utf8_cut(const char *s, size_t n)
 {
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n;
+	size_t m = n;
+
+	/* a character has at most three continuation bytes: looking no
+	 * further keeps a walk backwards over hostile text linear */
+	while (m > 0 && n - m < 3 && ((unsigned char)s[m] & 0xc0) == 0x80)
+		m--;
+	return m;
 }
 
 static int

@@ -368,14 +368,14 @@ news_lint_at(const struct news_ltext *t, size_t i, size_t *len)
 int32_t
 news_lint_cp_before(const char *s, size_t i, size_t *start)
 {
-	size_t j = i, len;
+	size_t j, len;
 	int32_t cp;
 
-	/* at most three continuation bytes before a lead byte */
-	while (j > 0 && i - j < 4 && ((unsigned char)s[j - 1] & 0xc0) == 0x80)
-		j--;
-	if (j > 0 && i - j < 4)
-		j--;
+	if (i == 0) {
+		*start = 0;
+		return -1;
+	}
+	j = ev_utf8_cut(s, i - 1);
 	cp = news_lint_cp(s, i, j, &len);
 	if (j + len != i) {
 		*start = i - 1;

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "evkit.h"
 #include "news.h"
 #include "news_lint.h"
@@ -104,19 +106,7 @@ lang_open(enum news_lang lang, int level)
 static const char *
 utf8(int32_t c, char *buf)
 {
-	size_t n = 0;
-
-	if (c < 0x80)
-		buf[n++] = (char)c;
-	else if (c < 0x800) {
-		buf[n++] = (char)(0xc0 | c >> 6);
-		buf[n++] = (char)(0x80 | (c & 0x3f));
-	} else {
-		buf[n++] = (char)(0xe0 | c >> 12);
-		buf[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
-		buf[n++] = (char)(0x80 | (c & 0x3f));
-	}
-	buf[n] = '\0';
+	buf[utf8proc_encode_char(c, (utf8proc_uint8_t *)buf)] = '\0';
 	return buf;
 }
 

@@ -176,11 +176,7 @@ char_at(const struct typo *t, size_t i, size_t *len)
 static size_t
 back(const struct typo *t, size_t i)
 {
-	size_t b = i - 1;
-
-	while (b > 0 && i - b < 4 && (t->s[b] & 0xc0) == 0x80)
-		b--;
-	return b;
+	return i > 0 ? ev_utf8_cut((const char *)t->s, i - 1) : 0;
 }
 
 /* ASCII by hand (it is most of the text), the rest by utf8proc. */
