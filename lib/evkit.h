@@ -269,8 +269,12 @@ int	 ev_weekday_parse(const char *);
 int	 ev_month_parse(const char *);	/* 1-12 or -1 */
 /* "Samstag, 24. Dezember 2016" / "Saturday, 24 December 2016" */
 void	 ev_fmt_long_date(enum ev_lang, const struct ev_tm *, struct ev_buf *);
-/* Month layout, Monday first: 6 weeks x 7 days, 0 where no day. */
-void	 ev_month_grid(int year, int mon, int grid[6][7]);
+/*
+ * Month layout: the weeks that hold the month, Monday (or Sunday) first,
+ * as days since 1970-01-01, the neighbouring months' days included; the
+ * number of weeks (4-6) is returned, 0 for a bad month.
+ */
+int	 ev_month_grid(int year, int mon, int sunday, int64_t grid[6][7]);
 
 /* ---- when.c: date expressions and windows ---------------------------- */
 
@@ -651,18 +655,31 @@ void	 ev_occs_free(struct ev_occs *);
 
 /* ---- cal.c: month grids ------------------------------------------------ */
 
+/* How a calendar is laid out and marked. */
+struct ev_cal_opts {
+	int	 sunday;	/* weeks start on Sunday, not Monday */
+	int	 weeks;		/* ISO 8601 week numbers before each week */
+	int	 noadjacent;	/* blank the neighbouring months' days */
+	int	 counts;	/* text: the number of events, not a mark */
+	const char *link;	/* HTML: event days link here, {date} */
+};
+
 /*
- * A calendar of nmonths (1-1200) months from year-mon (1-12), Monday
- * first, that counts events per day in ctx's display zone; then rendered
- * as text like cal(1) or as HTML.  It keeps ctx, which must outlive it.
- * Twelve months from January are a year view.  NULL for bad arguments.
+ * A calendar of nmonths (1-1200) months from year-mon (1-12) that counts
+ * events per day in ctx's display zone, the days of the weeks that hold
+ * the months included; then rendered as text like cal(1) or as HTML.  It
+ * keeps ctx, which must outlive it; o may be NULL.  Twelve months from
+ * January are a year view.  NULL for bad arguments.
  */
 struct ev_cal;
 struct ev_cal *ev_cal_new(const struct ev_ctx *, int year, int mon,
-	    int nmonths);
+	    int nmonths, const struct ev_cal_opts *);
 void	 ev_cal_free(struct ev_cal *);
-/* The instants shown, [*from, *to): the window for ev_expand_new. */
+/* The instants shown, [*from, *to), neighbouring days included: the
+ * window to expand over. */
 void	 ev_cal_span(const struct ev_cal *, int64_t *from, int64_t *to);
+/* The instants of the months proper, [*from, *to): the agenda's. */
+void	 ev_cal_months_span(const struct ev_cal *, int64_t *from, int64_t *to);
 /*
  * Count an occurrence on every display day it touches inside the span:
  * its end is exclusive (a DATE end, an end at midnight), an event
@@ -670,17 +687,29 @@ void	 ev_cal_span(const struct ev_cal *, int64_t *from, int64_t *to);
  * own wall date.  Cancelled or not is the caller's choice.
  */
 void	 ev_cal_add(struct ev_cal *, const struct ev_event *occ);
+/* Does an occurrence touch a day of the months proper? */
+int	 ev_cal_shows(const struct ev_cal *, const struct ev_event *occ);
 /* Events counted on a day; 0 outside the span. */
 int	 ev_cal_count(const struct ev_cal *, int year, int mon, int mday);
 /*
  * Text: each month's title, weekday header and weeks, cells "%2d" plus
- * '*' on days with events; months three side by side, a year view under
- * the centred year; a legend when a day is marked.  color: event days
- * bold, today in reverse video (ANSI).
+ * '*' (or the count) on days with events; months three side by side, a
+ * year view under the centred year; a legend when a day is marked.
+ * color: event days bold, other months' days dim, today in reverse
+ * video (ANSI).
  */
 void	 ev_cal_text(const struct ev_cal *, int color, struct ev_buf *);
 /* HTML: one <table class="ev-cal"> per month, several inside a <div>. */
 void	 ev_cal_html(const struct ev_cal *, struct ev_buf *);
+/* 0, or -1 with a message: a --link template knows {date} only. */
+int	 ev_cal_link_check(const char *, struct ev_err *);
+/* HTML: the occurrences of the months proper by day (ev_occs_rewind
+ * first), under a heading; what began before is listed on the first. */
+void	 ev_cal_html_agenda(const struct ev_cal *, struct ev_occs *,
+	    struct ev_buf *);
+/* A minimal HTML5 page with a small stylesheet around the calendar. */
+void	 ev_cal_html_begin(const struct ev_cal *, struct ev_buf *);
+void	 ev_cal_html_end(const struct ev_cal *, struct ev_buf *);
 
 /* ---- cli.c: what every tool's main() shares (prints and exits) -------- */
 

@@ -249,19 +249,24 @@ ev_fmt_long_date(enum ev_lang lang, const struct ev_tm *tm, struct ev_buf *b)
 		    tm->mday, mon, tm->year);
 }
 
-/* Like OpenBSD cal's day_array, but weeks start on Monday (ISO 8601). */
-void
-ev_month_grid(int year, int mon, int grid[6][7])
+/*
+ * Like OpenBSD cal's day_array, but the days are days since 1970-01-01
+ * and every cell has one: the weeks that hold the month, from Monday (or
+ * Sunday), the neighbouring months' days in the first and last week.
+ * The rows used (4-6) are returned; the rows after them go on counting.
+ */
+int
+ev_month_grid(int year, int mon, int sunday, int64_t grid[6][7])
 {
-	int first, ndays;
+	int64_t first, start;
+	int ndays, lead;
 
-	memset(grid, 0, 6 * sizeof(grid[0]));
 	if ((ndays = ev_days_in_month(year, mon)) == 0)
-		return;
-	first = ev_weekday(ev_days_from_civil(year, mon, 1));
-	for (int d = 1; d <= ndays; d++) {
-		int i = first + d - 1;
-
-		grid[i / 7][i % 7] = d;
-	}
+		return 0;
+	first = ev_days_from_civil(year, mon, 1);
+	lead = (ev_weekday(first) + (sunday ? 1 : 0)) % 7;
+	start = first - lead;
+	for (int i = 0; i < 42; i++)
+		grid[i / 7][i % 7] = start + i;
+	return (lead + ndays + 6) / 7;
 }

@@ -11,6 +11,8 @@
 #include "t.h"
 
 static struct ev_ctx *ctx;
+/* cal(1)'s layout: Monday first, the neighbouring days blank */
+static const struct ev_cal_opts plain = { .noadjacent = 1 };
 
 static struct ev_ctx *
 mkctx(const char *tz, enum ev_lang lang)
@@ -85,37 +87,53 @@ test_new(void)
 	struct ev_cal *cal;
 	int64_t from, to;
 
-	T_OK(ev_cal_new(ctx, 2016, 0, 1) == NULL);
-	T_OK(ev_cal_new(ctx, 2016, 13, 1) == NULL);
-	T_OK(ev_cal_new(ctx, 2016, 12, 0) == NULL);
+	T_OK(ev_cal_new(ctx, 2016, 0, 1, &plain) == NULL);
+	T_OK(ev_cal_new(ctx, 2016, 13, 1, &plain) == NULL);
+	T_OK(ev_cal_new(ctx, 2016, 12, 0, &plain) == NULL);
 	ev_cal_free(NULL);
 
-	/* December 2016 in Berlin: 2016-11-30T23:00Z to 2016-12-31T23:00Z */
-	cal = ev_cal_new(ctx, 2016, 12, 1);
+	/* December 2016 in Berlin, its weeks: Monday 28 November to Sunday
+	 * 1 January, 2016-11-27T23:00Z to 2017-01-01T23:00Z; the month
+	 * itself 2016-11-30T23:00Z to 2016-12-31T23:00Z */
+	cal = ev_cal_new(ctx, 2016, 12, 1, &plain);
 	ev_cal_span(cal, &from, &to);
+	T_EQ(from, ev_days_from_civil(2016, 11, 27) * 86400 + 23 * 3600);
+	T_EQ(to, ev_days_from_civil(2017, 1, 1) * 86400 + 23 * 3600);
+	ev_cal_months_span(cal, &from, &to);
 	T_EQ(from, ev_days_from_civil(2016, 11, 30) * 86400 + 23 * 3600);
 	T_EQ(to, ev_days_from_civil(2016, 12, 31) * 86400 + 23 * 3600);
 	T_STREQ(marked(cal, 2016, 12), "");
 	ev_cal_free(cal);
 
-	/* July 2016 is summer time: 2016-06-30T22:00Z */
-	cal = ev_cal_new(ctx, 2016, 7, 1);
+	/* July 2016 is summer time: its weeks from Monday 27 June,
+	 * 2016-06-26T22:00Z, to Sunday 31 July; Sunday first, from 26 June
+	 * to Saturday 6 August */
+	cal = ev_cal_new(ctx, 2016, 7, 1, &plain);
 	ev_cal_span(cal, &from, &to);
-	T_EQ(from, ev_days_from_civil(2016, 6, 30) * 86400 + 22 * 3600);
+	T_EQ(from, ev_days_from_civil(2016, 6, 26) * 86400 + 22 * 3600);
 	T_EQ(to, ev_days_from_civil(2016, 7, 31) * 86400 + 22 * 3600);
 	ev_cal_free(cal);
+	{
+		struct ev_cal_opts sun = { .sunday = 1 };
 
-	/* -3 over a year's end, and a year */
-	cal = ev_cal_new(ctx, 2016, 12, 3);
+		cal = ev_cal_new(ctx, 2016, 7, 1, &sun);
+	}
 	ev_cal_span(cal, &from, &to);
-	T_EQ(to, ev_days_from_civil(2017, 2, 28) * 86400 + 23 * 3600);
+	T_EQ(from, ev_days_from_civil(2016, 6, 25) * 86400 + 22 * 3600);
+	T_EQ(to, ev_days_from_civil(2016, 8, 6) * 86400 + 22 * 3600);
+	ev_cal_free(cal);
+
+	/* -3 over a year's end: to the end of Sunday 5 March 2017 */
+	cal = ev_cal_new(ctx, 2016, 12, 3, &plain);
+	ev_cal_span(cal, &from, &to);
+	T_EQ(to, ev_days_from_civil(2017, 3, 5) * 86400 + 23 * 3600);
 	ev_cal_free(cal);
 }
 
 static void
 test_marks(void)
 {
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 11, 3);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 11, 3, &plain);
 
 	/* all day, 24 Nov to 30 Dec: the DATE end is exclusive */
 	add(cal, ctx, "DTSTART;VALUE=DATE:20161124\nDTEND;VALUE=DATE:20161231");
@@ -125,7 +143,7 @@ test_marks(void)
 	T_EQ(ev_cal_count(cal, 2016, 12, 31), 0);
 	ev_cal_free(cal);
 
-	cal = ev_cal_new(ctx, 2016, 12, 2);
+	cal = ev_cal_new(ctx, 2016, 12, 2, &plain);
 	/* an all-day event of one day, without DTEND */
 	add(cal, ctx, "DTSTART;VALUE=DATE:20161206");
 	T_STREQ(marked(cal, 2016, 12), "6");
@@ -165,7 +183,7 @@ static void
 test_floating(void)
 {
 	struct ev_ctx *ny = mkctx("America/New_York", EV_LANG_EN);
-	struct ev_cal *cal = ev_cal_new(ny, 2016, 12, 1);
+	struct ev_cal *cal = ev_cal_new(ny, 2016, 12, 1, &plain);
 
 	/* floating: its own wall date in any zone */
 	add(cal, ny, "DTSTART:20161224T020000");
@@ -186,7 +204,7 @@ test_floating(void)
 static void
 test_dst(void)
 {
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 3, 8);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 3, 8, &plain);
 
 	/* 27 March 2016 has 23 hours: midnight to midnight is one day */
 	add(cal, ctx, "DTSTART;TZID=Europe/Berlin:20160327T000000\n"
@@ -210,13 +228,14 @@ test_dst(void)
 static void
 test_outside(void)
 {
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1, &plain);
 
 	add(cal, ctx, "DTSTART;TZID=Europe/Berlin:20161115T100000");
 	add(cal, ctx, "DTSTART;TZID=Europe/Berlin:20170101T000000");
 	add(cal, ctx, "DTSTART;VALUE=DATE:20161201\nDTEND;VALUE=DATE:20161201");
+	/* 15 November is not shown; 1 January is, in the last week */
 	T_EQ(ev_cal_count(cal, 2016, 11, 15), 0);
-	T_EQ(ev_cal_count(cal, 2017, 1, 1), 0);
+	T_EQ(ev_cal_count(cal, 2017, 1, 1), 1);
 	/* a zero-length all-day event still counts on its day */
 	T_STREQ(marked(cal, 2016, 12), "1");
 	/* 30 Nov 23:30Z is 1 Dec in Berlin; 31 Dec 23:30Z is 1 Jan */
@@ -250,7 +269,7 @@ static void
 test_text(void)
 {
 	struct ev_ctx *en = mkctx("Europe/Berlin", EV_LANG_EN);
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1, &plain);
 	struct ev_buf b = {0};
 
 	ev_cal_text(cal, 0, &b);
@@ -276,7 +295,7 @@ test_text(void)
 	ev_cal_free(cal);
 
 	/* English, and a Sunday with events: 21 columns then */
-	cal = ev_cal_new(en, 2016, 12, 1);
+	cal = ev_cal_new(en, 2016, 12, 1, &plain);
 	add(cal, en, "DTSTART;VALUE=DATE:20161225");
 	add(cal, en, "DTSTART;VALUE=DATE:20161221");
 	ev_buf_clear(&b);
@@ -297,7 +316,7 @@ test_text(void)
 	ev_cal_free(cal);
 
 	/* February 2010: four weeks; March 2016: a centred umlaut */
-	cal = ev_cal_new(ctx, 2010, 2, 1);
+	cal = ev_cal_new(ctx, 2010, 2, 1, &plain);
 	ev_buf_clear(&b);
 	ev_cal_text(cal, 0, &b);
 	T_STREQ(b.p, "    Februar 2010\n"
@@ -307,7 +326,7 @@ test_text(void)
 	    "15 16 17 18 19 20 21\n"
 	    "22 23 24 25 26 27 28\n");
 	ev_cal_free(cal);
-	cal = ev_cal_new(ctx, 2016, 5, 1);
+	cal = ev_cal_new(ctx, 2016, 5, 1, &plain);
 	ev_buf_clear(&b);
 	ev_cal_text(cal, 0, &b);
 	T_STREQ(b.p, "      Mai 2016\n"
@@ -334,7 +353,7 @@ static const char year2016[] =
 static void
 test_text_multi(void)
 {
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 11, 3);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 11, 3, &plain);
 	struct ev_buf b = {0};
 
 	add(cal, ctx, "DTSTART;VALUE=DATE:20170101");
@@ -353,7 +372,7 @@ test_text_multi(void)
 	ev_cal_free(cal);
 
 	/* the year: centred over 64 columns, months without the year */
-	cal = ev_cal_new(ctx, 2016, 1, 12);
+	cal = ev_cal_new(ctx, 2016, 1, 12, &plain);
 	ev_buf_clear(&b);
 	ev_cal_text(cal, 0, &b);
 	T_OK(strncmp(b.p, year2016, strlen(year2016)) == 0);
@@ -376,7 +395,7 @@ static void
 test_html(void)
 {
 	struct ev_ctx *en = mkctx("Europe/Berlin", EV_LANG_EN);
-	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1);
+	struct ev_cal *cal = ev_cal_new(ctx, 2016, 12, 1, &plain);
 	struct ev_buf b = {0};
 
 	for (int i = 0; i < 3; i++)
@@ -389,21 +408,26 @@ test_html(void)
 	    "<th scope=\"col\"><abbr title=\"Montag\">Mo</abbr></th>"
 	    "<th scope=\"col\"><abbr title=\"Dienstag\">Di</abbr></th>", 180)
 	    == 0);
+	/* the neighbouring days are cells with data, blank by plain */
 	T_OK(strstr(b.p, "<th scope=\"col\"><abbr title=\"Sonntag\">So</abbr>"
-	    "</th></tr>\n</thead>\n<tbody>\n<tr><td></td><td></td><td></td>"
-	    "<td class=\"ev-cal-events\"><a href=\"#2016-12-01\" "
-	    "title=\"1 Veranstaltung\"><time datetime=\"2016-12-01\">1</time>"
-	    "</a></td><td><time datetime=\"2016-12-02\">2</time></td>")
+	    "</th></tr>\n</thead>\n<tbody>\n<tr><td class=\"adjacent\"></td>"
+	    "<td class=\"adjacent\"></td><td class=\"adjacent\"></td>"
+	    "<td class=\"has-events\" data-date=\"2016-12-01\" data-count=\"1\""
+	    " title=\"Donnerstag, 1. Dezember 2016: 1 Veranstaltung\"><time "
+	    "datetime=\"2016-12-01\">1</time></td><td data-date=\"2016-12-02\""
+	    " data-count=\"0\"><time datetime=\"2016-12-02\">2</time></td>")
 	    != NULL);
-	T_OK(strstr(b.p, "<td class=\"ev-cal-events\"><a href=\"#2016-12-24\" "
-	    "title=\"3 Veranstaltungen\"><time datetime=\"2016-12-24\">24"
-	    "</time></a></td>") != NULL);
-	T_OK(strstr(b.p, "<td class=\"ev-cal-events ev-cal-today\" "
-	    "aria-current=\"date\"><a href=\"#2016-12-21\" title=\"1 "
-	    "Veranstaltung\"><time datetime=\"2016-12-21\">21</time></a></td>")
+	T_OK(strstr(b.p, "<td class=\"weekend has-events\" data-date=\"2016-12-24"
+	    "\" data-count=\"3\" title=\"Samstag, 24. Dezember 2016: 3 "
+	    "Veranstaltungen\"><time datetime=\"2016-12-24\">24</time></td>")
 	    != NULL);
-	T_OK(strstr(b.p, "<td><time datetime=\"2016-12-31\">31</time></td>"
-	    "<td></td></tr>\n</tbody>\n</table>\n") != NULL);
+	T_OK(strstr(b.p, "<td class=\"today has-events\" data-date=\"2016-12-21"
+	    "\" data-count=\"1\" aria-current=\"date\" title=\"Mittwoch, 21. "
+	    "Dezember 2016: 1 Veranstaltung\"><time datetime=\"2016-12-21\">21"
+	    "</time></td>") != NULL);
+	T_OK(strstr(b.p, "<td class=\"weekend\" data-date=\"2016-12-31\" "
+	    "data-count=\"0\"><time datetime=\"2016-12-31\">31</time></td>"
+	    "<td class=\"adjacent\"></td></tr>\n</tbody>\n</table>\n") != NULL);
 	/* five weeks: five rows */
 	{
 		int rows = 0;
@@ -414,7 +438,7 @@ test_html(void)
 	}
 	ev_cal_free(cal);
 
-	cal = ev_cal_new(en, 2016, 12, 1);
+	cal = ev_cal_new(en, 2016, 12, 1, &plain);
 	add(cal, en, "DTSTART;VALUE=DATE:20161224");
 	add(cal, en, "DTSTART;VALUE=DATE:20161224");
 	ev_buf_clear(&b);
@@ -422,13 +446,15 @@ test_html(void)
 	T_OK(strstr(b.p, "<table class=\"ev-cal\" lang=\"en\">\n"
 	    "<caption>December 2016</caption>") != NULL);
 	T_OK(strstr(b.p, "<abbr title=\"Thursday\">Th</abbr>") != NULL);
-	T_OK(strstr(b.p, "title=\"2 events\"") != NULL);
-	T_OK(strstr(b.p, "<td class=\"ev-cal-today\" aria-current=\"date\">"
-	    "<time datetime=\"2016-12-21\">21</time></td>") != NULL);
+	T_OK(strstr(b.p, "title=\"Saturday, 24 December 2016: 2 events\"")
+	    != NULL);
+	T_OK(strstr(b.p, "<td class=\"today\" data-date=\"2016-12-21\" "
+	    "data-count=\"0\" aria-current=\"date\"><time datetime=\"2016-12-21"
+	    "\">21</time></td>") != NULL);
 	ev_cal_free(cal);
 
 	/* several months: one table each inside a div */
-	cal = ev_cal_new(ctx, 2016, 1, 12);
+	cal = ev_cal_new(ctx, 2016, 1, 12, &plain);
 	ev_buf_clear(&b);
 	ev_cal_html(cal, &b);
 	T_OK(strncmp(b.p, "<div class=\"ev-cal-year\">\n<table class=\"ev-cal\""
@@ -436,7 +462,7 @@ test_html(void)
 	T_OK(strstr(b.p, "<caption>M\xc3\xa4rz 2016</caption>") != NULL);
 	T_OK(strcmp(b.p + b.len - 16, "</table>\n</div>\n") == 0);
 	ev_cal_free(cal);
-	cal = ev_cal_new(ctx, 2016, 11, 3);
+	cal = ev_cal_new(ctx, 2016, 11, 3, &plain);
 	ev_buf_clear(&b);
 	ev_cal_html(cal, &b);
 	T_OK(strncmp(b.p, "<div class=\"ev-cal-months\">\n", 28) == 0);

@@ -191,54 +191,55 @@ test_long_date(void)
 }
 
 /* Count the weeks holding a day and check the grid against its month. */
+/* The day of the month in a grid cell, 0 for another month's day. */
 static int
-grid_rows(int g[6][7])
+mday_of(int64_t day, int mon)
 {
-	int rows = 0;
+	int y, m, d;
 
-	for (int w = 0; w < 6; w++)
-		for (int d = 0; d < 7; d++)
-			if (g[w][d] != 0) {
-				rows = w + 1;
-				break;
-			}
-	return rows;
+	ev_civil_from_days(day, &y, &m, &d);
+	return m == mon ? d : 0;
 }
 
 static void
 test_grid(void)
 {
-	int g[6][7];
+	int64_t g[6][7];
 
 	/* February 2016 began on a Monday and had 29 days. */
-	ev_month_grid(2016, 2, g);
-	T_EQ(g[0][0], 1); T_EQ(g[0][6], 7); T_EQ(g[3][6], 28);
-	T_EQ(g[4][0], 29); T_EQ(g[4][1], 0); T_EQ(grid_rows(g), 5);
-	/* February 2015 began on a Sunday: 1 alone in the first week. */
-	ev_month_grid(2015, 2, g);
-	T_EQ(g[0][0], 0); T_EQ(g[0][5], 0); T_EQ(g[0][6], 1);
-	T_EQ(g[1][0], 2); T_EQ(g[4][5], 28); T_EQ(g[4][6], 0);
-	T_EQ(grid_rows(g), 5);
+	T_EQ(ev_month_grid(2016, 2, 0, g), 5);
+	T_EQ(mday_of(g[0][0], 2), 1); T_EQ(mday_of(g[0][6], 2), 7);
+	T_EQ(mday_of(g[3][6], 2), 28); T_EQ(mday_of(g[4][0], 2), 29);
+	T_EQ(mday_of(g[4][1], 2), 0);
+	T_EQ(g[4][1], ev_days_from_civil(2016, 3, 1));
+	/* February 2015 began on a Sunday: 1 alone in the first week,
+	 * after Monday 26 January; the first of six with Sunday first. */
+	T_EQ(ev_month_grid(2015, 2, 0, g), 5);
+	T_EQ(g[0][0], ev_days_from_civil(2015, 1, 26));
+	T_EQ(mday_of(g[0][6], 2), 1); T_EQ(mday_of(g[1][0], 2), 2);
+	T_EQ(mday_of(g[4][5], 2), 28); T_EQ(mday_of(g[4][6], 2), 0);
+	T_EQ(ev_month_grid(2015, 2, 1, g), 4);
+	T_EQ(mday_of(g[0][0], 2), 1); T_EQ(mday_of(g[3][6], 2), 28);
 	/* February 2021: Monday the 1st, 28 days, exactly four weeks. */
-	ev_month_grid(2021, 2, g);
-	T_EQ(g[0][0], 1); T_EQ(g[3][6], 28); T_EQ(grid_rows(g), 4);
+	T_EQ(ev_month_grid(2021, 2, 0, g), 4);
+	T_EQ(mday_of(g[0][0], 2), 1); T_EQ(mday_of(g[3][6], 2), 28);
 	/* August 2015 began on a Saturday: 31 days need six weeks. */
-	ev_month_grid(2015, 8, g);
-	T_EQ(g[0][4], 0); T_EQ(g[0][5], 1); T_EQ(g[0][6], 2);
-	T_EQ(g[1][0], 3); T_EQ(g[4][6], 30); T_EQ(g[5][0], 31);
-	T_EQ(g[5][1], 0); T_EQ(grid_rows(g), 6);
-	/* May 2016 began on a Sunday: six weeks, 30 and 31 in the last. */
-	ev_month_grid(2016, 5, g);
-	T_EQ(g[0][6], 1); T_EQ(g[1][0], 2); T_EQ(g[5][0], 30);
-	T_EQ(g[5][1], 31); T_EQ(g[5][2], 0); T_EQ(grid_rows(g), 6);
-	/* December 2016: Thursday the 1st, the 24th a Saturday. */
-	ev_month_grid(2016, 12, g);
-	T_EQ(g[0][3], 1); T_EQ(g[3][5], 24); T_EQ(g[4][5], 31);
-	T_EQ(grid_rows(g), 5);
-	/* A bad month leaves the grid empty. */
-	g[2][2] = 99;
-	ev_month_grid(2016, 13, g);
-	T_EQ(g[2][2], 0); T_EQ(grid_rows(g), 0);
+	T_EQ(ev_month_grid(2015, 8, 0, g), 6);
+	T_EQ(mday_of(g[0][4], 8), 0); T_EQ(mday_of(g[0][5], 8), 1);
+	T_EQ(mday_of(g[1][0], 8), 3); T_EQ(mday_of(g[5][0], 8), 31);
+	T_EQ(mday_of(g[5][1], 8), 0);
+	/* May 2016 began on a Sunday: six weeks Monday first. */
+	T_EQ(ev_month_grid(2016, 5, 0, g), 6);
+	T_EQ(mday_of(g[0][6], 5), 1); T_EQ(mday_of(g[5][1], 5), 31);
+	T_EQ(ev_month_grid(2016, 5, 1, g), 5);
+	T_EQ(mday_of(g[0][0], 5), 1);
+	/* December 2016: Thursday the 1st, 28 November first. */
+	T_EQ(ev_month_grid(2016, 12, 0, g), 5);
+	T_EQ(g[0][0], ev_days_from_civil(2016, 11, 28));
+	T_EQ(mday_of(g[3][5], 12), 24); T_EQ(mday_of(g[4][5], 12), 31);
+	T_EQ(g[4][6], ev_days_from_civil(2017, 1, 1));
+	/* A bad month has no weeks. */
+	T_EQ(ev_month_grid(2016, 13, 0, g), 0);
 }
 
 static void

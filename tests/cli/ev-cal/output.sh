@@ -3,7 +3,7 @@ d=$(mktemp -d) || exit 1
 ev-cal --lang de --output "$d/cal.txt" cal.ics; echo "status $?"
 cat "$d/cal.txt"
 ev-cal --color auto -o html --output "$d/cal.html" cal.ics; echo "status $?"
-grep -o 'class="ev-cal-events' "$d/cal.html" | wc -l | tr -d ' '
+grep -o 'has-events"' "$d/cal.html" | wc -l | tr -d ' '
 echo "old content" >"$d/keep.txt"
 ev-cal --strict --output "$d/keep.txt" bad.ics 2>/dev/null; echo "strict status $?"
 cat "$d/keep.txt"
