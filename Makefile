@@ -19,22 +19,24 @@ PKG_CONFIG ?= pkg-config
 WERROR =
 EV_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR)
 # Third-party headers are seen by lib/*.c (and the unit tests) only.
-DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8)
+DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags libical libpcre2-8 libutf8proc)
 
 # What each tool links besides libevkit.a: the libraries that the lib/
 # objects it pulls out of the archive call (libical: zones, recurrence;
-# pcre2: match.c; libcsv: csv.c).  Found by linking without each one.  When
-# lib/ grows and a tool's link fails with "undefined reference to
-# `pcre2_...'" (icalxxx_, csv_), a module it uses now calls that library:
-# add it to the tool's line here.  -lm: nothing calls it.
+# pcre2: match.c; libcsv: csv.c; utf8proc: fold.c, for csv.c's header
+# names and ev-filter's --category).  Found by linking without each one.
+# When lib/ grows and a tool's link fails with "undefined reference to
+# `pcre2_...'" (icalxxx_, csv_, utf8proc_), a module it uses now calls
+# that library: add it to the tool's line here.  -lm: nothing calls it.
 ICAL_LIBS  = $$($(PKG_CONFIG) --libs libical)
 PCRE2_LIBS = $$($(PKG_CONFIG) --libs libpcre2-8)
 CSV_LIBS   = -lcsv
-LIBS_ev-list   = $(ICAL_LIBS) $(CSV_LIBS)
-LIBS_ev-filter = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
-LIBS_ev-cal    = $(ICAL_LIBS) $(CSV_LIBS)
+UTF8PROC_LIBS = $$($(PKG_CONFIG) --libs libutf8proc)
+LIBS_ev-list   = $(ICAL_LIBS) $(CSV_LIBS) $(UTF8PROC_LIBS)
+LIBS_ev-filter = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS) $(UTF8PROC_LIBS)
+LIBS_ev-cal    = $(ICAL_LIBS) $(CSV_LIBS) $(UTF8PROC_LIBS)
 # the unit tests and make fuzz reach into every module
-DEPS_LIBS  = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
+DEPS_LIBS  = $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS) $(UTF8PROC_LIBS)
 
 # Out-of-tree object directory: "make B=build-asan SAN=1" is the
 # sanitizer build that "make check" runs too.

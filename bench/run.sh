@@ -24,9 +24,15 @@
 # ratio, no targets (issue 9: "linear in the article's size; bench/
 # measures it").
 #
-# Environment: BENCH_ONLY (the parts to run, of "list lib filter typo":
-# ev-list, lib/ against libical, ev-filter, typography; default all),
-# BENCH_TYPO_MB (4, the size of the text typo reads), EV_LIST (default
+# Then lib/fold.c's case folding (utf8proc) against the table it had
+# before (bench/fold.c, bench/casefold.c) on header and category names,
+# in one process: ratios, no targets (issue 9: "measured in bench/
+# against today's").
+#
+# Environment: BENCH_ONLY (the parts to run, of "list lib filter typo
+# fold": ev-list, lib/ against libical, ev-filter, typography, case
+# folding; default all), BENCH_TYPO_MB (4, the size of the text typo
+# reads), BENCH_FOLD_N (2000000, comparisons per set), EV_LIST (default
 # build/bin/ev-list), BENCH_EVENTS (100000), BENCH_RUNS (3, best taken),
 # BENCH_EXPAND_EVENTS (20000), CC (cc), CFLAGS (-O2); for ev-filter see
 # bench/filter.sh.
@@ -45,13 +51,14 @@ LIB=build/libevkit.a
 NEWSLIB=build/libnews.a
 TYPO_MB=${BENCH_TYPO_MB:-4}
 TEXT=$OUT/typo.txt
+FOLD_N=${BENCH_FOLD_N:-2000000}
 CC=${CC:-cc}
 BCFLAGS=${CFLAGS:--O2}
 TIME=/usr/bin/time
 FEED=$OUT/feed.ics
 SPEED_TARGET=10
 RSS_TARGET=32
-ONLY=$(printf '%s\n' "${BENCH_ONLY:-list lib filter typo}" | tr ',' ' ')
+ONLY=$(printf '%s\n' "${BENCH_ONLY:-list lib filter typo fold}" | tr ',' ' ')
 failed=0
 okrc="0 3"		# the exit statuses best takes for success
 
@@ -84,14 +91,15 @@ want()
 
 for _p in $ONLY; do
 	case $_p in
-	list | lib | filter | typo) ;;
-	*) die "BENCH_ONLY: no part \"$_p\" (list, lib, filter, typo)" ;;
+	list | lib | filter | typo | fold) ;;
+	*) die "BENCH_ONLY: no part \"$_p\" (list, lib, filter, typo, fold)" ;;
 	esac
 done
 [ -n "$(printf '%s' "$ONLY" | tr -d ' ')" ] ||
-	die "BENCH_ONLY names no part (list, lib, filter, typo)"
+	die "BENCH_ONLY names no part (list, lib, filter, typo, fold)"
 ! want list || [ -x "$EV" ] || die "$EV is missing: run make first"
 ! want lib || [ -f "$LIB" ] || die "$LIB is missing: run make first"
+! want fold || [ -f "$LIB" ] || die "$LIB is missing: run make first"
 ! want typo || { [ -f "$LIB" ] && [ -f "$NEWSLIB" ]; } ||
 	die "$NEWSLIB or $LIB is missing: run make first"
 $TIME -f %M -o /dev/null true 2>/dev/null ||
@@ -114,7 +122,7 @@ want lib && for b in zones expand; do
 	# shellcheck disable=SC2046,SC2086
 	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib \
 	    $(pkg-config --cflags libical) -o "$OUT/$b" "bench/$b.c" "$LIB" \
-	    $(pkg-config --libs libical libpcre2-8) -lcsv -lm ||
+	    $(pkg-config --libs libical libpcre2-8 libutf8proc) -lcsv -lm ||
 		die "cannot build bench/$b.c"
 done
 # The typography pass, linked as news-fmt will be.
@@ -123,6 +131,14 @@ if want typo; then
 	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib -Ilib/news \
 	    -o "$OUT/typo" bench/typo.c "$NEWSLIB" "$LIB" \
 	    $(pkg-config --libs libutf8proc) || die "cannot build bench/typo.c"
+fi
+# Case folding: lib/fold.c against the table it had before.
+if want fold; then
+	# shellcheck disable=SC2046,SC2086
+	$CC -std=c11 -D_POSIX_C_SOURCE=200809L $BCFLAGS -Ilib \
+	    $(pkg-config --cflags libutf8proc) -o "$OUT/fold" bench/fold.c \
+	    bench/casefold.c "$LIB" $(pkg-config --libs libutf8proc) ||
+		die "cannot build bench/fold.c"
 fi
 # ev-filter's settings, checked now, and bench_filter, its part.
 if want filter; then
@@ -409,6 +425,19 @@ if want typo; then
 	}
 	echo
 	[ "$tsed" = - ] || [ "$ttypo" = - ] && failed=1
+fi
+
+if want fold; then
+	# ---- case folding ----------------------------------------------
+
+	# ev_casefold_eq (utf8proc) against the same comparison over the
+	# table lib/fold.c had before, on the same pairs of names in the same
+	# process, best of 5 each; then one code point folded each way.
+	"$OUT/fold" "$FOLD_N" || {
+		note "bench/out/fold failed"
+		failed=1
+	}
+	echo
 fi
 
 exit "$failed"

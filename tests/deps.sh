@@ -5,9 +5,10 @@
 #   sh tests/deps.sh [-i] build|demo|test
 #
 #   build  compile and link (plain make): a C compiler, pkg-config,
-#          libical >= 3, libpcre2-8 and hunspell (found by pkg-config),
-#          libcsv (csv.h and -lcsv, found by the compiler: Debian ships
-#          no .pc); for libnews: libcmark, libyaml and libutf8proc
+#          libical >= 3, libpcre2-8, libutf8proc (lib/fold.c, libnews)
+#          and hunspell (found by pkg-config), libcsv (csv.h and -lcsv,
+#          found by the compiler: Debian ships no .pc); for libnews:
+#          libcmark and libyaml
 #   demo   build, and the time zone data the demo shows times in
 #   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
 #          (the sanitizer build), /usr/bin/python3 with icalendar and

@@ -31,7 +31,7 @@ done
 # cli.c.  A module of lib/ that is not in this table is an error: give
 # it a floor here and in lib/README.
 floors='
-1 util diag atomic civil casefold fold names match utf8 escape ascii datetext
+1 util diag atomic civil fold names match utf8 escape ascii datetext
 2 winzones zone ctx when
 3 event field admission
 4 lex ics csv read recur set occ filter cal
@@ -73,7 +73,7 @@ arrows=$(awk -v floors="$floors" -v nfiles=$# '
 	' "$@" "$@")
 if [ -n "$arrows" ]; then echo "$arrows"; st=1; fi
 # Tools see evkit.h only; third-party headers stay in lib/.
-if grep -l 'evkit_priv\.h\|<libical\|<pcre2\|<csv\.h>' bin/*.c 2>/dev/null; then
+if grep -l 'evkit_priv\.h\|<libical\|<pcre2\|<csv\.h>\|<utf8proc' bin/*.c 2>/dev/null; then
 	echo "bin/: private or third-party headers (above)"; st=1
 fi
 # The arrow between the two libraries (STYLE, "Two families of tools"):

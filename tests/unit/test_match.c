@@ -1,4 +1,4 @@
-/* Unit tests: match.c (regular expressions, full case folding) */
+/* Unit tests: match.c (regular expressions; case folding: test_fold.c) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,67 +218,6 @@ big(void)
 }
 
 static void
-casefold(void)
-{
-	T_OK(ev_casefold_eq("KINDER", "Kinder"));
-	T_OK(ev_casefold_eq("kinder", "KiNdEr"));
-	T_OK(ev_casefold_eq("ÜBER", "über"));
-	T_OK(ev_casefold_eq("Über", "ÜBER"));
-	T_OK(ev_casefold_eq("STRASSE", "straße"));
-	T_OK(ev_casefold_eq("Straße", "STRASSE"));
-	T_OK(ev_casefold_eq("straße", "strasse"));
-	T_OK(ev_casefold_eq("STRA\xe1\xba\x9e" "E", "Straße"));	/* ẞ */
-	T_OK(ev_casefold_eq("ßs", "sss"));	/* a folding split over both */
-	T_OK(ev_casefold_eq("sß", "SSS"));
-	T_OK(ev_casefold_eq("ǄEMAL", "ǅemal"));	/* U+01C4, U+01C5 */
-	T_OK(ev_casefold_eq("ǅ", "ǆ"));
-	T_OK(ev_casefold_eq("Ǆ", "ǆ"));
-	/* final sigma folds to σ */
-	T_OK(ev_casefold_eq("ΣΊΣΥΦΟΣ", "σίσυφος"));
-	T_OK(ev_casefold_eq("ς", "Σ"));
-	T_OK(ev_casefold_eq("\xe2\x84\xaa" "elvin", "kelvin"));	/* U+212A */
-	T_OK(ev_casefold_eq("\xc5\xbf" "tadt", "Stadt"));	/* ſ U+017F */
-	T_OK(ev_casefold_eq("\xc4\xb0", "i\xcc\x87"));	/* İ = i + U+0307 */
-	T_OK(ev_casefold_eq("ΐ", "\xce\xb9\xcc\x88\xcc\x81"));	/* 3 */
-	T_OK(ev_casefold_eq("ﬁLM", "film"));	/* U+FB01 ligature */
-	T_OK(ev_casefold_eq("Ꭰ", "ꭰ"));	/* Cherokee folds to upper */
-	T_OK(ev_casefold_eq("𐐀", "𐐨"));	/* Deseret, 4 bytes */
-	T_OK(ev_casefold_eq("", ""));
-	T_OK(ev_casefold_eq("Kinder 2024!", "kINDER 2024!"));
-
-	T_OK(!ev_casefold_eq("über", "uber"));
-	T_OK(!ev_casefold_eq("Kinder", "Kind"));
-	T_OK(!ev_casefold_eq("Kind", "Kinder"));
-	T_OK(!ev_casefold_eq("straße", "strase"));
-	T_OK(!ev_casefold_eq("ß", "s"));
-	T_OK(!ev_casefold_eq("ß", "sss"));
-	T_OK(!ev_casefold_eq("sss", "ß"));
-	T_OK(!ev_casefold_eq("ǆ", "dž"));	/* a digraph is no pair */
-	T_OK(!ev_casefold_eq("\xc4\xb0", "i"));	/* no Turkish T folding */
-	T_OK(!ev_casefold_eq("I", "\xc4\xb1"));	/* dotless ı */
-	T_OK(!ev_casefold_eq("a", ""));
-	T_OK(!ev_casefold_eq("", "a"));
-	T_OK(!ev_casefold_eq("[", "{"));	/* 0x5b vs 0x7b: only A-Z */
-	T_OK(!ev_casefold_eq("@", "`"));
-	/* no normalization: precomposed Ü is not U + combining diaeresis */
-	T_OK(!ev_casefold_eq("Ü", "U\xcc\x88"));
-
-	/* invalid bytes compare as themselves */
-	T_OK(ev_casefold_eq("\xff", "\xff"));
-	T_OK(!ev_casefold_eq("\xff", "\xfe"));
-	T_OK(ev_casefold_eq("K\xf6ln", "k\xf6LN"));
-	T_OK(!ev_casefold_eq("K\xf6ln", "köln"));	/* Latin-1 ö is no ö */
-	T_OK(!ev_casefold_eq("K\xd6LN", "k\xf6ln"));	/* nor folded */
-	T_OK(!ev_casefold_eq("\xc3", "\xc3\x83"));	/* cut short vs Ã */
-	T_OK(ev_casefold_eq("Stra\xc3", "STRA\xc3"));
-	T_OK(!ev_casefold_eq("\xc3\x9c", "\xc3"));
-	T_OK(!ev_casefold_eq("\xed\xa0\x80", "\xed"));	/* surrogate bytes */
-	T_OK(ev_casefold_eq("\xed\xa0\x80", "\xed\xa0\x80"));
-	T_OK(!ev_casefold_eq("\xc1\x81", "A"));	/* overlong A */
-	T_OK(!ev_casefold_eq("\xc1\x81", "a"));
-}
-
-static void
 run(void)
 {
 	plain();
@@ -289,5 +228,4 @@ run(void)
 	longpattern();
 	badutf8();
 	big();
-	casefold();
 }
