@@ -174,6 +174,12 @@ run-tests: all unit
 		$(TOOLS:%=build-asan/bin/%) unit
 	@sh tests/run.sh
 
+# The HTML checks alone (tests/html.sh, part of check): vnu, axe-core in
+# Debian's Chromium, and each case's assertions.
+check-html: deps-test
+	@$(MAKE) --no-print-directory all
+	@sh tests/html.sh
+
 demo: deps-demo
 	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh
@@ -247,5 +253,5 @@ clean:
 	rm -rf build build-asan build-fuzz
 	for t in $(TOOLS); do rm -f bin/$$t; done
 
-.PHONY: all links unit deps-ok deps-demo deps-test check run-tests demo \
-	install uninstall bench fuzz clean FORCE
+.PHONY: all links unit deps-ok deps-demo deps-test check check-html run-tests \
+	demo install uninstall bench fuzz clean FORCE

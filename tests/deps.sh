@@ -14,7 +14,12 @@
 #          (the sanitizer build), /usr/bin/python3 with icalendar and
 #          recurring_ical_events (the oracle, tests/strict_ics.py), bash, zsh and fish (the
 #          completions), GNU parallel (the scale-out test), hunspell's
-#          de_DE, de_CH and en_US dictionaries (the spelling tests)
+#          de_DE, de_CH and en_US dictionaries (the spelling tests);
+#          for the HTML checks (tests/html.sh) java, node and npm,
+#          Chromium ($CHROMIUM, default /usr/bin/chromium) and, with npm
+#          ci, tests/html/node_modules from tests/html/package-lock.json
+#          (vnu-jar, axe-core, puppeteer-core), none of them when
+#          EVKIT_SKIP_HTML=1
 #
 # Each need is probed the way the build or the tests use it -- pkg-config,
 # the compiler, the command on PATH -- never through dpkg, so a machine
@@ -22,12 +27,19 @@
 # Quiet when nothing is missing.  Otherwise, without -i, it names the
 # Debian/Ubuntu packages and exits 1: plain "make" installs nothing.  With
 # -i (make demo, make check) it installs them with apt-get, as root or
-# through sudo, and probes again.
+# through sudo, and probes again.  tests/html/node_modules counts as
+# there when its stamp (.evkit-lock, a copy of the package-lock.json it
+# was installed from) equals the lock file; else -i runs npm ci, without
+# the packages' install scripts (vnu-jar's would fetch a Java runtime;
+# Chromium is Debian's, never one that puppeteer fetches).
 #
 # Environment, as make passes it: CC, CPPFLAGS, CFLAGS, LDFLAGS,
-# PKG_CONFIG, SANCC (the sanitizer build's compiler).
+# PKG_CONFIG, SANCC (the sanitizer build's compiler); EVKIT_SKIP_HTML,
+# CHROMIUM.
 
+top=$(cd "$(dirname "$0")/.." && pwd) || exit 1
 CC=${CC:-cc}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 SANCC=${SANCC:-clang}
 install=0
@@ -60,6 +72,7 @@ have() { command -v "$1"; }
 gnu_parallel() { parallel --version </dev/null | grep -q 'GNU parallel'; }
 # The tests run Debian's python3 by its path, not the first on PATH.
 pymod() { /usr/bin/python3 -c "import $1"; }
+java_runs() { java -version; }
 
 # want PACKAGE WHAT PROBE...: PACKAGE (Debian's name) brings WHAT, and is
 # missing unless PROBE succeeds.
@@ -99,10 +112,41 @@ probe() {
 	want python3-icalendar "python3 icalendar" pymod icalendar
 	want python3-recurring-ical-events "python3 recurring_ical_events" \
 	    pymod recurring_ical_events
+	[ "${EVKIT_SKIP_HTML:-0}" = 1 ] && return
+	want chromium "Chromium ($CHROMIUM)" test -x "$CHROMIUM"
+	want default-jre-headless "java" java_runs
+	want nodejs node have node
+	want npm npm have npm
+}
+
+# html_modules: tests/html/node_modules as its package-lock.json says,
+# installed with -i when the stamp differs.
+html_modules() {
+	dir=$top/tests/html
+	cmp -s "$dir/package-lock.json" "$dir/node_modules/.evkit-lock" &&
+	    return
+	if [ $install -eq 0 ]; then
+		echo "evkit: not found: tests/html/node_modules as in its" \
+		    "package-lock.json" >&2
+		echo "evkit: (cd tests/html && npm ci --ignore-scripts) or" \
+		    "sh tests/deps.sh -i test" >&2
+		exit 1
+	fi
+	echo "evkit: installing tests/html/node_modules (npm ci)" >&2
+	rm -f "$dir/node_modules/.evkit-lock"
+	(cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts \
+	    --no-audit --no-fund --loglevel=error) >&2 || exit 1
+	cp "$dir/package-lock.json" "$dir/node_modules/.evkit-lock" || exit 1
+}
+
+# finish: all that the level needs is there but tests/html/node_modules.
+finish() {
+	[ "$level" = test ] && [ "${EVKIT_SKIP_HTML:-0}" != 1 ] && html_modules
+	exit 0
 }
 
 probe
-[ -z "$pkgs" ] && exit 0
+[ -z "$pkgs" ] && finish
 if [ $install -eq 0 ] || ! command -v apt-get >/dev/null 2>&1; then
 	echo "evkit: not found: $whats" >&2
 	echo "evkit: on Debian or Ubuntu: apt-get install$pkgs" >&2
@@ -117,6 +161,6 @@ $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || exit 1
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	--no-install-recommends $pkgs >&2 || exit 1
 probe
-[ -z "$pkgs" ] && exit 0
+[ -z "$pkgs" ] && finish
 echo "evkit: still not found after installing: $whats" >&2
 exit 1

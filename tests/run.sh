@@ -12,6 +12,8 @@
 # recorded before a refactoring.  --update here leaves them alone, so that
 # the "before" is never rewritten by accident; to record them anew (from
 # the code whose behaviour is to be kept): sh tests/same.sh --update.
+# Then the lint, the install, the completions and the HTML checks
+# (tests/html.sh).
 #
 # A CLI case is tests/cli/TOOL/NAME.args (shell words after the tool name)
 # or tests/cli/TOOL/NAME.sh (a script), with NAME.in as stdin (else
@@ -119,6 +121,25 @@ same() {
 	fail=$((fail + ${f:-0}))
 }
 
+# suite NAME: tests/NAME.sh, whose last line is "N passed, N failed";
+# its counts are added to ours, its FAIL and SKIP lines shown.
+suite() {
+	sh "$top/tests/$1.sh" >"$tmp/$1" 2>&1
+	rc=$?
+	last=$(tail -n 1 "$tmp/$1")
+	p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ] || [ "$rc" -ne 0 ]; then
+		[ -z "$p" ] || [ "${f:-0}" -eq 0 ] && fail=$((fail + 1))
+		echo "FAIL: $1 (tests/$1.sh)"
+		grep -v ' passed, ' "$tmp/$1" | sed 's/^/    /' | head -n 40
+	else
+		grep '^SKIP' "$tmp/$1"
+	fi
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-0}))
+}
+
 if [ $update -eq 1 ]; then
 	cli build
 	echo "updated $pass cases"
@@ -135,16 +156,7 @@ unit build-asan
 cli build-asan
 sh "$top/tests/lint.sh" >"$tmp/lint" 2>&1 && ok || { bad "lint"; sed 's/^/    /' "$tmp/lint"; }
 sh "$top/tests/install.sh" >"$tmp/inst" 2>&1 && ok || { bad "install"; sed 's/^/    /' "$tmp/inst"; }
-sh "$top/tests/completions.sh" >"$tmp/compl" 2>&1
-rc=$?
-last=$(tail -n 1 "$tmp/compl")
-p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-if [ -z "$p" ] || [ "$rc" -ne 0 ]; then
-	bad "completions"
-	grep -v ' passed, ' "$tmp/compl" | sed 's/^/    /' | head -n 30
-fi
-pass=$((pass + ${p:-0}))
-fail=$((fail + ${f:-0}))
+suite completions
+suite html
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
