@@ -233,6 +233,8 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "--diff prints a diff: it takes no -o");
 }
 
+struct held;
+
 struct run {
 	struct opts *o;
 	const char *name;		/* the file being read */
@@ -242,6 +244,10 @@ struct run {
 	const struct news_text *text;	/* the text being typeset */
 	int	 articles;		/* written so far */
 	long	 findings;		/* --check, --diff: what was found */
+	struct held *held;		/* --check: the article's findings */
+	size_t	 nheld, heldcap;
+	struct ev_buf hstr;		/* their strings */
+	struct ev_buf tmpstr;		/* a finding's strings otherwise */
 	int	 werr;
 };
 
@@ -282,40 +288,115 @@ static const char *const sevs[] = {
 };
 
 /*
- * One finding about text t: "FILE:LINE:COL: severity: message [rule]",
- * on stdout for --check (JSON Lines with -o json), else on stderr.
+ * A finding held until its article is done, so that --check prints an
+ * article's findings in the order of the source: rule, msg and fix are
+ * offsets into struct run's held strings (fix NOFIX: none).
  */
-static void
-finding(struct run *r, const struct news_text *t, const struct news_finding *f)
-{
+struct held {
 	struct news_pos pos;
-	struct ev_buf *b = &r->outb;
+	enum news_severity sev;
+	size_t	 rule, msg, fix;
+	size_t	 seq;			/* equal keys keep the order found */
+};
+#define NOFIX	((size_t)-1)
 
-	news_text_pos(t, f->off, &pos);
+/* One finding as a line of --check's text or JSON, in r->outb. */
+static void
+format(struct run *r, const struct held *h, const char *str)
+{
+	struct ev_buf *b = &r->outb;
+	const char *rule = str + h->rule, *msg = str + h->msg;
+
 	ev_buf_clear(b);
 	if (r->o->mode == M_CHECK && r->o->json) {
 		ev_buf_adds(b, "{\"file\":");
 		ev_json_string(r->name, b);
 		ev_buf_printf(b, ",\"line\":%lu,\"column\":%lu,\"offset\":%zu,"
-		    "\"severity\":\"%s\",\"rule\":", pos.line, pos.col, pos.byte,
-		    sevs[f->sev]);
-		ev_json_string(f->rule, b);
+		    "\"severity\":\"%s\",\"rule\":", h->pos.line, h->pos.col,
+		    h->pos.byte, sevs[h->sev]);
+		ev_json_string(rule, b);
 		ev_buf_adds(b, ",\"message\":");
-		ev_json_string(f->msg, b);
+		ev_json_string(msg, b);
 		ev_buf_adds(b, ",\"fix\":");
-		if (f->fix != NULL)
-			ev_json_string(f->fix, b);
+		if (h->fix != NOFIX)
+			ev_json_string(str + h->fix, b);
 		else
 			ev_buf_adds(b, "null");
 		ev_buf_adds(b, "}\n");
 	} else
-		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name, pos.line,
-		    pos.col, sevs[f->sev], f->msg, f->rule);
-	if (r->o->mode == M_CHECK) {
+		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name,
+		    h->pos.line, h->pos.col, sevs[h->sev], msg, rule);
+}
+
+/*
+ * One finding about text t: held for --check (printed on stdout by
+ * flush_findings), else "FILE:LINE:COL: severity: message [rule]" on
+ * stderr at once.
+ */
+static void
+finding(struct run *r, const struct news_text *t, const struct news_finding *f)
+{
+	struct ev_buf *s = r->o->mode == M_CHECK ? &r->hstr : &r->tmpstr;
+	struct held h;
+
+	if (r->o->mode != M_CHECK)
+		ev_buf_clear(s);
+	news_text_pos(t, f->off, &h.pos);
+	h.sev = f->sev;
+	h.rule = s->len;
+	ev_buf_add(s, f->rule, strlen(f->rule) + 1);
+	h.msg = s->len;
+	ev_buf_add(s, f->msg, strlen(f->msg) + 1);
+	h.fix = NOFIX;
+	if (f->fix != NULL) {
+		h.fix = s->len;
+		ev_buf_add(s, f->fix, strlen(f->fix) + 1);
+	}
+	if (r->o->mode != M_CHECK) {
+		format(r, &h, s->p);
+		fprintf(stderr, "%s: %s", ev_getprogname(), r->outb.p);
+		return;
+	}
+	if (r->nheld == r->heldcap) {
+		r->heldcap = r->heldcap ? 2 * r->heldcap : 16;
+		r->held = ev_ereallocarray(r->held, r->heldcap, sizeof(*r->held));
+	}
+	h.seq = r->nheld;
+	r->held[r->nheld++] = h;
+}
+
+static const char *held_str;	/* qsort has no argument: the strings */
+
+/* Line, column, rule id; then the order found. */
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	int c;
+
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	if ((c = strcmp(held_str + x->rule, held_str + y->rule)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* --check: an article's findings, in the order of the source. */
+static void
+flush_findings(struct run *r)
+{
+	held_str = r->hstr.p;
+	if (r->nheld > 1)
+		qsort(r->held, r->nheld, sizeof(*r->held), held_cmp);
+	for (size_t i = 0; i < r->nheld && !r->werr; i++) {
+		format(r, &r->held[i], r->hstr.p);
 		r->findings++;
-		emit(r, b->p, b->len);
-	} else
-		fprintf(stderr, "%s: %s", ev_getprogname(), b->p);
+		emit(r, r->outb.p, r->outb.len);
+	}
+	r->nheld = 0;
+	ev_buf_clear(&r->hstr);
 }
 
 static void
@@ -518,6 +599,7 @@ check_article(struct run *r, struct news_article *a)
 	lint_date(r, a);
 	news_article_texts(a, lint_one, r);
 	lint_whole(r, a);
+	flush_findings(r);
 }
 
 static void
@@ -648,6 +730,9 @@ main(int argc, char *argv[])
 	ev_buf_free(&r.src);
 	ev_buf_free(&r.tmp);
 	ev_buf_free(&r.outb);
+	ev_buf_free(&r.hstr);
+	ev_buf_free(&r.tmpstr);
+	free(r.held);
 	news_lint_free(o.lint);
 	news_terms_free(o.termtab);
 	for (size_t i = 0; i < sizeof(o.speller) / sizeof(o.speller[0]); i++)

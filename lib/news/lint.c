@@ -6,7 +6,8 @@
  * A rule is a small function that looks at one text (or one article)
  * and reports; it knows nothing of files, lines or output formats.  The
  * run collects the findings of every rule, sorts them by offset and
- * hands them to the caller, who maps offsets to FILE:LINE:COL.
+ * hands them to the caller, who maps offsets to FILE:LINE:COL (and
+ * news-fmt, holding an article's findings, sorts them by those).
  */
 #include <stdarg.h>
 #include <stdint.h>
