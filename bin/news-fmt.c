@@ -110,7 +110,8 @@ help(void)
 	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
 	    "      --lang de|de-CH|en  the typography's language (default: the article's\n"
 	    "                        Lang, else LC_ALL, LC_TIME, LANG)\n"
-	    "      --color WHEN      auto (a terminal, no NO_COLOR), always or never\n"
+	    "      --color WHEN      colour --check's findings and --diff: auto (a\n"
+	    "                        terminal, no NO_COLOR), always or never\n"
 	    "      --strict          any bad article is an error (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
@@ -287,6 +288,16 @@ static const char *const sevs[] = {
 	[NEWS_SEV_NOTE] = "note",
 };
 
+/* --color: the SGR codes compilers use for a diagnostic, and git for a
+ * diff. */
+#define SGR_BOLD	"\033[1m"
+#define SGR_DIM		"\033[2m"
+#define SGR_OFF		"\033[m"
+static const char *const sev_sgr[] = {
+	[NEWS_SEV_ERROR] = "\033[1;31m", [NEWS_SEV_WARNING] = "\033[1;35m",
+	[NEWS_SEV_NOTE] = "\033[1;36m",
+};
+
 /*
  * A finding held until its article is done, so that --check prints an
  * article's findings in the order of the source: rule, msg and fix are
@@ -305,6 +316,7 @@ static void
 format(struct run *r, const struct held *h, const char *str)
 {
 	struct ev_buf *b = &r->outb;
+	int c = r->o->cli.color_on && !r->o->json;
 	const char *rule = str + h->rule, *msg = str + h->msg;
 
 	ev_buf_clear(b);
@@ -323,7 +335,11 @@ format(struct run *r, const struct held *h, const char *str)
 		else
 			ev_buf_adds(b, "null");
 		ev_buf_adds(b, "}\n");
-	} else
+	} else if (c && r->o->mode == M_CHECK)
+		ev_buf_printf(b, SGR_BOLD "%s:%lu:%lu:" SGR_OFF " %s%s:" SGR_OFF
+		    " %s " SGR_DIM "[%s]" SGR_OFF "\n", r->name, h->pos.line,
+		    h->pos.col, sev_sgr[h->sev], sevs[h->sev], msg, rule);
+	else
 		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name,
 		    h->pos.line, h->pos.col, sevs[h->sev], msg, rule);
 }
@@ -624,6 +640,45 @@ article(struct run *r, struct news_article *a)
 	emit(r, r->outb.p, r->outb.len);
 }
 
+/*
+ * --diff --color: each line of the diff d[0..n) in git's colours, into
+ * out: the file names bold, hunk headers cyan, removed lines red, added
+ * lines green.  The "---" and "+++" lines before the first hunk are the
+ * names; a removed "--" line inside a hunk is a removed line.
+ */
+static void
+color_diff(const char *d, size_t n, struct ev_buf *out)
+{
+	int hunks = 0;
+	const char *sgr, *nl;
+	size_t len;
+
+	for (const char *p = d; p < d + n; p += len) {
+		nl = memchr(p, '\n', (size_t)(d + n - p));
+		len = nl != NULL ? (size_t)(nl - p) + 1 : (size_t)(d + n - p);
+		if (p[0] == '@' && len > 1 && p[1] == '@') {
+			hunks = 1;
+			sgr = "\033[36m";
+		} else if (!hunks && (p[0] == '-' || p[0] == '+'))
+			sgr = SGR_BOLD;
+		else if (p[0] == '-')
+			sgr = "\033[31m";
+		else if (p[0] == '+')
+			sgr = "\033[32m";
+		else
+			sgr = NULL;
+		if (sgr == NULL) {
+			ev_buf_add(out, p, len);
+			continue;
+		}
+		ev_buf_adds(out, sgr);
+		ev_buf_add(out, p, nl != NULL ? len - 1 : len);
+		ev_buf_adds(out, SGR_OFF);
+		if (nl != NULL)
+			ev_buf_addc(out, '\n');
+	}
+}
+
 /* --fix: the file replaced by its fixed text, atomically. */
 static void
 rewrite(struct run *r)
@@ -660,7 +715,12 @@ finish_file(struct run *r)
 		ev_buf_clear(&r->outb);
 		news_fix_diff(r->fix, r->name, &r->outb);
 		r->findings += r->outb.len > 0;
-		emit(r, r->outb.p, r->outb.len);
+		if (r->o->cli.color_on && r->outb.len > 0) {
+			ev_buf_clear(&r->tmp);
+			color_diff(r->outb.p, r->outb.len, &r->tmp);
+			emit(r, r->tmp.p, r->tmp.len);
+		} else
+			emit(r, r->outb.p, r->outb.len);
 	}
 	news_fix_free(r->fix);
 	r->fix = NULL;
