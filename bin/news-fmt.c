@@ -106,8 +106,11 @@ help(void)
 	    "      --dict FILE       --check: the house's own words, one a line (implies\n"
 	    "                        --spell)\n"
 	    "Common:\n"
-	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
-	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
+	    "      --now DATE        take DATE as now (default: $EV_NOW); --check takes\n"
+	    "                        the year of a date without one from the article's\n"
+	    "                        Date, else from it, never from the clock\n"
+	    "      --tz ZONE         the zone of --now and of Date and Updated values\n"
+	    "                        (default: $TZ, else the system zone)\n"
 	    "      --lang de|de-CH|en  the typography's language (default: the article's\n"
 	    "                        Lang, else LC_ALL, LC_TIME, LANG)\n"
 	    "      --color WHEN      colour --check's findings and --diff: auto (a\n"
@@ -185,6 +188,38 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	}
 	*argcp -= optind;
 	*argvp += optind;
+}
+
+/* A Date or Updated value as a date expression (evkit(7)) in --tz's
+ * zone: the lint's news_when_fn. */
+static int
+when(void *arg, const char *s, int64_t *lo, int64_t *hi)
+{
+	struct ev_err err;
+
+	return ev_when_parse(arg, s, lo, hi, &err);
+}
+
+/* Now for the lint: only one the user gave (--now, EV_NOW), never the
+ * clock's, so that a check does not change overnight; its date in the
+ * --tz zone. */
+static void
+lint_now(struct opts *o)
+{
+	const char *env = getenv("EV_NOW");
+	struct news_now now = { .when = when, .arg = o->cli.ctx };
+	struct ev_tm tm;
+
+	if (o->cli.now != NULL || (env != NULL && *env != '\0')) {
+		now.known = 1;
+		now.utc = ev_ctx_now(o->cli.ctx);
+		ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(o->cli.ctx),
+		    now.utc), &tm);
+		now.y = tm.year;
+		now.m = tm.mon;
+		now.d = tm.mday;
+	}
+	news_lint_set_now(o->lint, &now);
 }
 
 /* --terms FILE: read before --output is opened, so a bad file is a
@@ -535,7 +570,7 @@ lint_whole(struct run *r, const struct news_article *a)
 	struct news_lint_article la = { .nblocks = 0 };
 	struct news_lint_part *bl = ev_ecalloc(a->nblock + 1, sizeof(*bl));
 	struct part *bp = ev_ecalloc(a->nblock + 1, sizeof(*bp));
-	struct part tp, lp, ip, ap, cp, whole;
+	struct part tp, lp, ip, ap, cp, dp, up, whole;
 	struct news_text at = { .s = "", .len = 0 };
 	struct news_seg seg = { .off = 0, .len = 0 };
 
@@ -554,6 +589,10 @@ lint_whole(struct run *r, const struct news_article *a)
 	    &a->field[NEWS_F_ALT] : NULL);
 	lint_part(&la.credit, &cp, r, a->field[NEWS_F_CREDIT].s ?
 	    &a->field[NEWS_F_CREDIT] : NULL);
+	lint_part(&la.date, &dp, r, a->field[NEWS_F_DATE].s ?
+	    &a->field[NEWS_F_DATE] : NULL);
+	lint_part(&la.updated, &up, r, a->field[NEWS_F_UPDATED].s ?
+	    &a->field[NEWS_F_UPDATED] : NULL);
 	for (size_t i = 0; i < a->nblock; i++) {
 		enum news_block_kind k = a->block[i].kind;
 
@@ -774,6 +813,7 @@ main(int argc, char *argv[])
 	parse_args(&argc, &argv, &o);
 	ev_cli_setup(&o.cli);
 	check_args(&o, argc, argv);
+	lint_now(&o);
 	if (o.mode != M_FIX)
 		ev_cli_open(&o.cli);
 	if (argc == 0) {
