@@ -106,11 +106,15 @@ help(void)
 	    "      --dict FILE       --check: the house's own words, one a line (implies\n"
 	    "                        --spell)\n"
 	    "Common:\n"
-	    "      --now DATE        take DATE as now (default: $EV_NOW, else the clock)\n"
-	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
+	    "      --now DATE        take DATE as now (default: $EV_NOW); --check takes\n"
+	    "                        the year of a date without one from the article's\n"
+	    "                        Date, else from it, never from the clock\n"
+	    "      --tz ZONE         the zone of --now and of Date and Updated values\n"
+	    "                        (default: $TZ, else the system zone)\n"
 	    "      --lang de|de-CH|en  the typography's language (default: the article's\n"
 	    "                        Lang, else LC_ALL, LC_TIME, LANG)\n"
-	    "      --color WHEN      auto (a terminal, no NO_COLOR), always or never\n"
+	    "      --color WHEN      colour --check's findings and --diff: auto (a\n"
+	    "                        terminal, no NO_COLOR), always or never\n"
 	    "      --strict          any bad article is an error (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
@@ -186,6 +190,38 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	*argvp += optind;
 }
 
+/* A Date or Updated value as a date expression (evkit(7)) in --tz's
+ * zone: the lint's news_when_fn. */
+static int
+when(void *arg, const char *s, int64_t *lo, int64_t *hi)
+{
+	struct ev_err err;
+
+	return ev_when_parse(arg, s, lo, hi, &err);
+}
+
+/* Now for the lint: only one the user gave (--now, EV_NOW), never the
+ * clock's, so that a check does not change overnight; its date in the
+ * --tz zone. */
+static void
+lint_now(struct opts *o)
+{
+	const char *env = getenv("EV_NOW");
+	struct news_now now = { .when = when, .arg = o->cli.ctx };
+	struct ev_tm tm;
+
+	if (o->cli.now != NULL || (env != NULL && *env != '\0')) {
+		now.known = 1;
+		now.utc = ev_ctx_now(o->cli.ctx);
+		ev_tm_from_wall(ev_zone_to_wall(ev_ctx_zone(o->cli.ctx),
+		    now.utc), &tm);
+		now.y = tm.year;
+		now.m = tm.mon;
+		now.d = tm.mday;
+	}
+	news_lint_set_now(o->lint, &now);
+}
+
 /* --terms FILE: read before --output is opened, so a bad file is a
  * usage error that leaves nothing behind. */
 static void
@@ -233,6 +269,8 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "--diff prints a diff: it takes no -o");
 }
 
+struct held;
+
 struct run {
 	struct opts *o;
 	const char *name;		/* the file being read */
@@ -242,6 +280,10 @@ struct run {
 	const struct news_text *text;	/* the text being typeset */
 	int	 articles;		/* written so far */
 	long	 findings;		/* --check, --diff: what was found */
+	struct held *held;		/* --check: the article's findings */
+	size_t	 nheld, heldcap;
+	struct ev_buf hstr;		/* their strings */
+	struct ev_buf tmpstr;		/* a finding's strings otherwise */
 	int	 werr;
 };
 
@@ -281,41 +323,131 @@ static const char *const sevs[] = {
 	[NEWS_SEV_NOTE] = "note",
 };
 
-/*
- * One finding about text t: "FILE:LINE:COL: severity: message [rule]",
- * on stdout for --check (JSON Lines with -o json), else on stderr.
- */
-static void
-finding(struct run *r, const struct news_text *t, const struct news_finding *f)
-{
-	struct news_pos pos;
-	struct ev_buf *b = &r->outb;
+/* --color: the SGR codes compilers use for a diagnostic, and git for a
+ * diff. */
+#define SGR_BOLD	"\033[1m"
+#define SGR_DIM		"\033[2m"
+#define SGR_OFF		"\033[m"
+static const char *const sev_sgr[] = {
+	[NEWS_SEV_ERROR] = "\033[1;31m", [NEWS_SEV_WARNING] = "\033[1;35m",
+	[NEWS_SEV_NOTE] = "\033[1;36m",
+};
 
-	news_text_pos(t, f->off, &pos);
+/*
+ * A finding held until its article is done, so that --check prints an
+ * article's findings in the order of the source: rule, msg and fix are
+ * offsets into struct run's held strings (fix NOFIX: none).
+ */
+struct held {
+	struct news_pos pos;
+	enum news_severity sev;
+	size_t	 rule, msg, fix;
+	size_t	 seq;			/* equal keys keep the order found */
+};
+#define NOFIX	((size_t)-1)
+
+/* One finding as a line of --check's text or JSON, in r->outb. */
+static void
+format(struct run *r, const struct held *h, const char *str)
+{
+	struct ev_buf *b = &r->outb;
+	int c = r->o->cli.color_on && !r->o->json;
+	const char *rule = str + h->rule, *msg = str + h->msg;
+
 	ev_buf_clear(b);
 	if (r->o->mode == M_CHECK && r->o->json) {
 		ev_buf_adds(b, "{\"file\":");
 		ev_json_string(r->name, b);
 		ev_buf_printf(b, ",\"line\":%lu,\"column\":%lu,\"offset\":%zu,"
-		    "\"severity\":\"%s\",\"rule\":", pos.line, pos.col, pos.byte,
-		    sevs[f->sev]);
-		ev_json_string(f->rule, b);
+		    "\"severity\":\"%s\",\"rule\":", h->pos.line, h->pos.col,
+		    h->pos.byte, sevs[h->sev]);
+		ev_json_string(rule, b);
 		ev_buf_adds(b, ",\"message\":");
-		ev_json_string(f->msg, b);
+		ev_json_string(msg, b);
 		ev_buf_adds(b, ",\"fix\":");
-		if (f->fix != NULL)
-			ev_json_string(f->fix, b);
+		if (h->fix != NOFIX)
+			ev_json_string(str + h->fix, b);
 		else
 			ev_buf_adds(b, "null");
 		ev_buf_adds(b, "}\n");
-	} else
-		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name, pos.line,
-		    pos.col, sevs[f->sev], f->msg, f->rule);
-	if (r->o->mode == M_CHECK) {
+	} else if (c && r->o->mode == M_CHECK)
+		ev_buf_printf(b, SGR_BOLD "%s:%lu:%lu:" SGR_OFF " %s%s:" SGR_OFF
+		    " %s " SGR_DIM "[%s]" SGR_OFF "\n", r->name, h->pos.line,
+		    h->pos.col, sev_sgr[h->sev], sevs[h->sev], msg, rule);
+	else
+		ev_buf_printf(b, "%s:%lu:%lu: %s: %s [%s]\n", r->name,
+		    h->pos.line, h->pos.col, sevs[h->sev], msg, rule);
+}
+
+/*
+ * One finding about text t: held for --check (printed on stdout by
+ * flush_findings), else "FILE:LINE:COL: severity: message [rule]" on
+ * stderr at once.
+ */
+static void
+finding(struct run *r, const struct news_text *t, const struct news_finding *f)
+{
+	struct ev_buf *s = r->o->mode == M_CHECK ? &r->hstr : &r->tmpstr;
+	struct held h;
+
+	if (r->o->mode != M_CHECK)
+		ev_buf_clear(s);
+	news_text_pos(t, f->off, &h.pos);
+	h.sev = f->sev;
+	h.rule = s->len;
+	ev_buf_add(s, f->rule, strlen(f->rule) + 1);
+	h.msg = s->len;
+	ev_buf_add(s, f->msg, strlen(f->msg) + 1);
+	h.fix = NOFIX;
+	if (f->fix != NULL) {
+		h.fix = s->len;
+		ev_buf_add(s, f->fix, strlen(f->fix) + 1);
+	}
+	if (r->o->mode != M_CHECK) {
+		format(r, &h, s->p);
+		fprintf(stderr, "%s: %s", ev_getprogname(), r->outb.p);
+		return;
+	}
+	if (r->nheld == r->heldcap) {
+		r->heldcap = r->heldcap ? 2 * r->heldcap : 16;
+		r->held = ev_ereallocarray(r->held, r->heldcap, sizeof(*r->held));
+	}
+	h.seq = r->nheld;
+	r->held[r->nheld++] = h;
+}
+
+static const char *held_str;	/* qsort has no argument: the strings */
+
+/* Line, column, rule id; then the order found. */
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	int c;
+
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	if ((c = strcmp(held_str + x->rule, held_str + y->rule)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* --check: an article's findings, in the order of the source. */
+static void
+flush_findings(struct run *r)
+{
+	held_str = r->hstr.p;
+	if (r->nheld > 1)
+		qsort(r->held, r->nheld, sizeof(*r->held), held_cmp);
+	for (size_t i = 0; i < r->nheld && !r->werr; i++) {
+		format(r, &r->held[i], r->hstr.p);
 		r->findings++;
-		emit(r, b->p, b->len);
-	} else
-		fprintf(stderr, "%s: %s", ev_getprogname(), b->p);
+		emit(r, r->outb.p, r->outb.len);
+	}
+	r->nheld = 0;
+	ev_buf_clear(&r->hstr);
 }
 
 static void
@@ -438,7 +570,7 @@ lint_whole(struct run *r, const struct news_article *a)
 	struct news_lint_article la = { .nblocks = 0 };
 	struct news_lint_part *bl = ev_ecalloc(a->nblock + 1, sizeof(*bl));
 	struct part *bp = ev_ecalloc(a->nblock + 1, sizeof(*bp));
-	struct part tp, lp, ip, ap, cp, whole;
+	struct part tp, lp, ip, ap, cp, dp, up, whole;
 	struct news_text at = { .s = "", .len = 0 };
 	struct news_seg seg = { .off = 0, .len = 0 };
 
@@ -457,6 +589,10 @@ lint_whole(struct run *r, const struct news_article *a)
 	    &a->field[NEWS_F_ALT] : NULL);
 	lint_part(&la.credit, &cp, r, a->field[NEWS_F_CREDIT].s ?
 	    &a->field[NEWS_F_CREDIT] : NULL);
+	lint_part(&la.date, &dp, r, a->field[NEWS_F_DATE].s ?
+	    &a->field[NEWS_F_DATE] : NULL);
+	lint_part(&la.updated, &up, r, a->field[NEWS_F_UPDATED].s ?
+	    &a->field[NEWS_F_UPDATED] : NULL);
 	for (size_t i = 0; i < a->nblock; i++) {
 		enum news_block_kind k = a->block[i].kind;
 
@@ -518,6 +654,7 @@ check_article(struct run *r, struct news_article *a)
 	lint_date(r, a);
 	news_article_texts(a, lint_one, r);
 	lint_whole(r, a);
+	flush_findings(r);
 }
 
 static void
@@ -540,6 +677,45 @@ article(struct run *r, struct news_article *a)
 		ev_buf_adds(&r->outb, news_out_sep(r->o->out));
 	news_write(r->o->out, a, &w, &r->outb);
 	emit(r, r->outb.p, r->outb.len);
+}
+
+/*
+ * --diff --color: each line of the diff d[0..n) in git's colours, into
+ * out: the file names bold, hunk headers cyan, removed lines red, added
+ * lines green.  The "---" and "+++" lines before the first hunk are the
+ * names; a removed "--" line inside a hunk is a removed line.
+ */
+static void
+color_diff(const char *d, size_t n, struct ev_buf *out)
+{
+	int hunks = 0;
+	const char *sgr, *nl;
+	size_t len;
+
+	for (const char *p = d; p < d + n; p += len) {
+		nl = memchr(p, '\n', (size_t)(d + n - p));
+		len = nl != NULL ? (size_t)(nl - p) + 1 : (size_t)(d + n - p);
+		if (p[0] == '@' && len > 1 && p[1] == '@') {
+			hunks = 1;
+			sgr = "\033[36m";
+		} else if (!hunks && (p[0] == '-' || p[0] == '+'))
+			sgr = SGR_BOLD;
+		else if (p[0] == '-')
+			sgr = "\033[31m";
+		else if (p[0] == '+')
+			sgr = "\033[32m";
+		else
+			sgr = NULL;
+		if (sgr == NULL) {
+			ev_buf_add(out, p, len);
+			continue;
+		}
+		ev_buf_adds(out, sgr);
+		ev_buf_add(out, p, nl != NULL ? len - 1 : len);
+		ev_buf_adds(out, SGR_OFF);
+		if (nl != NULL)
+			ev_buf_addc(out, '\n');
+	}
 }
 
 /* --fix: the file replaced by its fixed text, atomically. */
@@ -578,7 +754,12 @@ finish_file(struct run *r)
 		ev_buf_clear(&r->outb);
 		news_fix_diff(r->fix, r->name, &r->outb);
 		r->findings += r->outb.len > 0;
-		emit(r, r->outb.p, r->outb.len);
+		if (r->o->cli.color_on && r->outb.len > 0) {
+			ev_buf_clear(&r->tmp);
+			color_diff(r->outb.p, r->outb.len, &r->tmp);
+			emit(r, r->tmp.p, r->tmp.len);
+		} else
+			emit(r, r->outb.p, r->outb.len);
 	}
 	news_fix_free(r->fix);
 	r->fix = NULL;
@@ -632,6 +813,7 @@ main(int argc, char *argv[])
 	parse_args(&argc, &argv, &o);
 	ev_cli_setup(&o.cli);
 	check_args(&o, argc, argv);
+	lint_now(&o);
 	if (o.mode != M_FIX)
 		ev_cli_open(&o.cli);
 	if (argc == 0) {
@@ -648,6 +830,9 @@ main(int argc, char *argv[])
 	ev_buf_free(&r.src);
 	ev_buf_free(&r.tmp);
 	ev_buf_free(&r.outb);
+	ev_buf_free(&r.hstr);
+	ev_buf_free(&r.tmpstr);
+	free(r.held);
 	news_lint_free(o.lint);
 	news_terms_free(o.termtab);
 	for (size_t i = 0; i < sizeof(o.speller) / sizeof(o.speller[0]); i++)

@@ -32,7 +32,7 @@ _news_fmt_arg()
 		compopt -o filenames 2>/dev/null
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return 0 ;;
-	--disable|--enable) w='all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style missing-title missing-lead missing-alt missing-credit' ;;
+	--disable|--enable) w='all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style date-order missing-title missing-lead missing-alt missing-credit' ;;
 	--lang) w='de de-CH en' ;;
 	--color) w='auto always never' ;;
 	--now) w=$_news_fmt_dates ;;

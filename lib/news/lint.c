@@ -6,7 +6,8 @@
  * A rule is a small function that looks at one text (or one article)
  * and reports; it knows nothing of files, lines or output formats.  The
  * run collects the findings of every rule, sorts them by offset and
- * hands them to the caller, who maps offsets to FILE:LINE:COL.
+ * hands them to the caller, who maps offsets to FILE:LINE:COL (and
+ * news-fmt, holding an article's findings, sorts them by those).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -88,6 +89,10 @@ static const struct rule {
 	{ { "time-style", NEWS_SEV_WARNING,
 	    "times written in more than one style in one article",
 	    "18 Uhr ... 20:00 Uhr", NULL }, NULL, news_rule_time_style },
+	{ { "date-order", NEWS_SEV_WARNING,
+	    "an article updated before its date, or dated more than a "
+	    "year after --now", "(Date: 2016-12-21, Updated: 2016-12-20)",
+	    NULL }, NULL, news_rule_date_order },
 	{ { "missing-title", NEWS_SEV_ERROR,
 	    "an article without headline", "(no Title:)", NULL },
 	    NULL, news_rule_missing_title },
@@ -169,6 +174,15 @@ news_lint_set_date(struct news_lint *l, int y, int m, int d)
 	l->ref_y = y;
 	l->ref_m = m;
 	l->ref_d = d;
+}
+
+void
+news_lint_set_now(struct news_lint *l, const struct news_now *now)
+{
+	l->now = *now;
+	if (now->m < 1 || now->m > 12 || now->d < 1 ||
+	    now->d > ev_days_in_month(now->y, now->m))
+		l->now.known = 0;
 }
 
 void

@@ -303,3 +303,61 @@ news_rule_time_style(const struct news_lint *l,
 	}
 	free(ts.v);
 }
+
+/* ---- date-order ---- */
+
+/*
+ * A Date or Updated value as a span [*lo, *hi) (an instant: one
+ * second): only the absolute forms of a date expression, "2016-12-21",
+ * "21.12.2016", "2016-12-21T10:00:00+01:00"; "heute" or "+1d" would
+ * read the clock.  -1 for anything else.
+ */
+static int
+when(const struct news_lint *l, const struct news_lint_part *p, int64_t *lo,
+    int64_t *hi)
+{
+	char buf[64];
+	size_t a = 0, b = p->n;
+
+	if (p->s == NULL)
+		return -1;
+	while (a < b && (p->s[a] == ' ' || p->s[a] == '\t'))
+		a++;
+	while (b > a && (p->s[b - 1] == ' ' || p->s[b - 1] == '\t' ||
+	    p->s[b - 1] == '\n' || p->s[b - 1] == '\r'))
+		b--;
+	if (b - a >= sizeof(buf) || a == b ||
+	    !ev_isdigit((unsigned char)p->s[a]))
+		return -1;
+	memcpy(buf, p->s + a, b - a);
+	buf[b - a] = '\0';
+	if (l->now.when(l->now.arg, buf, lo, hi) < 0)
+		return -1;
+	if (*hi <= *lo)
+		*hi = *lo + 1;
+	return 0;
+}
+
+/* A year and a day, so that next year's date of a story planned ahead
+ * still passes. */
+#define FUTURE	(INT64_C(366) * 86400)
+
+void
+news_rule_date_order(const struct news_lint *l,
+    const struct news_lint_article *a, struct news_lsink *k,
+    const struct news_lint_rule *r)
+{
+	int64_t dlo, dhi, ulo, uhi;
+
+	if (l->now.when == NULL || a->date.s == NULL ||
+	    when(l, &a->date, &dlo, &dhi) < 0)
+		return;
+	if (a->updated.s != NULL && when(l, &a->updated, &ulo, &uhi) == 0 &&
+	    uhi <= dlo)
+		news_lint_report_part(k, r, &a->updated, NULL, 0, a->updated.n,
+		    NULL, "updated before the article's date");
+	if (l->now.known && dlo - l->now.utc > FUTURE)
+		news_lint_report_part(k, r, &a->date, NULL, 0, a->date.n, NULL,
+		    "dated more than a year after now (%04d-%02d-%02d)",
+		    l->now.y, l->now.m, l->now.d);
+}

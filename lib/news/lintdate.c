@@ -10,7 +10,9 @@
  *	Saturday, 24 December 2016	Saturday, 24th December
  *	Saturday, December 24, 2016
  * A date without a year is taken in the year that puts it nearest to
- * the article's date (news_lint_set_date); without that, it is skipped.
+ * the article's date (news_lint_set_date), else to --now's or EV_NOW's
+ * in the display zone (news_lint_set_now); without either, it is
+ * skipped: the clock is never asked.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -173,17 +175,23 @@ date_after(const struct news_ltext *t, size_t i, struct date *dt)
 	return month_first(t, i, dt);
 }
 
-/* The year of a date written without one: nearest the article's date. */
+/* The year of a date written without one: nearest the article's date,
+ * else now's. */
 static int
 guess_year(const struct news_lint *l, struct date *dt)
 {
 	int64_t ref, best = INT64_MAX, dist;
-	int y;
+	int y, ry;
 
-	if (l->ref_y == 0)
+	if (l->ref_y != 0) {
+		ry = l->ref_y;
+		ref = ev_days_from_civil(l->ref_y, l->ref_m, l->ref_d);
+	} else if (l->now.known) {
+		ry = l->now.y;
+		ref = ev_days_from_civil(l->now.y, l->now.m, l->now.d);
+	} else
 		return -1;
-	ref = ev_days_from_civil(l->ref_y, l->ref_m, l->ref_d);
-	for (y = l->ref_y - 1; y <= l->ref_y + 1; y++) {
+	for (y = ry - 1; y <= ry + 1; y++) {
 		if (dt->d > ev_days_in_month(y, dt->m))
 			continue;
 		dist = llabs(ev_days_from_civil(y, dt->m, dt->d) - ref);

@@ -469,6 +469,24 @@ void	 news_lint_set_max_sentence(struct news_lint *, unsigned words);
 /* The article's date: date-weekday checks dates written without a year
  * ("Samstag, 24. Dezember") in the year nearest to it; 0 0 0: none. */
 void	 news_lint_set_date(struct news_lint *, int y, int m, int d);
+/*
+ * The present as the caller knows it, and how it reads a date value: when
+ * known (news-fmt: --now or EV_NOW was given, never the clock), utc is
+ * now and y-m-d its date in the display zone; date-weekday takes the
+ * year of a date without one from it when the article has no date, and
+ * date-order compares the article's date with it.  when(arg, s, &lo,
+ * &hi) reads a Date or Updated value as the span [lo, hi) of UTC seconds
+ * it names: 0, or -1 (NULL: date-order is off).  Copied.
+ */
+typedef int news_when_fn(void *arg, const char *s, int64_t *lo, int64_t *hi);
+struct news_now {
+	int	 known;
+	int64_t	 utc;
+	int	 y, m, d;
+	news_when_fn *when;
+	void	*arg;
+};
+void	 news_lint_set_now(struct news_lint *, const struct news_now *);
 void	 news_lint_set_terms(struct news_lint *, const struct news_terms *);
 /* --spell: news_lint_set_spell(l, news_spell_check, sp) (spell.c). */
 void	 news_lint_set_spell(struct news_lint *, news_spell_fn *, void *arg);
@@ -498,6 +516,7 @@ struct news_lint_part {
 };
 struct news_lint_article {
 	struct news_lint_part title, lead, image, alt, credit;
+	struct news_lint_part date, updated;	/* as written */
 	const struct news_lint_part *blocks;	/* the body, in order */
 	size_t	 nblocks;
 	void	*arg;

@@ -23,6 +23,7 @@ struct news_lint {
 	unsigned char *on;
 	unsigned max_sentence;		/* 0: no limit */
 	int	 ref_y, ref_m, ref_d;	/* the article's date, or 0 */
+	struct news_now now;		/* known 0: no present given */
 	const struct news_terms *terms;
 	news_spell_fn *spell;
 	void	*spell_arg;
@@ -115,6 +116,6 @@ news_ltext_fn news_rule_date_weekday;
 /* lintart.c */
 news_lart_fn news_rule_time_style, news_rule_missing_title,
 	    news_rule_missing_lead, news_rule_missing_alt,
-	    news_rule_missing_credit;
+	    news_rule_missing_credit, news_rule_date_order;
 
 #endif
