@@ -397,8 +397,9 @@ news_rule_quote_mismatch(struct news_ltext *t)
 /*
  * The typographic mark for a straight one: the partner's own when the
  * partner is typographic ("\"…“" opens with „), else the language's,
- * single for a double pair inside a paired double one ("a "b" c" →
- * „a ‚b‘ c“, as typography sets it).
+ * single for a double pair directly inside the outermost double one,
+ * when that pairs ("a "b" c" → „a ‚b‘ c“, as typography sets it; a
+ * third level is double again).
  * NULL when it is unpaired: a quote that cannot be paired is reported,
  * never guessed.
  */
@@ -417,7 +418,8 @@ straight_fix(const struct news_ltext *t, const struct quotes *q,
 		return NULL;
 	p = &q->m[m->partner];
 	o = m->role == R_OPEN ? m : p;
-	if (level == 1 && o->up != NONE && q->m[o->up].partner != NONE)
+	if (level == 1 && o->up != NONE && q->m[o->up].partner != NONE &&
+	    q->m[o->up].up == NONE)
 		level = 2;
 	if (m->role == R_OPEN)
 		c = is_straight(p->cp) ? lang_open(lang, level) :
