@@ -373,7 +373,14 @@ struct news_typo {
 	enum news_lang lang;
 	enum news_nbsp nbsp;
 	unsigned off;		/* rules switched off: 1u << NEWS_TYPO_... */
+	/* 1: the next paragraph opens with a quotation mark
+	 * (news_quote_opens), so a quotation left open at the end of this
+	 * one continues there: set as opened, not reported */
+	int	 cont;
 };
+/* 1 when the inline Markdown s[0..n) starts (after *_~) with a
+ * quotation mark that opens, as news_typeset judges it. */
+int	 news_quote_opens(const struct news_typo *, const char *s, size_t n);
 
 /*
  * Typeset the inline Markdown of one block, s[0..n) (its lines joined by

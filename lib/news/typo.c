@@ -713,8 +713,11 @@ pair(struct typo *t)
 		else if (!(m->straight && (in_tag || i < tail)))
 			add_tok(t, i, len, m);
 	}
-	while (t->depth > 0)
+	/* a quotation that continues in the next paragraph stays open:
+	 * the one opened first, still open at the end */
+	while (t->depth > (t->opt->cont ? 1u : 0u))
 		unpaired(&t->toks[t->stack[--t->depth]], 1);
+	t->depth = 0;
 	t->ndouble = 0;
 }
 
@@ -992,11 +995,12 @@ r_minus(struct typo *t)
 	if (e + 1 < t->lim && is_sep(t->s[e]) && is_digit(t->s[e + 1]))
 		for (b = ++e; e < t->lim && e - b < 12 && is_digit(t->s[e]); e++)
 			;
-	/* what follows: the end, or no protected span, letter, digit nor
-	 * a hyphen or separator and a digit */
+	/* what follows: the end, or no protected span, letter, digit,
+	 * hyphen (a range: "-5-10", "-10.-12." is no minus for r_range
+	 * to find on the next pass) nor separator and digit */
 	if (e < t->n && (e >= t->lim || alnum(cls_after(t, e, 0)) ||
-	    ((t->s[e] == '-' || is_sep(t->s[e])) && e + 1 < t->n &&
-	    is_digit(t->s[e + 1]))))
+	    t->s[e] == '-' || (e + 1 < t->n && is_sep(t->s[e]) &&
+	    (is_digit(t->s[e + 1]) || t->s[e + 1] == '-'))))
 		return 0;
 	puts_(t, "−");
 	return 1;
@@ -1474,6 +1478,36 @@ news_typeset(const struct news_typo *opt, const char *s, size_t n,
 	free(t.toks);
 	free(t.stack);
 	return 0;
+}
+
+int
+news_quote_opens(const struct news_typo *opt, const char *s, size_t n)
+{
+	static const struct news_typo dflt;
+	struct typo t = { 0 };
+	size_t i = 0;
+	int r;
+
+	if (s == NULL || n == 0)
+		return 0;
+	t.opt = opt != NULL ? opt : &dflt;
+	if ((unsigned)t.opt->lang > NEWS_LANG_EN || !ev_utf8_valid(s, n))
+		return 0;
+	t.s = (const unsigned char *)s;
+	t.n = n;
+	while (i < n && (s[i] == '*' || s[i] == '_' || s[i] == '~'))
+		i++;
+	if (i == n || mark_of(char_at(&t, i, &(size_t){ 0 })) == NULL)
+		return 0;
+	news_protected(s, n, add_span, &t);
+	pair(&t);
+	r = t.ntoks > 0 && t.toks[0].pos == i && t.toks[0].ctx == X_OPENING &&
+	    (t.toks[0].role == R_OPEN || (t.toks[0].role == R_UNPAIRED &&
+	    t.toks[0].opening));
+	free(t.spans);
+	free(t.toks);
+	free(t.stack);
+	return r;
 }
 
 const char *

@@ -33,7 +33,7 @@ static const char *
 tsx(enum news_lang lang, enum news_nbsp nb, unsigned off, const char *s)
 {
 	static char out[8192];
-	struct news_typo o = { lang, nb, off };
+	struct news_typo o = { lang, nb, off, 0 };
 	struct ev_buf b = { 0 }, again = { 0 };
 	int rc;
 
@@ -365,8 +365,8 @@ test_minus(void)
 	 * options, chains, protected spans, a rule that is off */
 	T_STREQ(ts(DE, d, "10 -12 Uhr, 0511 -123, 0511\n-123"),
 	    "10 -12 Uhr, 0511 -123, 0511\n-123");
-	T_STREQ(ts(DE, d, "-2016-12-24, -1.2.3, -3D, -19er, -o, --5"),
-	    "-2016-12-24, -1.2.3, -3D, -19er, -o, --5");
+	T_STREQ(ts(DE, d, "-2016-12-24, -1.2.3, -3D, -19er, -o, --5, (-5-"),
+	    "-2016-12-24, -1.2.3, -3D, -19er, -o, --5, (-5-");
 	T_STREQ(ts(DE, d, "`-5` -5`x` https://x.de/?a=-5 a/-5 a-5"),
 	    "`-5` -5`x` https://x.de/?a=-5 a/-5 a-5");
 	T_STREQ(ts(DE, ~0u, "-5 °C"), "-5 °C");
@@ -425,6 +425,64 @@ test_nbsp(void)
 	    "5" NB "km, 5" NB "p.m., §" NB "5, ©" NB "Name, 18 Uhr, e. g. 14. May");
 }
 
+/* s typeset as a paragraph that the next one continues (cont). */
+static const char *
+tc(enum news_lang lang, const char *s)
+{
+	static char out[1024];
+	struct news_typo o = { lang, NEWS_NBSP_NORMAL, Q, 1 };
+	struct ev_buf b = { 0 }, again = { 0 };
+
+	ev_buf_clear(&found);
+	T_EQ(news_typeset(&o, s, strlen(s), &b, collect, NULL), 0);
+	T_EQ(news_typeset(&o, b.p, b.len, &again, NULL, NULL), 0);
+	T_STREQ(again.p, b.p);
+	snprintf(out, sizeof(out), "%s", b.p);
+	ev_buf_free(&b);
+	ev_buf_free(&again);
+	return out;
+}
+
+/* A quotation over paragraphs: no closing mark at a paragraph's end,
+ * an opening one at the next one's start. */
+static void
+test_quotes_para(void)
+{
+	struct news_typo de = { DE, NEWS_NBSP_NORMAL, 0, 0 };
+	struct news_typo en = { EN, NEWS_NBSP_NORMAL, 0, 0 };
+
+	T_STREQ(tc(DE, "\"Erster Absatz."), "„Erster Absatz.");
+	T_STREQ(found.p, "");
+	T_STREQ(tc(CH, "\"Erster \"Absatz\" hier."), "«Erster ‹Absatz› hier.");
+	T_STREQ(tc(EN, "He said: \"First paragraph."),
+	    "He said: “First paragraph.");
+	T_STREQ(found.p, "");
+	/* a closed one is closed; what else is open is reported */
+	T_STREQ(tc(DE, "\"Ganz.\""), "„Ganz.“");
+	T_STREQ(tc(DE, "\"Erster \"Absatz."), "„Erster \"Absatz.");
+	T_STREQ(found.p, "quote-unpaired 8+1");
+	T_STREQ(tc(DE, "Erster“ Absatz."), "Erster“ Absatz.");
+	T_STREQ(found.p, "quote-unpaired 6+3");
+	/* without cont, as before */
+	T_STREQ(ts(DE, Q, "\"Erster Absatz."), "\"Erster Absatz.");
+	T_STREQ(found.p, "quote-unpaired 0+1");
+	/* what opens a paragraph */
+	T_EQ(news_quote_opens(&de, "\"Zweiter", 8), 1);
+	T_EQ(news_quote_opens(&de, "„Zweiter", 10), 1);
+	T_EQ(news_quote_opens(&de, "*\"Zweiter\"*", 11), 1);
+	T_EQ(news_quote_opens(NULL, "»Zweiter", 9), 1);
+	T_EQ(news_quote_opens(&en, "“Second", 9), 1);
+	T_EQ(news_quote_opens(&de, "Zweiter \"", 9), 0);
+	T_EQ(news_quote_opens(&de, "'s Wetter", 9), 0);
+	T_EQ(news_quote_opens(&de, "“ Zweiter", 11), 0);
+	T_EQ(news_quote_opens(&de, "`\"a\"`", 5), 0);
+	T_EQ(news_quote_opens(&de, "\\\"a", 3), 0);
+	T_EQ(news_quote_opens(&de, "\"", 1), 0);
+	T_EQ(news_quote_opens(&de, "\xff\"", 2), 0);
+	T_EQ(news_quote_opens(&de, NULL, 0), 0);
+	T_EQ(news_quote_opens(&de, "", 0), 0);
+}
+
 /* Abbreviations of single letters without their space, or broken. */
 static void
 test_abbr(void)
@@ -481,7 +539,7 @@ test_article(void)
 static void
 test_invalid(void)
 {
-	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0, 0 };
 	struct ev_buf b = { 0 };
 	const char bad[] = "\"a\" \xc3\x28 \xe2\x80 \"b\"";
 
@@ -563,6 +621,8 @@ test_fuzz_found(void)
 		"Uhr...0-1x.ch 10-12",
 		"a...5 km ...z. B. ...14. September § 030 12-34",
 		"§ 030 12-34 und +49 511 12-34",
+		/* a minus before what r_range takes for a range */
+		"(-110.-12. Mai",
 	};
 	size_t i;
 	int lang;
@@ -589,7 +649,7 @@ test_big(void)
 	    "Uhr... 'Das ist's', z. B. 5 km  weit (www.x.de/a-b) `c`. ";
 	size_t n = 1 << 20, k = sizeof(unit) - 1, i;
 	char *s = malloc(n + 1);
-	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0, 0 };
 	struct ev_buf b = { 0 }, again = { 0 };
 	clock_t t0;
 	double secs;
@@ -636,6 +696,7 @@ run(void)
 	test_quotes_mixed();
 	test_quotes_nested();
 	test_quotes_nest();
+	test_quotes_para();
 	test_quotes_context();
 	test_quotes_protected();
 	test_measures();
