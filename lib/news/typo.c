@@ -8,7 +8,8 @@
  *  2. its quotation marks: each is judged by its neighbours (opening
  *     after a space, closing before one, an apostrophe between
  *     letters, a measure after a digit) and paired with a stack; a
- *     pair becomes the language's marks, a mark that pairs with
+ *     pair becomes the language's marks (a double pair inside the
+ *     outermost double one its single marks), a mark that pairs with
  *     nothing is reported and stays as it was;
  *  3. the rules: a table of small functions over a cursor.  At each
  *     position the first rule that matches writes its output and says
@@ -352,6 +353,8 @@ dot_before(const struct typo *t, size_t i)
 	    t->s[i - 3] == 0xe2 && t->s[i - 2] == 0x80 && t->s[i - 1] == 0xa6);
 }
 
+static int abbr_chain(const struct typo *, size_t);
+
 /* s[i..] starts with word (bytes) and a non-letter follows it. */
 static int
 word_at(const struct typo *t, size_t i, const char *word)
@@ -379,7 +382,8 @@ word_before(const struct typo *t, size_t i, const char *word)
 	if (i < k || memcmp(t->s + i - k, word, k) != 0)
 		return 0;
 	c = cls_before(t, i - k, 0);
-	return !alnum(c) && !dot_before(t, i - k);
+	/* a '.' inside an abbreviation gets its space (u.a.S. 12) */
+	return !alnum(c) && (!dot_before(t, i - k) || abbr_chain(t, i - k - 1));
 }
 
 /* ---- pass 2: quotation marks ---------------------------------------------- */

@@ -623,6 +623,9 @@ test_fuzz_found(void)
 		"§ 030 12-34 und +49 511 12-34",
 		/* a minus before what r_range takes for a range */
 		"(-110.-12. Mai",
+		/* a word after an abbreviation's '.' (S. 12 in u.a.S. 12) */
+		"\"E.i+49 ``.R. u.a.S. 12.-0 °C (-3 Grad km) 10 -.\nB",
+		"u.a.S. 12",
 	};
 	size_t i;
 	int lang;
