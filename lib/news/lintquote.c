@@ -331,12 +331,19 @@ news_rule_quote_unpaired(struct news_ltext *t)
 {
 	struct quotes q;
 	size_t i;
+	int runs_on = t->lint->cont;
 	char b[8];
 
 	quote_scan(t, &q);
 	for (i = 0; i < q.n; i++) {
 		if (q.m[i].partner != NONE)
 			continue;
+		/* the outermost quotation left open runs on into the next
+		 * paragraph, which opens with a mark again */
+		if (q.m[i].role == R_OPEN && runs_on) {
+			runs_on = 0;
+			continue;
+		}
 		if (q.m[i].role == R_OPEN)
 			news_lint_report(t, q.m[i].off, q.m[i].len, NULL,
 			    "quotation mark %s is never closed",

@@ -483,6 +483,10 @@ void	 news_lint_free(struct news_lint *);
 /* --enable ID / --disable ID ("all": every rule): 0, -1 for no such id. */
 int	 news_lint_enable(struct news_lint *, const char *id, int on);
 void	 news_lint_set_lang(struct news_lint *, enum news_lang);
+/* 1: the next text checked is a paragraph whose next paragraph opens
+ * with a quotation mark (news_quote_opens), so a quotation it leaves
+ * open runs on there and is not reported (quote-unpaired); 0 again. */
+void	 news_lint_set_cont(struct news_lint *, int);
 /* --max-sentence N: sentences of more than N words (0: no limit). */
 void	 news_lint_set_max_sentence(struct news_lint *, unsigned words);
 /* The article's date: date-weekday checks dates written without a year
