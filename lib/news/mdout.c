@@ -21,7 +21,9 @@ plain_ok(const char *s, size_t n)
 	static const char *const words[] = { "true", "false", "null", "yes",
 	    "no", "on", "off", "~" };
 
+	/* a BOM at a line's start is no text to YAML */
 	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL ||
+	    (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) ||
 	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") != NULL ||
 	    strstr(s, " #") != NULL || strchr(s, '\n') != NULL ||
 	    strchr(s, '\t') != NULL)
@@ -235,7 +237,8 @@ code(const struct news_block *k, struct ev_buf *b)
 	ev_buf_addc(b, '\n');
 }
 
-/* Two lists in a row would be one: the second takes the other bullet. */
+/* Two lists in a row would be one: the second takes the other bullet,
+ * '*' for '-', or the other delimiter, ')' for '.'. */
 static void
 item(const struct news_block *k, int bullet, struct ev_buf *b)
 {
@@ -243,13 +246,32 @@ item(const struct news_block *k, int bullet, struct ev_buf *b)
 	size_t w;
 
 	if (k->ordered)
-		snprintf(first, sizeof(first), "%ld. ", k->number);
+		snprintf(first, sizeof(first), "%ld%c ", k->number,
+		    bullet == '-' ? '.' : ')');
 	else
 		snprintf(first, sizeof(first), "%c ", bullet);
 	w = strlen(first);
 	memset(indent, ' ', w);
 	indent[w] = '\0';
 	lines(k->text.s, k->item ? first : indent, indent, b);
+}
+
+/* An HTML block as it is, but that a line "%%%" of it (it came from
+ * inside a quote or an item) takes a blank, so it ends no article. */
+static void
+html(const struct news_text *x, struct ev_buf *b)
+{
+	for (const char *s = x->s; *s != '\0';) {
+		size_t n = strcspn(s, "\n");
+
+		if (separator(s, n))
+			ev_buf_addc(b, ' ');
+		ev_buf_add(b, s, n);
+		ev_buf_addc(b, '\n');
+		s += n + (s[n] == '\n');
+	}
+	if (x->len == 0)
+		ev_buf_addc(b, '\n');
 }
 
 /* Would the end of a heading's text read as its closing "#"s? */
@@ -286,11 +308,7 @@ block(const struct news_block *k, int bullet, struct ev_buf *b)
 	case NEWS_B_ATTRIB: lines(k->text.s, "> — ", "> ", b); break;
 	case NEWS_B_ITEM: item(k, bullet, b); break;
 	case NEWS_B_CODE: code(k, b); break;
-	case NEWS_B_HTML:
-		ev_buf_adds(b, k->text.s);
-		if (k->text.len == 0 || k->text.s[k->text.len - 1] != '\n')
-			ev_buf_addc(b, '\n');
-		break;
+	case NEWS_B_HTML: html(&k->text, b); break;
 	case NEWS_B_RULE: ev_buf_adds(b, "* * *\n"); break;
 	}
 }
@@ -313,18 +331,20 @@ void
 news_md_write(const struct news_article *a, const struct news_wopts *w,
     struct ev_buf *b)
 {
-	int bullet = '-', lists = 0;
+	int bullet = '-';
 
 	(void)w;
 	front_matter(a, b);
 	for (size_t i = 0; i < a->nblock; i++) {
 		const struct news_block *k = &a->block[i];
+		const struct news_block *p = i > 0 ? &a->block[i - 1] : NULL;
 
 		if (k->kind == NEWS_B_ITEM && k->first) {
-			/* a list right after a list takes the other bullet */
-			bullet = lists && i > 0 && a->block[i - 1].kind ==
-			    NEWS_B_ITEM ? (bullet == '-' ? '*' : '-') : '-';
-			lists = 1;
+			/* a list right after one of its type takes the
+			 * other bullet or delimiter */
+			bullet = p != NULL && p->kind == NEWS_B_ITEM &&
+			    p->ordered == k->ordered && bullet == '-' ? '*' :
+			    '-';
 		}
 		ev_buf_adds(b, i == 0 ? "\n" : between(&a->block[i - 1], k));
 		block(k, bullet, b);
