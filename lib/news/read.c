@@ -68,13 +68,51 @@ is_separator(const char *p, size_t b, size_t e)
 	return 1;
 }
 
-/* Lay out the lines of the article from r->at up to a separator line or
- * the end; *next: where the next one starts. */
+/*
+ * A code fence of CommonMark at the margin: up to three blanks, then
+ * three or more '`' or '~' (a '`' fence's info string has none).  With
+ * open 0 the line opens one: its char and length in *c, *len.  Else it
+ * may close the fence open (c, len): as many of c or more, then blanks.
+ */
+static int
+is_code_fence(const char *p, size_t b, size_t e, int open, int *c,
+    size_t *len)
+{
+	size_t i = b, n;
+
+	while (i < e && i - b < 3 && p[i] == ' ')
+		i++;
+	if (i >= e || (p[i] != '`' && p[i] != '~') || (open && p[i] != *c))
+		return 0;
+	for (n = 0; i + n < e && p[i + n] == p[i]; n++)
+		;
+	if (n < 3 || (open && n < *len))
+		return 0;
+	if (open) {
+		for (i += n; i < e && (p[i] == ' ' || p[i] == '\t'); i++)
+			;
+		return i == e;
+	}
+	if (p[i] == '`' && memchr(p + i + n, '`', e - i - n) != NULL)
+		return 0;
+	*c = p[i];
+	*len = n;
+	return 1;
+}
+
+/*
+ * Lay out the lines of the article from r->at up to a separator line or
+ * the end; *next: where the next one starts.  A "%%%" inside a fenced
+ * code block is code, not a separator -- unless the fence is never
+ * closed: then the first such line separates after all, and the code
+ * ends with the article, as it would at the end of a document.
+ */
 static void
 lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 {
 	struct news_src *s = &r->src;
-	size_t b = r->at, e;
+	size_t b = r->at, e, le, flen = 0, cut = 0, cutnext = 0, cutlines = 0;
+	int fc = 0;
 
 	s->name = r->name;
 	s->p = r->p;
@@ -87,14 +125,31 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 		const char *nl = memchr(r->p + b, '\n', r->n - b);
 
 		e = nl ? (size_t)(nl - r->p) : r->n;
+		le = e > b && r->p[e - 1] == '\r' ? e - 1 : e;
 		if (is_separator(r->p, b, e)) {
-			*next = nl ? e + 1 : r->n;
-			*nextline = r->line + s->nlines + 1;
-			break;
-		}
+			if (fc == 0) {
+				*next = nl ? e + 1 : r->n;
+				*nextline = r->line + s->nlines + 1;
+				break;
+			}
+			if (cut == 0) {
+				cut = b;
+				cutnext = nl ? e + 1 : r->n;
+				cutlines = s->nlines;
+			}
+		} else if (fc == 0)
+			(void)is_code_fence(r->p, b, le, 0, &fc, &flen);
+		else if (is_code_fence(r->p, b, le, 1, &fc, &flen))
+			fc = 0, cut = 0;	/* closed: a "%%%" in it was code */
 		s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
 		s->ls[s->nlines++] = b;
 		b = nl ? e + 1 : r->n;
+	}
+	if (b >= r->n && cut != 0) {
+		b = cut;
+		s->nlines = cutlines;
+		*next = cutnext;
+		*nextline = r->line + s->nlines + 1;
 	}
 	s->end = b;
 	/* a byte order mark is no part of the text, at the start of the
