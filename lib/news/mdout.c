@@ -237,22 +237,52 @@ code(const struct news_block *k, struct ev_buf *b)
 	ev_buf_addc(b, '\n');
 }
 
-/* Two lists in a row would be one: the second takes the other bullet,
- * '*' for '-', or the other delimiter, ')' for '.'. */
+/*
+ * The list markup of the items as written.  The body's blocks are flat:
+ * an item's paragraph after a nested list, a quote or code of an item
+ * cannot go back into its item, so it goes out as it reads back -- an
+ * item after blocks of no list of its type starts a list, a paragraph
+ * of an item after a block of no list is a paragraph.  Two lists in a
+ * row would be one: the second takes the other bullet, '*' for '-', or
+ * the other delimiter, ')' for '.'.
+ */
+struct lists {
+	int	 bullet;	/* '-' or '*', for '.' or ')' */
+	size_t	 width;		/* of the last item's marker */
+	int	 in;		/* the block before went out in a list */
+};
+
+/* Does item k start a list as written, after block p? */
+static int
+starts_list(const struct lists *ls, const struct news_block *p,
+    const struct news_block *k)
+{
+	return k->item && (k->first || !ls->in || p->ordered != k->ordered);
+}
+
 static void
-item(const struct news_block *k, int bullet, struct ev_buf *b)
+item(const struct news_block *p, const struct news_block *k,
+    struct lists *ls, struct ev_buf *b)
 {
 	char first[32], indent[32];
-	size_t w;
 
-	if (k->ordered)
-		snprintf(first, sizeof(first), "%ld%c ", k->number,
-		    bullet == '-' ? '.' : ')');
-	else
-		snprintf(first, sizeof(first), "%c ", bullet);
-	w = strlen(first);
-	memset(indent, ' ', w);
-	indent[w] = '\0';
+	if (!k->item && !ls->in) {
+		lines(k->text.s, "", "", b);
+		return;
+	}
+	if (starts_list(ls, p, k))
+		ls->bullet = ls->in && p->ordered == k->ordered &&
+		    ls->bullet == '-' ? '*' : '-';
+	if (k->item) {
+		if (k->ordered)
+			snprintf(first, sizeof(first), "%ld%c ", k->number,
+			    ls->bullet == '-' ? '.' : ')');
+		else
+			snprintf(first, sizeof(first), "%c ", ls->bullet);
+		ls->width = strlen(first);
+	}
+	memset(indent, ' ', ls->width);
+	indent[ls->width] = '\0';
 	lines(k->text.s, k->item ? first : indent, indent, b);
 }
 
@@ -287,7 +317,8 @@ closes(const char *s, size_t n)
 }
 
 static void
-block(const struct news_block *k, int bullet, struct ev_buf *b)
+block(const struct news_block *p, const struct news_block *k,
+    struct lists *ls, struct ev_buf *b)
 {
 	char hashes[8];
 
@@ -306,7 +337,7 @@ block(const struct news_block *k, int bullet, struct ev_buf *b)
 		break;
 	case NEWS_B_QUOTE: lines(k->text.s, "> ", "> ", b); break;
 	case NEWS_B_ATTRIB: lines(k->text.s, "> — ", "> ", b); break;
-	case NEWS_B_ITEM: item(k, bullet, b); break;
+	case NEWS_B_ITEM: item(p, k, ls, b); break;
 	case NEWS_B_CODE: code(k, b); break;
 	case NEWS_B_HTML: html(&k->text, b); break;
 	case NEWS_B_RULE: ev_buf_adds(b, "* * *\n"); break;
@@ -315,14 +346,14 @@ block(const struct news_block *k, int bullet, struct ev_buf *b)
 
 /* What goes between block k and the one before it. */
 static const char *
-between(const struct news_block *prev, const struct news_block *k)
+between(const struct lists *ls, const struct news_block *prev,
+    const struct news_block *k)
 {
 	if (k->kind == NEWS_B_ATTRIB && prev->kind == NEWS_B_QUOTE)
 		return ">\n";
 	if (k->kind == NEWS_B_QUOTE && prev->kind == NEWS_B_QUOTE && !k->first)
 		return ">\n";
-	if (k->kind == NEWS_B_ITEM && prev->kind == NEWS_B_ITEM && !k->first &&
-	    k->item)
+	if (k->kind == NEWS_B_ITEM && k->item && !starts_list(ls, prev, k))
 		return "";
 	return "\n";
 }
@@ -331,7 +362,7 @@ void
 news_md_write(const struct news_article *a, const struct news_wopts *w,
     struct ev_buf *b)
 {
-	int bullet = '-';
+	struct lists ls = { '-', 2, 0 };
 
 	(void)w;
 	front_matter(a, b);
@@ -339,14 +370,8 @@ news_md_write(const struct news_article *a, const struct news_wopts *w,
 		const struct news_block *k = &a->block[i];
 		const struct news_block *p = i > 0 ? &a->block[i - 1] : NULL;
 
-		if (k->kind == NEWS_B_ITEM && k->first) {
-			/* a list right after one of its type takes the
-			 * other bullet or delimiter */
-			bullet = p != NULL && p->kind == NEWS_B_ITEM &&
-			    p->ordered == k->ordered && bullet == '-' ? '*' :
-			    '-';
-		}
-		ev_buf_adds(b, i == 0 ? "\n" : between(&a->block[i - 1], k));
-		block(k, bullet, b);
+		ev_buf_adds(b, p == NULL ? "\n" : between(&ls, p, k));
+		block(p, k, &ls, b);
+		ls.in = k->kind == NEWS_B_ITEM && (k->item || ls.in);
 	}
 }
