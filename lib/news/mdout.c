@@ -304,6 +304,25 @@ html(const struct news_text *x, struct ev_buf *b)
 		ev_buf_addc(b, '\n');
 }
 
+/* A setext heading's lines on one: the blanks around each line end
+ * become one space, as the next reading would make them. */
+static void
+atx(const struct news_text *x, struct ev_buf *b)
+{
+	for (const char *s = x->s; *s != '\0'; s++) {
+		if (*s != '\n') {
+			ev_buf_addc(b, *s);
+			continue;
+		}
+		while (b->len > 0 && (b->p[b->len - 1] == ' ' ||
+		    b->p[b->len - 1] == '\t'))
+			b->len--;
+		ev_buf_addc(b, ' ');
+		while (s[1] == ' ' || s[1] == '\t')
+			s++;
+	}
+}
+
 /* Would the end of a heading's text read as its closing "#"s? */
 static int
 closes(const char *s, size_t n)
@@ -329,8 +348,7 @@ block(const struct news_block *p, const struct news_block *k,
 		hashes[k->level] = ' ';
 		hashes[k->level + 1] = '\0';
 		ev_buf_adds(b, hashes);
-		for (const char *s = k->text.s; *s != '\0'; s++)
-			ev_buf_addc(b, *s == '\n' ? ' ' : *s);
+		atx(&k->text, b);
 		if (closes(k->text.s, k->text.len))
 			ev_buf_adds(b, " #");	/* "## a #": the text "a #" */
 		ev_buf_addc(b, '\n');
