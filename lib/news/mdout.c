@@ -204,15 +204,16 @@ lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 	}
 }
 
-/* The longest run of backticks at a line's start in s, plus one, at
- * least three: a fence that no line of the code closes. */
+/* The longest run of c at a line's start in s, plus one, at least
+ * three: a fence that no line of the code closes. */
 static int
-fence_len(const char *s)
+fence_len(const char *s, int c)
 {
 	int best = 3;
+	char set[2] = { (char)c, '\0' };
 
 	for (const char *l = s; l != NULL && *l != '\0';) {
-		int n = (int)strspn(l, "`");
+		int n = (int)strspn(l + strspn(l, " "), set);
 
 		if (n >= best)
 			best = n + 1;
@@ -222,18 +223,22 @@ fence_len(const char *s)
 	return best;
 }
 
+/* Fenced with '`', or with '~' when the info string holds a '`' (no
+ * '`' fence may have one). */
 static void
 code(const struct news_block *k, struct ev_buf *b)
 {
-	int n = fence_len(k->text.s);
+	const char *info = k->info ? k->info : "";
+	int c = strchr(info, '`') != NULL ? '~' : '`';
+	int n = fence_len(k->text.s, c);
 
 	for (int i = 0; i < n; i++)
-		ev_buf_addc(b, '`');
-	ev_buf_printf(b, "%s\n%s", k->info ? k->info : "", k->text.s);
+		ev_buf_addc(b, c);
+	ev_buf_printf(b, "%s\n%s", info, k->text.s);
 	if (k->text.len > 0 && k->text.s[k->text.len - 1] != '\n')
 		ev_buf_addc(b, '\n');
 	for (int i = 0; i < n; i++)
-		ev_buf_addc(b, '`');
+		ev_buf_addc(b, c);
 	ev_buf_addc(b, '\n');
 }
 
