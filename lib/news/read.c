@@ -18,6 +18,8 @@ struct news_reader {
 	unsigned long line;	/* its line */
 	enum news_format fmt;
 	int	 count;		/* articles read or skipped */
+	size_t	 unclosed[2];	/* a '`', '~' fence this long or longer
+				 * opened from here on closes no more */
 	struct news_src src;
 };
 
@@ -137,15 +139,21 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 				cutnext = nl ? e + 1 : r->n;
 				cutlines = s->nlines;
 			}
-		} else if (fc == 0)
-			(void)is_code_fence(r->p, b, le, 0, &fc, &flen);
-		else if (is_code_fence(r->p, b, le, 1, &fc, &flen))
+		} else if (fc == 0) {
+			if (is_code_fence(r->p, b, le, 0, &fc, &flen) &&
+			    r->unclosed[fc == '~'] != 0 &&
+			    flen >= r->unclosed[fc == '~'])
+				fc = 0;	/* known: none closes it */
+		} else if (is_code_fence(r->p, b, le, 1, &fc, &flen))
 			fc = 0, cut = 0;	/* closed: a "%%%" in it was code */
 		s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
 		s->ls[s->nlines++] = b;
 		b = nl ? e + 1 : r->n;
 	}
 	if (b >= r->n && cut != 0) {
+		/* what closes no fence this long closes no longer one after
+		 * it either: no second scan to the end for it */
+		r->unclosed[fc == '~'] = flen;
 		b = cut;
 		s->nlines = cutlines;
 		*next = cutnext;
