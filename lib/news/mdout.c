@@ -2,7 +2,8 @@
  * mdout.c - an article as CommonMark with YAML front matter, the form
  * Hugo and Jekyll take.  The form is canonical: the fields in the order
  * of enum news_field under their English keys, then the unknown keys;
- * one blank line between blocks; "- " lists, "* * *" rules, fenced code.
+ * one blank line between blocks; "- " lists, "* * *" rules, fenced code,
+ * "## " headings (a heading of several lines underlined).
  * Read back, it gives the same article, so writing it again gives the
  * same bytes.
  */
@@ -309,25 +310,6 @@ html(const struct news_text *x, struct ev_buf *b)
 		ev_buf_addc(b, '\n');
 }
 
-/* A setext heading's lines on one: the blanks around each line end
- * become one space, as the next reading would make them. */
-static void
-atx(const struct news_text *x, struct ev_buf *b)
-{
-	for (const char *s = x->s; *s != '\0'; s++) {
-		if (*s != '\n') {
-			ev_buf_addc(b, *s);
-			continue;
-		}
-		while (b->len > 0 && (b->p[b->len - 1] == ' ' ||
-		    b->p[b->len - 1] == '\t'))
-			b->len--;
-		ev_buf_addc(b, ' ');
-		while (s[1] == ' ' || s[1] == '\t')
-			s++;
-	}
-}
-
 /* Would the end of a heading's text read as its closing "#"s? */
 static int
 closes(const char *s, size_t n)
@@ -349,11 +331,19 @@ block(const struct news_block *p, const struct news_block *k,
 	switch (k->kind) {
 	case NEWS_B_PARA: lines(k->text.s, "", "", b); break;
 	case NEWS_B_SUBHEAD:
+		if (memchr(k->text.s, '\n', k->text.len) != NULL &&
+		    k->level <= 2) {
+			/* a setext heading's lines stay lines: joined, they
+			 * would read and typeset otherwise */
+			lines(k->text.s, "", "", b);
+			ev_buf_adds(b, k->level == 1 ? "===\n" : "---\n");
+			break;
+		}
 		memset(hashes, '#', (size_t)k->level);
 		hashes[k->level] = ' ';
 		hashes[k->level + 1] = '\0';
 		ev_buf_adds(b, hashes);
-		atx(&k->text, b);
+		ev_buf_adds(b, k->text.s);
 		if (closes(k->text.s, k->text.len))
 			ev_buf_adds(b, " #");	/* "## a #": the text "a #" */
 		ev_buf_addc(b, '\n');

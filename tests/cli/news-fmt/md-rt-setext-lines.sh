@@ -1,5 +1,5 @@
-# a setext heading of several lines goes out as one "## " line whose
-# blanks at the joins are one space, typeset or not
+# a setext heading of several lines keeps its lines, typeset or not:
+# joined on one "## " line they would read and typeset otherwise
 in=$(cat)
 for o in --no-typo --lang=de; do
 	once=$(printf '%s\n' "$in" | news-fmt -o md $o)
