@@ -266,6 +266,21 @@ starts_list(const struct lists *ls, const struct news_block *p,
 	return k->item && (k->first || !ls->in || p->ordered != k->ordered);
 }
 
+/* Would "c " and the first line of s be a thematic break ("- --")? */
+static int
+rule_after(int c, const char *s)
+{
+	int n = 1;
+
+	for (; *s != '\0' && *s != '\n'; s++) {
+		if (*s == c)
+			n++;
+		else if (*s != ' ' && *s != '\t')
+			return 0;
+	}
+	return n >= 3;
+}
+
 static void
 item(const struct news_block *p, const struct news_block *k,
     struct lists *ls, struct ev_buf *b)
@@ -289,15 +304,23 @@ item(const struct news_block *p, const struct news_block *k,
 	}
 	memset(indent, ' ', ls->width);
 	indent[ls->width] = '\0';
+	if (k->item && !k->ordered && rule_after(ls->bullet, k->text.s)) {
+		ev_buf_adds(b, first);
+		ev_buf_addc(b, '\\');	/* "- \--": no rule "- --" */
+		lines(k->text.s, "", indent, b);
+		return;
+	}
 	lines(k->text.s, k->item ? first : indent, indent, b);
 }
 
 /* An HTML block as it is, but that a line "%%%" of it (it came from
- * inside a quote or an item) takes a blank, so it ends no article. */
+ * inside a quote or an item) takes a blank, so it ends no article, and
+ * that its first line starts at the margin: indented, after a list, it
+ * would go into the list's last item. */
 static void
 html(const struct news_text *x, struct ev_buf *b)
 {
-	for (const char *s = x->s; *s != '\0';) {
+	for (const char *s = x->s + strspn(x->s, " \t"); *s != '\0';) {
 		size_t n = strcspn(s, "\n");
 
 		if (separator(s, n))
