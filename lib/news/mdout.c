@@ -256,6 +256,7 @@ struct lists {
 	int	 bullet;	/* '-' or '*', for '.' or ')' */
 	size_t	 width;		/* of the last item's marker */
 	int	 in;		/* the block before went out in a list */
+	long	 number;	/* the last item's, as it reads back */
 };
 
 /* Does item k start a list as written, after block p? */
@@ -291,12 +292,15 @@ item(const struct news_block *p, const struct news_block *k,
 		lines(k->text.s, "", "", b);
 		return;
 	}
-	if (starts_list(ls, p, k))
+	if (starts_list(ls, p, k)) {
 		ls->bullet = ls->in && p->ordered == k->ordered &&
 		    ls->bullet == '-' ? '*' : '-';
+		ls->number = k->number - 1;
+	}
 	if (k->item) {
+		/* only a list's first number counts: the rest count on */
 		if (k->ordered)
-			snprintf(first, sizeof(first), "%ld%c ", k->number,
+			snprintf(first, sizeof(first), "%ld%c ", ++ls->number,
 			    ls->bullet == '-' ? '.' : ')');
 		else
 			snprintf(first, sizeof(first), "%c ", ls->bullet);
@@ -398,7 +402,7 @@ void
 news_md_write(const struct news_article *a, const struct news_wopts *w,
     struct ev_buf *b)
 {
-	struct lists ls = { '-', 2, 0 };
+	struct lists ls = { '-', 2, 0, 0 };
 
 	(void)w;
 	front_matter(a, b);
