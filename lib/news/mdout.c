@@ -46,13 +46,24 @@ scalar(const struct news_text *x, struct ev_buf *b)
 	size_t i;
 
 	if (memchr(x->s, '\n', x->len) != NULL) {
-		/* folded lines read back as one: decide on that */
-		struct news_text y = { .s = ev_estrndup(x->s, x->len),
-		    .len = x->len };
+		/* folded lines read back as one: decide on that; the
+		 * blanks around a line end are one space then */
+		struct news_text y = { .s = ev_estrndup(x->s, x->len) };
 
-		for (i = 0; i < y.len; i++)
-			if (y.s[i] == '\n')
-				y.s[i] = ' ';
+		for (i = 0; i < x->len; i++) {
+			if (x->s[i] != '\n') {
+				y.s[y.len++] = x->s[i];
+				continue;
+			}
+			while (y.len > 0 && (y.s[y.len - 1] == ' ' ||
+			    y.s[y.len - 1] == '\t'))
+				y.len--;
+			y.s[y.len++] = ' ';
+			while (i + 1 < x->len && (x->s[i + 1] == ' ' ||
+			    x->s[i + 1] == '\t'))
+				i++;
+		}
+		y.s[y.len] = '\0';
 		scalar(&y, b);
 		free(y.s);
 		return;
@@ -247,8 +258,10 @@ code(const struct news_block *k, struct ev_buf *b)
  * The list markup of the items as written.  The body's blocks are flat:
  * an item's paragraph after a nested list, a quote or code of an item
  * cannot go back into its item, so it goes out as it reads back -- an
- * item after blocks of no list of its type starts a list, a paragraph
- * of an item after a block of no list is a paragraph.  Two lists in a
+ * item after blocks of no list of its type starts a list, and so does
+ * a paragraph of an item after a block of no list, as an item of its
+ * own (as a paragraph it could read as a quote's attribution, or the
+ * lead).  Two lists in a
  * row would be one: the second takes the other bullet, '*' for '-', or
  * the other delimiter, ')' for '.'.
  */
@@ -259,12 +272,20 @@ struct lists {
 	long	 number;	/* the last item's, as it reads back */
 };
 
+/* Does k go out as an item of its own (else it goes on an item)? */
+static int
+own_item(const struct lists *ls, const struct news_block *k)
+{
+	return k->item || !ls->in;
+}
+
 /* Does item k start a list as written, after block p? */
 static int
 starts_list(const struct lists *ls, const struct news_block *p,
     const struct news_block *k)
 {
-	return k->item && (k->first || !ls->in || p->ordered != k->ordered);
+	return own_item(ls, k) && (k->first || !ls->in ||
+	    p->ordered != k->ordered);
 }
 
 /* Would "c " and the first line of s be a thematic break ("- --")? */
@@ -287,17 +308,14 @@ item(const struct news_block *p, const struct news_block *k,
     struct lists *ls, struct ev_buf *b)
 {
 	char first[32], indent[32];
+	int own = own_item(ls, k);
 
-	if (!k->item && !ls->in) {
-		lines(k->text.s, "", "", b);
-		return;
-	}
 	if (starts_list(ls, p, k)) {
 		ls->bullet = ls->in && p->ordered == k->ordered &&
 		    ls->bullet == '-' ? '*' : '-';
 		ls->number = k->number - 1;
 	}
-	if (k->item) {
+	if (own) {
 		/* only a list's first number counts: the rest count on */
 		if (k->ordered)
 			snprintf(first, sizeof(first), "%ld%c ", ++ls->number,
@@ -308,13 +326,13 @@ item(const struct news_block *p, const struct news_block *k,
 	}
 	memset(indent, ' ', ls->width);
 	indent[ls->width] = '\0';
-	if (k->item && !k->ordered && rule_after(ls->bullet, k->text.s)) {
+	if (own && !k->ordered && rule_after(ls->bullet, k->text.s)) {
 		ev_buf_adds(b, first);
 		ev_buf_addc(b, '\\');	/* "- \--": no rule "- --" */
 		lines(k->text.s, "", indent, b);
 		return;
 	}
-	lines(k->text.s, k->item ? first : indent, indent, b);
+	lines(k->text.s, own ? first : indent, indent, b);
 }
 
 /* An HTML block as it is, but that a line "%%%" of it (it came from
@@ -393,7 +411,8 @@ between(const struct lists *ls, const struct news_block *prev,
 		return ">\n";
 	if (k->kind == NEWS_B_QUOTE && prev->kind == NEWS_B_QUOTE && !k->first)
 		return ">\n";
-	if (k->kind == NEWS_B_ITEM && k->item && !starts_list(ls, prev, k))
+	if (k->kind == NEWS_B_ITEM && own_item(ls, k) &&
+	    !starts_list(ls, prev, k))
 		return "";
 	return "\n";
 }
@@ -412,6 +431,6 @@ news_md_write(const struct news_article *a, const struct news_wopts *w,
 
 		ev_buf_adds(b, p == NULL ? "\n" : between(&ls, p, k));
 		block(p, k, &ls, b);
-		ls.in = k->kind == NEWS_B_ITEM && (k->item || ls.in);
+		ls.in = k->kind == NEWS_B_ITEM;
 	}
 }
