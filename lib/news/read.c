@@ -102,6 +102,44 @@ is_code_fence(const char *p, size_t b, size_t e, int open, int *c,
 	return 1;
 }
 
+/* Lines of blanks only in p[b, e)? */
+static int
+only_blanks(const char *p, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (p[b] != ' ' && p[b] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Where a line is in an article: before its first line that is not
+ * blank, in front matter, in a header block, in the body (from this
+ * line, or from the next). */
+enum { FIRST, FRONT, HEADER, BODY, BODY_NEXT };
+
+/* The state after line p[b, e) in state st (not BODY). */
+static int
+head(const char *p, size_t b, size_t e, int st)
+{
+	int dashes = e - b >= 3 && memcmp(p + b, "---", 3) == 0 &&
+	    only_blanks(p, b + 3, e);
+	size_t ke, vb;
+
+	switch (st) {
+	case FIRST:
+		if (dashes)
+			return FRONT;
+		if (only_blanks(p, b, e))
+			return FIRST;
+		return news_header_line(p, b, e, &ke, &vb) ? HEADER : BODY;
+	case FRONT:
+		return dashes || (e - b >= 3 && memcmp(p + b, "...", 3) == 0 &&
+		    only_blanks(p, b + 3, e)) ? BODY_NEXT : FRONT;
+	default:
+		return only_blanks(p, b, e) ? BODY_NEXT : HEADER;
+	}
+}
+
 /*
  * Lay out the lines of the article from r->at up to a separator line or
  * the end; *next: where the next one starts.  A "%%%" inside a fenced
@@ -114,7 +152,8 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 {
 	struct news_src *s = &r->src;
 	size_t b = r->at, e, le, flen = 0, cut = 0, cutnext = 0, cutlines = 0;
-	int fc = 0;
+	size_t bs = r->at, bsl = 0;
+	int fc = 0, st = FIRST;
 
 	s->name = r->name;
 	s->p = r->p;
@@ -125,30 +164,54 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 	*nextline = 0;
 	while (b < r->n) {
 		const char *nl = memchr(r->p + b, '\n', r->n - b);
+		size_t nb;
 
 		e = nl ? (size_t)(nl - r->p) : r->n;
 		le = e > b && r->p[e - 1] == '\r' ? e - 1 : e;
+		nb = nl ? e + 1 : r->n;
 		if (is_separator(r->p, b, e)) {
 			if (fc == 0) {
-				*next = nl ? e + 1 : r->n;
+				*next = nb;
 				*nextline = r->line + s->nlines + 1;
 				break;
 			}
 			if (cut == 0) {
 				cut = b;
-				cutnext = nl ? e + 1 : r->n;
+				cutnext = nb;
 				cutlines = s->nlines;
 			}
-		} else if (fc == 0) {
-			if (is_code_fence(r->p, b, le, 0, &fc, &flen) &&
-			    r->unclosed[fc == '~'] != 0 &&
-			    flen >= r->unclosed[fc == '~'])
-				fc = 0;	/* known: none closes it */
-		} else if (is_code_fence(r->p, b, le, 1, &fc, &flen))
-			fc = 0, cut = 0;	/* closed: a "%%%" in it was code */
+		} else if (st != BODY) {
+			st = head(r->p, b, le, st);
+			if (st == BODY)
+				bs = b, bsl = s->nlines;
+			else if (st == BODY_NEXT)
+				st = BODY, bs = nb, bsl = s->nlines + 1;
+		}
+		if (st == BODY && b >= bs && !is_separator(r->p, b, e)) {
+			if (fc == 0) {
+				if (is_code_fence(r->p, b, le, 0, &fc, &flen) &&
+				    r->unclosed[fc == '~'] != 0 &&
+				    flen >= r->unclosed[fc == '~'])
+					fc = 0;	/* known: none closes it */
+			} else if (is_code_fence(r->p, b, le, 1, &fc, &flen)) {
+				fc = 0;
+				/* closed: a "%%%" in it is code if CommonMark
+				 * reads a code block there (not HTML, say) */
+				if (cut != 0 && !news_body_fenced(r->p + bs,
+				    e - bs, (int)(cutlines - bsl + 1)))
+					break;
+				cut = 0;
+			}
+		}
 		s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
 		s->ls[s->nlines++] = b;
-		b = nl ? e + 1 : r->n;
+		b = nb;
+	}
+	if (cut != 0 && fc == 0) {
+		b = cut;		/* the "%%%" was no code after all */
+		s->nlines = cutlines;
+		*next = cutnext;
+		*nextline = r->line + s->nlines + 1;
 	}
 	if (b >= r->n && cut != 0) {
 		/* what closes no fence this long closes no longer one after
