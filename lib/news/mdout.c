@@ -15,6 +15,25 @@
 #include "news.h"
 #include "news_priv.h"
 
+/* The length of a character at s that YAML does not print (C1 controls,
+ * U+FFFE, U+FFFF), its code point in *cp; 0 for any other. */
+static size_t
+unprintable(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f &&
+	    u[1] != 0x85) {
+		*cp = u[1];
+		return 2;
+	}
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbf && u[2] >= 0xbe) {
+		*cp = 0xff00u | u[2] | 0x40u;
+		return 3;
+	}
+	return 0;
+}
+
 /* Can s be a plain YAML scalar that reads back as the same string? */
 static int
 plain_ok(const char *s, size_t n)
@@ -32,9 +51,13 @@ plain_ok(const char *s, size_t n)
 	for (size_t i = 0; i < NELEM(words); i++)
 		if (ev_strcaseeq(s, words[i]))
 			return 0;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp;
+
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    unprintable(s + i, n - i, &cp) > 0)
 			return 0;
+	}
 	return 1;
 }
 
@@ -75,8 +98,14 @@ scalar(const struct news_text *x, struct ev_buf *b)
 	ev_buf_addc(b, '"');
 	for (i = 0; i < x->len; i++) {
 		unsigned char c = (unsigned char)x->s[i];
+		unsigned cp;
+		size_t k = unprintable(x->s + i, x->len - i, &cp);
 
-		if (c == '"' || c == '\\') {
+		if (k > 0) {
+			snprintf(esc, sizeof(esc), "\\u%04x", cp);
+			ev_buf_adds(b, esc);
+			i += k - 1;
+		} else if (c == '"' || c == '\\') {
 			ev_buf_addc(b, '\\');
 			ev_buf_addc(b, c);
 		} else if (c == '\n') {
