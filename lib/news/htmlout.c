@@ -21,7 +21,7 @@
 struct hw {
 	const struct news_wopts *w;
 	struct ev_buf *out;
-	struct ev_buf tmp;
+	struct ev_buf tmp, lit;
 };
 
 static int
@@ -80,7 +80,19 @@ url(struct hw *h, const char *s, size_t n)
 
 static void inlines(struct hw *, cmark_node *);
 
-/* The plain text under a node: an image's alt text. */
+/* A block's literal without the line break that ends it. */
+static void
+lit_trim(struct ev_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == '\n')
+		n--;
+	ev_buf_add(b, s, n);
+}
+
+/* The plain text under a node, raw HTML kept as text: an image's alt
+ * text, the page's title. */
 static void
 alt_text(cmark_node *n, struct ev_buf *b)
 {
@@ -89,7 +101,12 @@ alt_text(cmark_node *n, struct ev_buf *b)
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:	/* text, as in the page */
 			ev_buf_adds(b, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_CODE_BLOCK:
+			lit_trim(b, cmark_node_get_literal(c));
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -150,9 +167,13 @@ node(struct hw *h, cmark_node *n)
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_HTML_INLINE:	/* shown, never passed through */
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_CODE_BLOCK:
 		esc(h, lit, strlen(lit));
+		return;
+	case CMARK_NODE_HTML_BLOCK:	/* a header value "<b>" alone */
+	case CMARK_NODE_CODE_BLOCK:
+		ev_buf_clear(&h->lit);
+		lit_trim(&h->lit, lit);
+		esc(h, h->lit.p != NULL ? h->lit.p : "", h->lit.len);
 		return;
 	case CMARK_NODE_CODE:
 		ev_buf_adds(h->out, "<code>");
@@ -214,25 +235,49 @@ block_mark(const char *s, size_t n)
 	return 0;
 }
 
-/* Inline Markdown s[0..n) as HTML. */
-static void
-md(struct hw *h, const char *s, size_t n)
+/* Inline Markdown s[0..n) read by cmark (tmp: a scratch buffer). */
+static cmark_node *
+parse(const char *s, size_t n, struct ev_buf *tmp)
 {
 	size_t m = block_mark(s, n);
 	cmark_node *doc;
 
-	ev_buf_clear(&h->tmp);
+	ev_buf_clear(tmp);
 	if (m > 0) {
-		ev_buf_add(&h->tmp, s, m - 1);
-		ev_buf_addc(&h->tmp, '\\');
-		ev_buf_add(&h->tmp, s + m - 1, n - m + 1);
+		ev_buf_add(tmp, s, m - 1);
+		ev_buf_addc(tmp, '\\');
+		ev_buf_add(tmp, s + m - 1, n - m + 1);
 	} else
-		ev_buf_add(&h->tmp, s, n);
-	if ((doc = cmark_parse_document(h->tmp.p != NULL ? h->tmp.p : "",
-	    h->tmp.len, CMARK_OPT_DEFAULT)) == NULL)
+		ev_buf_add(tmp, s, n);
+	if ((doc = cmark_parse_document(tmp->p != NULL ? tmp->p : "",
+	    tmp->len, CMARK_OPT_DEFAULT)) == NULL)
 		ev_die(EV_EXIT_ERROR, "out of memory");
+	return doc;
+}
+
+/* Inline Markdown s[0..n) as HTML. */
+static void
+md(struct hw *h, const char *s, size_t n)
+{
+	cmark_node *doc = parse(s, n, &h->tmp);
+
 	inlines(h, doc);
 	cmark_node_free(doc);
+}
+
+/* Inline Markdown s[0..n) as plain text, escaped: an attribute value. */
+static void
+plain(const char *s, size_t n, struct ev_buf *out)
+{
+	struct ev_buf tmp = { 0 }, t = { 0 };
+	cmark_node *doc = parse(s, n, &tmp);
+
+	alt_text(doc, &t);
+	ev_buf_addc(&t, '\0');
+	ev_html_escape(t.p, out);
+	cmark_node_free(doc);
+	ev_buf_free(&tmp);
+	ev_buf_free(&t);
 }
 
 static void
@@ -368,12 +413,8 @@ figure(struct hw *h, const struct news_article *a)
 	ev_buf_adds(h->out, "<figure>\n<img src=\"");
 	url(h, img->s, img->len);
 	ev_buf_adds(h->out, "\" alt=\"");
-	if (alt->s != NULL) {
-		ev_buf_clear(&h->tmp);
-		news_plain(alt->s, alt->len, &h->tmp);
-		ev_buf_addc(&h->tmp, '\0');
-		ev_html_escape(h->tmp.p, h->out);
-	}
+	if (alt->s != NULL)
+		plain(alt->s, alt->len, h->out);
 	ev_buf_adds(h->out, "\">\n");
 	if (cap->s != NULL || cr->s != NULL) {
 		ev_buf_adds(h->out, "<figcaption>");
@@ -556,6 +597,7 @@ news_html_write(const struct news_article *a, const struct news_wopts *w,
 	tags(&h, a);
 	ev_buf_adds(out, "</article>\n");
 	ev_buf_free(&h.tmp);
+	ev_buf_free(&h.lit);
 }
 
 /*
@@ -594,21 +636,20 @@ news_html_begin(const struct news_article *first,
     const struct news_wopts *w, struct ev_buf *out)
 {
 	const struct news_text *t = &first->field[NEWS_F_TITLE];
-	struct ev_buf b = { 0 };
+	size_t at;
 
-	if (t->s != NULL)
-		news_plain(t->s, t->len, &b);
-	if (b.len == 0)
-		ev_buf_adds(&b, w->lang != NEWS_LANG_EN ? "Artikel" :
-		    "Article");
 	ev_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>", news_lang_name(w->lang));
-	ev_html_escape(b.p, out);
+	at = out->len;
+	if (t->s != NULL)
+		plain(t->s, t->len, out);
+	if (out->len == at)	/* a <title> may not be empty */
+		ev_buf_adds(out, w->lang != NEWS_LANG_EN ? "Artikel" :
+		    "Article");
 	ev_buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<main>\n", style);
-	ev_buf_free(&b);
 }
 
 void
