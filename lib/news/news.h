@@ -268,9 +268,10 @@ const char *news_lang_name(enum news_lang);	/* "de", "de-CH", "en" */
 
 enum news_out {
 	NEWS_OUT_TEXT,		/* plain text, typeset, wrapped */
-	NEWS_OUT_MD		/* CommonMark with YAML front matter */
+	NEWS_OUT_MD,		/* CommonMark with YAML front matter */
+	NEWS_OUT_HTML		/* an HTML fragment, <article> (htmlout.c) */
 };
-int	 news_out_parse(const char *, enum news_out *);	/* "text", "md" */
+int	 news_out_parse(const char *, enum news_out *);	/* "text", "md", "html" */
 struct news_wopts {
 	enum news_lang lang;	/* the words the writer adds */
 	int	 width;		/* text: wrap at this many characters */
@@ -284,6 +285,14 @@ struct news_wopts {
 void	 news_write(enum news_out, const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *out);
 const char *news_out_sep(enum news_out);
+/*
+ * htmlout.c: -o html --standalone, the minimal HTML5 document around the
+ * articles: begin (lang and <title> from the first article, the page's
+ * <style>, <main>) before the first, end after the last.
+ */
+void	 news_html_begin(const struct news_article *first,
+	    const struct news_wopts *, struct ev_buf *out);
+void	 news_html_end(struct ev_buf *out);
 
 /* ---- fix.c: changed texts written back into the source ----------------- */
 
