@@ -18,6 +18,8 @@ static const struct {
 } writers[] = {
 	[NEWS_OUT_TEXT] = { "text", news_text_write, "\n" },
 	[NEWS_OUT_MD] = { "md", news_md_write, "%%%\n" },
+	[NEWS_OUT_JSON] = { "json", news_json_write, "" },
+	[NEWS_OUT_JSONLD] = { "jsonld", news_jsonld_write, "" },
 };
 
 int
@@ -44,18 +46,30 @@ news_out_sep(enum news_out o)
 	return writers[o].sep;
 }
 
+/* A code span with its spaces as NEWS_GLUE (glue set): one word. */
+static void
+code(const char *s, struct ev_buf *b, int glue)
+{
+	for (; glue && *s != '\0'; s++)
+		ev_buf_addc(b, *s == ' ' ? NEWS_GLUE : *s);
+	if (!glue)
+		ev_buf_adds(b, s);
+}
+
 /* The plain text under an inline node: text as it reads, a link's URL
  * after it in angle brackets when it is not its text. */
 static void
-plain_node(cmark_node *n, struct ev_buf *b)
+plain_node(cmark_node *n, struct ev_buf *b, int glue)
 {
 	const char *s;
 	size_t at;
 
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
 		ev_buf_adds(b, cmark_node_get_literal(n));
+		return;
+	case CMARK_NODE_CODE:
+		code(cmark_node_get_literal(n), b, glue);
 		return;
 	case CMARK_NODE_SOFTBREAK:
 		ev_buf_addc(b, ' ');
@@ -74,7 +88,7 @@ plain_node(cmark_node *n, struct ev_buf *b)
 		if (c != cmark_node_first_child(n) &&
 		    cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
 			ev_buf_addc(b, ' ');
-		plain_node(c, b);
+		plain_node(c, b, glue);
 	}
 	if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
 	    (s = cmark_node_get_url(n)) != NULL && *s != '\0' &&
@@ -85,13 +99,25 @@ plain_node(cmark_node *n, struct ev_buf *b)
 	}
 }
 
-void
-news_plain(const char *s, size_t n, struct ev_buf *out)
+static void
+plain(const char *s, size_t n, struct ev_buf *out, int glue)
 {
 	cmark_node *doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT);
 
 	if (doc == NULL)
 		ev_die(EV_EXIT_ERROR, "out of memory");
-	plain_node(doc, out);
+	plain_node(doc, out, glue);
 	cmark_node_free(doc);
+}
+
+void
+news_plain(const char *s, size_t n, struct ev_buf *out)
+{
+	plain(s, n, out, 0);
+}
+
+void
+news_plain_glued(const char *s, size_t n, struct ev_buf *out)
+{
+	plain(s, n, out, 1);
 }
