@@ -279,7 +279,7 @@ check_publish(struct opts *o)
 	if (o->teaser > 0 && !(json && o->mode == M_WRITE))
 		mode(o, M_TEASER);
 	if ((o->mode == M_SLUG || o->mode == M_TEASER) && o->outname != NULL)
-		ev_die(EV_EXIT_ERROR, "--slug and --teaser print lines: they take no -o but --teaser N -o json");
+		ev_die(EV_EXIT_ERROR, "--slug and --teaser print lines and take no -o (--teaser N -o json sizes the JSON's teaser)");
 	if (o->width_set && (o->mode != M_WRITE || (o->outname != NULL &&
 	    strcmp(o->outname, "text") != 0)))
 		ev_die(EV_EXIT_ERROR, "-w goes with -o text");

@@ -174,6 +174,8 @@ plain(struct jw *j, const struct news_text *x)
 		return NULL;
 	ev_buf_clear(&j->tmp);
 	news_plain(x->s, x->len, &j->tmp);
+	while (j->tmp.len > 0 && j->tmp.p[j->tmp.len - 1] == ' ')
+		j->tmp.p[--j->tmp.len] = '\0';	/* after markup left out */
 	if (j->tmp.p == NULL)
 		ev_buf_adds(&j->tmp, "");
 	return j->tmp.p;

@@ -99,15 +99,46 @@ plain_node(cmark_node *n, struct ev_buf *b, int glue)
 	}
 }
 
+/*
+ * Where a text starts like a block ("1. FC Neustadt", "# 1", "- x",
+ * "> y"), the offset of the mark that makes it one, else n: a headline
+ * or a paragraph is inline text, and its first word must not turn into
+ * a list number.
+ */
+static size_t
+block_mark(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 9 && ev_isdigit((unsigned char)s[i]))
+		i++;
+	if (i > 0 && i < n && (s[i] == '.' || s[i] == ')') &&
+	    (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t'))
+		return i;
+	if (n > 0 && strchr("#>-+*=", s[0]) != NULL)
+		return 0;
+	return n;
+}
+
 static void
 plain(const char *s, size_t n, struct ev_buf *out, int glue)
 {
-	cmark_node *doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT);
+	struct ev_buf esc = { 0 };
+	size_t m = block_mark(s, n);
+	cmark_node *doc;
 
-	if (doc == NULL)
+	if (m < n) {	/* that mark escaped */
+		ev_buf_add(&esc, s, m);
+		ev_buf_addc(&esc, '\\');
+		ev_buf_add(&esc, s + m, n - m);
+		s = esc.p;
+		n = esc.len;
+	}
+	if ((doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT)) == NULL)
 		ev_die(EV_EXIT_ERROR, "out of memory");
 	plain_node(doc, out, glue);
 	cmark_node_free(doc);
+	ev_buf_free(&esc);
 }
 
 void
