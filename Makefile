@@ -117,8 +117,9 @@ $(NEWSA): $(NEWSOBJ)
 # libnews.a before libevkit.a, which it calls.  LIBS_news is what
 # libnews calls (cmark, libyaml, utf8proc; hunspell from spell.c only)
 # and what the libevkit objects it pulls in call, found as for
-# LIBS_ev-list (util.o calls no library).
-LIBS_news = $(NEWS_DEPS_LIBS)
+# LIBS_ev-list (util.o calls no library; jsonout.o's dates pull in the
+# zones, libical).
+LIBS_news = $(NEWS_DEPS_LIBS) $(ICAL_LIBS)
 $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
     lib/news/news.h lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)

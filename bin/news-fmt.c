@@ -11,7 +11,7 @@
 enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
 	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT,
-	OPT_STANDALONE
+	OPT_STANDALONE, OPT_SLUG, OPT_TEASER, OPT_BASEURL
 };
 
 static const struct option longopts[] = {
@@ -29,6 +29,10 @@ static const struct option longopts[] = {
 	{"terms",	required_argument,	NULL, OPT_TERMS},
 	{"spell",	no_argument,		NULL, OPT_SPELL},
 	{"dict",	required_argument,	NULL, OPT_DICT},
+	{"width",	required_argument,	NULL, 'w'},
+	{"slug",	no_argument,		NULL, OPT_SLUG},
+	{"teaser",	required_argument,	NULL, OPT_TEASER},
+	{"base-url",	required_argument,	NULL, OPT_BASEURL},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
 	{"tz",		required_argument,	NULL, EV_OPT_TZ},
@@ -41,7 +45,7 @@ static const struct option longopts[] = {
 };
 
 /* What a run does with each article. */
-enum mode { M_WRITE, M_FIX, M_DIFF, M_CHECK };
+enum mode { M_WRITE, M_FIX, M_DIFF, M_CHECK, M_SLUG, M_TEASER };
 
 struct opts {
 	struct ev_cli cli;		/* the common options */
@@ -62,16 +66,21 @@ struct opts {
 	int	 spell;			/* --spell (or --dict) */
 	const char *dict;		/* --dict FILE */
 	struct news_spell *speller[3];	/* by enum news_lang, opened on use */
+	int	 width;			/* -w: 72; 0: no wrapping */
+	int	 width_set;
+	long	 teaser;		/* --teaser N, or 0 */
+	const char *base_url;		/* --base-url URL */
 };
 
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|html|json] [--standalone]\n"
-	    "                [--nbsp narrow|normal] [--no-typo] [--fix | --diff | --check]\n"
-	    "                [--disable RULE] [--enable RULE] [--max-sentence N]\n"
-	    "                [--terms FILE] [--spell]\n"
+	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|html|json|jsonld] [-w N]\n"
+	    "                [--standalone] [--nbsp narrow|normal] [--no-typo]\n"
+	    "                [--fix | --diff | --check | --slug | --teaser N]\n"
+	    "                [--base-url URL] [--disable RULE]\n"
+	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
 	    "                [--dict FILE] [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
 	    "                [--strict] [FILE ...]\n");
@@ -90,10 +99,15 @@ help(void)
 	    "Input and output:\n"
 	    "  -i, --input-format F  hdr (a \"Key: value\" header, a blank line, the body)\n"
 	    "                        or md (YAML front matter); default: detected\n"
-	    "  -o, --output-format F text (default), md (CommonMark with front matter)\n"
-	    "                        or html (an <article> fragment); with --check:\n"
+	    "  -o, --output-format F text (default), md (CommonMark with front matter),\n"
+	    "                        html (an <article> fragment), json (the parsed\n"
+	    "                        article, a line each) or jsonld (schema.org\n"
+	    "                        NewsArticle, safe in a <script>); with --check:\n"
 	    "                        text (default) or json (JSON Lines)\n"
 	    "      --standalone      -o html: a whole HTML5 page around the articles\n"
+	    "  -w, --width N         text: wrap at N columns of display width (default\n"
+	    "                        72; 0: do not wrap)\n"
+	    "      --base-url URL    jsonld: the article's page is URL/SLUG\n"
 	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
 	    "Typography:\n"
 	    "      --nbsp narrow|normal  the no-break space to put in (default: normal)\n"
@@ -104,6 +118,11 @@ help(void)
 	    "      --diff            print those fixes as a unified diff instead\n"
 	    "      --check           report problems as FILE:LINE:COL: severity: message\n"
 	    "                        [rule]; change nothing\n"
+	    "      --slug            print each article's slug (its Slug, else its\n"
+	    "                        headline's: ä -> ae, ß -> ss), one a line\n"
+	    "      --teaser N        print each article's lead cut to whole sentences\n"
+	    "                        within N characters, one a line; with -o json:\n"
+	    "                        the length of its teaser (default 160)\n"
 	    "      --disable RULE    --check: leave out RULE (all: every rule)\n"
 	    "      --enable RULE     --check: take RULE in again\n"
 	    "      --max-sentence N  --check: report sentences of more than N words\n"
@@ -144,7 +163,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 	int argc = *argcp, c;
 	char **argv = *argvp;
 
-	while ((c = getopt_long(argc, argv, "hVi:o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVi:o:w:", longopts, NULL)) != -1) {
 		if (c == EV_OPT_LANG) {
 			o->lang = optarg;	/* de-CH: more than evkit's */
 			continue;
@@ -157,6 +176,20 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 				ev_die(EV_EXIT_ERROR, "input format must be hdr or md: \"%s\"", optarg);
 			break;
 		case 'o': o->outname = optarg; break;
+		case 'w':
+			o->width = (int)ev_cli_number(optarg, "-w", 0, 1000);
+			o->width_set = 1;
+			break;
+		case OPT_SLUG: mode(o, M_SLUG); break;
+		case OPT_TEASER:
+			o->teaser = ev_cli_number(optarg, "--teaser", 1, 100000);
+			break;
+		case OPT_BASEURL:
+			if (strncmp(optarg, "https://", 8) != 0 &&
+			    strncmp(optarg, "http://", 7) != 0)
+				ev_die(EV_EXIT_ERROR, "--base-url must be an http or https URL: \"%s\"", optarg);
+			o->base_url = optarg;
+			break;
 		case OPT_NBSP:
 			if (strcmp(optarg, "narrow") == 0)
 				o->t.nbsp = NEWS_NBSP_NARROW;
@@ -241,12 +274,32 @@ load_terms(struct opts *o)
 	news_lint_set_terms(o->lint, o->termtab);
 }
 
+/* --slug, --teaser, -w, --base-url: --teaser is a mode of its own but
+ * with -o json, whose teaser it sizes. */
+static void
+check_publish(struct opts *o)
+{
+	int json = o->outname != NULL && strcmp(o->outname, "json") == 0;
+
+	if (o->teaser > 0 && !(json && o->mode == M_WRITE))
+		mode(o, M_TEASER);
+	if ((o->mode == M_SLUG || o->mode == M_TEASER) && o->outname != NULL)
+		ev_die(EV_EXIT_ERROR, "--slug and --teaser print lines and take no -o (--teaser N -o json sizes the JSON's teaser)");
+	if (o->width_set && (o->mode != M_WRITE || (o->outname != NULL &&
+	    strcmp(o->outname, "text") != 0)))
+		ev_die(EV_EXIT_ERROR, "-w goes with -o text");
+	if (o->base_url != NULL && (o->mode != M_WRITE || o->outname == NULL ||
+	    strcmp(o->outname, "jsonld") != 0))
+		ev_die(EV_EXIT_ERROR, "--base-url goes with -o jsonld");
+}
+
 /* Every check of the options, before --output is opened. */
 static void
 check_args(struct opts *o, int nfiles, char **files)
 {
+	check_publish(o);
 	if (o->nmodes > 1)
-		ev_die(EV_EXIT_ERROR, "give one of --fix, --diff, --check");
+		ev_die(EV_EXIT_ERROR, "give one of --fix, --diff, --check, --slug, --teaser");
 	if (o->lang != NULL && news_lang_parse(o->lang, &o->t.lang) < 0)
 		ev_die(EV_EXIT_ERROR, "--lang must be de, de-CH or en: \"%s\"", o->lang);
 	if (o->outname != NULL && o->mode == M_CHECK &&
@@ -257,7 +310,7 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "with --check the output format must be text or json: \"%s\"", o->outname);
 	else if (o->outname != NULL && o->mode != M_CHECK &&
 	    news_out_parse(o->outname, &o->out) < 0)
-		ev_die(EV_EXIT_ERROR, "output format must be text, md or html: \"%s\"", o->outname);
+		ev_die(EV_EXIT_ERROR, "output format must be text, md, html, json or jsonld: \"%s\"", o->outname);
 	if (o->standalone && (o->mode != M_WRITE || o->out != NEWS_OUT_HTML))
 		ev_die(EV_EXIT_ERROR, "--standalone goes with -o html");
 	if (o->mode == M_FIX && o->outname != NULL)
@@ -704,10 +757,35 @@ check_article(struct run *r, struct news_article *a)
 	flush_findings(r);
 }
 
+/* --slug, --teaser N: a line for the article; a bad article when it
+ * has nothing to make one of. */
+static void
+print_line(struct run *r, const struct news_article *a)
+{
+	char msg[1024];
+
+	ev_buf_clear(&r->outb);
+	if (r->o->mode == M_SLUG)
+		news_article_slug(a, &r->outb);
+	else
+		news_article_teaser(a, (size_t)r->o->teaser, &r->outb);
+	if (r->outb.len == 0) {
+		snprintf(msg, sizeof(msg), "%s:%lu: %s", r->name, a->line,
+		    r->o->mode == M_SLUG ? "no slug: no Slug and no headline "
+		    "with a letter or digit" : "no teaser: no lead");
+		ev_cli_bad(&r->o->cli, msg, -1);
+		return;
+	}
+	ev_buf_addc(&r->outb, '\n');
+	emit(r, r->outb.p, r->outb.len);
+}
+
 static void
 article(struct run *r, struct news_article *a)
 {
-	struct news_wopts w = { .width = 0 };
+	struct news_wopts w = { .width = r->o->width > 0 ? r->o->width : -1,
+	    .ctx = r->o->cli.ctx, .base_url = r->o->base_url,
+	    .teaser = (size_t)r->o->teaser };
 
 	reader_diags(r, a);
 	r->o->t.lang = w.lang = lang_of(r, a);
@@ -719,6 +797,10 @@ article(struct run *r, struct news_article *a)
 	r->blk = 0;
 	if (r->o->typo)
 		news_article_texts(a, typeset_one, r);
+	if (r->o->mode == M_SLUG || r->o->mode == M_TEASER) {
+		print_line(r, a);
+		return;
+	}
 	if (r->o->mode != M_WRITE)
 		return;
 	ev_buf_clear(&r->outb);
@@ -854,7 +936,8 @@ read_file(struct run *r, const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { .typo = 1, .in = NEWS_IN_AUTO, .out = NEWS_OUT_TEXT };
+	struct opts o = { .typo = 1, .in = NEWS_IN_AUTO, .out = NEWS_OUT_TEXT,
+	    .width = 72 };
 	struct run r = { .o = &o };
 	char *stdin_only[] = { "-" };
 	int status;

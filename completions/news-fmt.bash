@@ -3,8 +3,8 @@
 # and COMP_CWORD itself, so tests can drive it directly.
 
 _news_fmt_longopts='--input-format --output-format --standalone --nbsp --no-typo --fix
---diff --check --disable --enable --max-sentence --terms --spell --dict --output --now --tz --lang --color --strict --help --version'
-_news_fmt_shortopts='-h -V -i -o'
+--diff --check --slug --teaser --width --base-url --disable --enable --max-sentence --terms --spell --dict --output --now --tz --lang --color --strict --help --version'
+_news_fmt_shortopts='-h -V -i -o -w'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
 
 # Articles: *.txt and *.md files and directories to descend into.
@@ -25,7 +25,10 @@ _news_fmt_arg()
 
 	case $opt in
 	-i|--input-format) w='hdr md' ;;
-	-o|--output-format) w='text md html json' ;;
+	-o|--output-format) w='text md html json jsonld' ;;
+	-w|--width) w='0 60 72 80 100' ;;
+	--teaser) w='120 160 200 300' ;;
+	--base-url) w='https://' ;;
 	--nbsp) w='narrow normal' ;;
 	--max-sentence) w='20 25 30 40' ;;
 	--terms|--dict)

@@ -269,12 +269,22 @@ const char *news_lang_name(enum news_lang);	/* "de", "de-CH", "en" */
 enum news_out {
 	NEWS_OUT_TEXT,		/* plain text, typeset, wrapped */
 	NEWS_OUT_MD,		/* CommonMark with YAML front matter */
-	NEWS_OUT_HTML		/* an HTML fragment, <article> (htmlout.c) */
+	NEWS_OUT_HTML,		/* an HTML fragment, <article> (htmlout.c) */
+	NEWS_OUT_JSON,		/* the parsed article, a JSON object a line */
+	NEWS_OUT_JSONLD		/* schema.org NewsArticle, a line each */
 };
-int	 news_out_parse(const char *, enum news_out *);	/* "text", "md", "html" */
+/* "text", "md", "html", "json", "jsonld" */
+int	 news_out_parse(const char *, enum news_out *);
 struct news_wopts {
 	enum news_lang lang;	/* the words the writer adds */
-	int	 width;		/* text: wrap at this many characters */
+	int	 width;		/* text: wrap at this many columns of
+				 * display width; 0: 72; < 0: not at all */
+	/* json, jsonld (jsonout.c): the zone that dates without an offset
+	 * are in (NULL: the dates as written only), --base-url (NULL:
+	 * none), the teaser's length in characters (0: 160) */
+	const struct ev_ctx *ctx;
+	const char *base_url;
+	size_t	 teaser;
 };
 /*
  * Append article a to out: as text (kicker, headline, date line, lead,
@@ -293,6 +303,53 @@ const char *news_out_sep(enum news_out);
 void	 news_html_begin(const struct news_article *first,
 	    const struct news_wopts *, struct ev_buf *out);
 void	 news_html_end(struct ev_buf *out);
+
+/* ---- slug.c, teaser.c, jsonout.c: slugs, teasers, counts ------------- */
+
+/*
+ * The slug of plain text s[0..n) (a headline) appended to out: NFC
+ * first, then German transliteration (ä → ae, ö → oe, ü → ue, ß → ss,
+ * capitals too), other Latin letters without their diacritics (é → e),
+ * ASCII letters lower case, apostrophes dropped, anything else '-';
+ * runs of '-' collapsed, none at either end; cut at the last '-' that
+ * keeps it within max bytes (0: NEWS_SLUG_MAX), or at max when there
+ * is none.  Returns its length (0: the text has no letter or digit).
+ * Idempotent: the slug of a slug is itself.
+ */
+#define NEWS_SLUG_MAX	80
+size_t	 news_slug(const char *s, size_t n, size_t max, struct ev_buf *out);
+/*
+ * A teaser of plain text s[0..n) (a lead) appended to out: white space
+ * squeezed, then the whole text when it has at most max characters
+ * (code points; 0: no limit), else the sentences that fit, else the
+ * words that fit and "…" (within max with it).  Dots after
+ * abbreviations (z. B., Dr., bzw.), ordinals (14. September) and in
+ * numbers (3.5) end no sentence.  Returns the bytes appended.
+ */
+size_t	 news_teaser(const char *s, size_t n, size_t max, struct ev_buf *out);
+/*
+ * Words of the article: headline, lead and body text (not code or
+ * HTML blocks), read as plain text.  A word is a run of letters, marks
+ * and digits (Unicode classes L, M, N); a single ' ’ - . , between two
+ * of them joins (it's, 15-Minuten-Takt, 3.000, 3,5 are one word each).
+ */
+size_t	 news_article_words(const struct news_article *);
+/* The article's slug appended to out: its Slug field's (as news_slug
+ * makes it), else its headline's; nothing when neither has a letter or
+ * digit. */
+void	 news_article_slug(const struct news_article *, struct ev_buf *out);
+/* The teaser of the article's lead (news_teaser, max characters). */
+void	 news_article_teaser(const struct news_article *, size_t max,
+	    struct ev_buf *out);
+/* Reading time in minutes: words / NEWS_WPM, rounded up (0 words: 0). */
+#define NEWS_WPM	200
+/*
+ * A Date or Updated value (YYYY-MM-DD, DD.MM.YYYY, a time after it,
+ * an offset; evkit(7) DATE EXPRESSIONS) as RFC 3339 with the offset of
+ * ctx's zone ("2026-11-27T00:00:00+01:00") appended to out: 0, or -1
+ * when it reads as no date (nothing appended).
+ */
+int	 news_rfc3339(const struct ev_ctx *, const char *s, struct ev_buf *out);
 
 /* ---- fix.c: changed texts written back into the source ----------------- */
 

@@ -81,6 +81,15 @@ void	 news_md_write(const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *);
 void	 news_html_write(const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *);
+/* jsonout.c: -o json, -o jsonld */
+void	 news_json_write(const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *);
+void	 news_jsonld_write(const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *);
 void	 news_plain(const char *s, size_t n, struct ev_buf *out);
+/* The same with the spaces of code spans as NEWS_GLUE, which the text
+ * writer never breaks at and prints as spaces. */
+#define NEWS_GLUE	'\x1f'
+void	 news_plain_glued(const char *s, size_t n, struct ev_buf *out);
 
 #endif

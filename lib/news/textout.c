@@ -2,8 +2,12 @@
  * textout.c - an article as plain text, typeset and wrapped: kicker,
  * headline, date line, lead, body, caption with credit, related links.
  * Inline Markdown is read (emphasis goes, a link keeps its URL); lines
- * break at blanks only, never at a no-break space.
+ * break at blanks only, never at a no-break space nor inside a code
+ * span, so never inside a word or a URL either: a word wider than the
+ * line stands on a line of its own.  Widths are display widths (a
+ * terminal's columns: ü is one, a CJK character or an emoji two).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,8 +21,31 @@ struct tw {
 	const struct news_wopts *w;
 	struct ev_buf *out;
 	struct ev_buf tmp;
-	int	 width;
+	size_t	 width;		/* SIZE_MAX: no wrapping */
 };
+
+/* Columns of s[0..n) on a terminal; a bad byte takes one. */
+static size_t
+cols(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+	size_t w = 0;
+
+	while (p < e) {
+		int32_t c = ev_utf8_next(&p, (size_t)(e - p));
+
+		w += c < 0 ? 1 : (size_t)ev_utf8_cwidth(c);
+	}
+	return w;
+}
+
+/* s[0..n) with a code span's glued spaces as spaces. */
+static void
+put(struct tw *t, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ev_buf_addc(t->out, s[i] == NEWS_GLUE ? ' ' : s[i]);
+}
 
 static int
 german(const struct tw *t)
@@ -37,27 +64,27 @@ wrap(struct tw *t, const char *s, const char *first, const char *indent)
 	while (*s == ' ' || *s == '\n')
 		s++;
 	ev_buf_adds(t->out, lead);
-	col = news_chars(lead, strlen(lead));
-	room = (size_t)t->width;
+	col = cols(lead, strlen(lead));
+	room = t->width;
 	for (int start = 1; *s != '\0';) {
-		size_t n = strcspn(s, " \n"), w = news_chars(s, n);
+		size_t n = strcspn(s, " \n"), w = cols(s, n);
 
-		if (!start && col + 1 + w > room) {
+		if (!start && room != SIZE_MAX && col + 1 + w > room) {
 			ev_buf_addc(t->out, '\n');
 			ev_buf_adds(t->out, indent);
-			col = news_chars(indent, strlen(indent));
+			col = cols(indent, strlen(indent));
 		} else if (!start) {
 			ev_buf_addc(t->out, ' ');
 			col++;
 		}
-		ev_buf_add(t->out, s, n);
+		put(t, s, n);
 		col += w;
 		start = 0;
 		s += n;
 		if (*s == '\n') {	/* a hard line break */
 			ev_buf_addc(t->out, '\n');
 			ev_buf_adds(t->out, indent);
-			col = news_chars(indent, strlen(indent));
+			col = cols(indent, strlen(indent));
 			start = 1;
 		}
 		while (*s == ' ' || *s == '\n')
@@ -71,7 +98,7 @@ static const char *
 plain(struct tw *t, const struct news_text *x)
 {
 	ev_buf_clear(&t->tmp);
-	news_plain(x->s, x->len, &t->tmp);
+	news_plain_glued(x->s, x->len, &t->tmp);
 	if (t->tmp.p == NULL)
 		ev_buf_adds(&t->tmp, "");
 	return t->tmp.p;
@@ -97,8 +124,8 @@ headline(struct tw *t, const struct news_article *a)
 		return;
 	s = plain(t, &a->field[NEWS_F_TITLE]);
 	wrap(t, s, NULL, "");
-	n = news_chars(s, strlen(s));
-	for (size_t i = 0; i < n && i < (size_t)t->width; i++)
+	n = cols(s, strlen(s));
+	for (size_t i = 0; i < n && i < t->width; i++)
 		ev_buf_addc(t->out, '=');
 	ev_buf_addc(t->out, '\n');
 }
@@ -151,10 +178,10 @@ static void
 subhead(struct tw *t, const struct news_text *x)
 {
 	const char *s = plain(t, x);
-	size_t n = news_chars(s, strlen(s));
+	size_t n = cols(s, strlen(s));
 
 	wrap(t, s, NULL, "");
-	for (size_t i = 0; i < n && i < (size_t)t->width; i++)
+	for (size_t i = 0; i < n && i < t->width; i++)
 		ev_buf_addc(t->out, '-');
 	ev_buf_addc(t->out, '\n');
 }
@@ -265,8 +292,8 @@ void
 news_text_write(const struct news_article *a, const struct news_wopts *w,
     struct ev_buf *out)
 {
-	struct tw t = { .w = w, .out = out, .width = w->width > 0 ? w->width :
-	    WIDTH };
+	struct tw t = { .w = w, .out = out, .width = w->width > 0 ?
+	    (size_t)w->width : w->width < 0 ? SIZE_MAX : WIDTH };
 	const struct news_text *lead = news_article_lead(a);
 
 	headline(&t, a);
