@@ -10,7 +10,8 @@
 
 enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
-	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT
+	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT,
+	OPT_FEEDTITLE, OPT_FEEDURL, OPT_BASEURL
 };
 
 static const struct option longopts[] = {
@@ -27,6 +28,9 @@ static const struct option longopts[] = {
 	{"terms",	required_argument,	NULL, OPT_TERMS},
 	{"spell",	no_argument,		NULL, OPT_SPELL},
 	{"dict",	required_argument,	NULL, OPT_DICT},
+	{"feed-title",	required_argument,	NULL, OPT_FEEDTITLE},
+	{"feed-url",	required_argument,	NULL, OPT_FEEDURL},
+	{"base-url",	required_argument,	NULL, OPT_BASEURL},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
 	{"tz",		required_argument,	NULL, EV_OPT_TZ},
@@ -59,6 +63,8 @@ struct opts {
 	int	 spell;			/* --spell (or --dict) */
 	const char *dict;		/* --dict FILE */
 	struct news_spell *speller[3];	/* by enum news_lang, opened on use */
+	struct news_feed_opts feed;	/* -o rss, atom, jsonfeed */
+	int	 feed_opts;		/* --feed-title, ... given */
 };
 
 static void
@@ -181,6 +187,9 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 			o->spell = 1;
 			o->dict = optarg;
 			break;
+		case OPT_FEEDTITLE: o->feed_opts = 1; o->feed.title = optarg; break;
+		case OPT_FEEDURL: o->feed_opts = 1; o->feed.feed_url = optarg; break;
+		case OPT_BASEURL: o->feed_opts = 1; o->feed.base_url = optarg; break;
 		case 'h': help(); break;
 		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -234,6 +243,22 @@ load_terms(struct opts *o)
 	news_lint_set_terms(o->lint, o->termtab);
 }
 
+/* -o rss, atom, jsonfeed: the feed's options there and good; the
+ * options alone are a mistake. */
+static void
+check_feed(struct opts *o)
+{
+	struct ev_err err;
+
+	o->feed.ctx = o->cli.ctx;
+	if (o->mode == M_WRITE && news_out_feed(o->out)) {
+		if (news_feed_check(o->out, &o->feed, &err) < 0)
+			ev_die(EV_EXIT_ERROR, "%s", err.msg);
+	} else if (o->feed_opts)
+		ev_die(EV_EXIT_ERROR, "--feed-title, --feed-url and --base-url "
+		    "go with -o rss, atom or jsonfeed");
+}
+
 /* Every check of the options, before --output is opened. */
 static void
 check_args(struct opts *o, int nfiles, char **files)
@@ -250,7 +275,7 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "with --check the output format must be text or json: \"%s\"", o->outname);
 	else if (o->outname != NULL && o->mode != M_CHECK &&
 	    news_out_parse(o->outname, &o->out) < 0)
-		ev_die(EV_EXIT_ERROR, "output format must be text or md: \"%s\"", o->outname);
+		ev_die(EV_EXIT_ERROR, "output format must be text, md, rss, atom or jsonfeed: \"%s\"", o->outname);
 	if (o->mode == M_FIX && o->outname != NULL)
 		ev_die(EV_EXIT_ERROR, "--fix writes each file in its own format: it takes no -o");
 	if (o->mode == M_FIX && o->cli.output != NULL)
@@ -263,6 +288,7 @@ check_args(struct opts *o, int nfiles, char **files)
 	if (o->mode != M_CHECK && o->lint_opts)
 		ev_die(EV_EXIT_ERROR, "--disable, --enable, --max-sentence, --terms, "
 		    "--spell and --dict go with --check");
+	check_feed(o);
 	if (o->terms != NULL)
 		load_terms(o);
 	if (o->mode == M_DIFF && o->outname != NULL)
@@ -280,6 +306,7 @@ struct run {
 	const struct news_text *text;	/* the text being typeset */
 	int	 articles;		/* written so far */
 	long	 findings;		/* --check, --diff: what was found */
+	struct news_feed *feed;		/* -o rss, atom, jsonfeed */
 	struct held *held;		/* --check: the article's findings */
 	size_t	 nheld, heldcap;
 	struct ev_buf hstr;		/* their strings */
@@ -657,6 +684,35 @@ check_article(struct run *r, struct news_article *a)
 	flush_findings(r);
 }
 
+/* The article as the feed's next item, or a bad article. */
+static void
+feed_item(struct run *r, const struct news_article *a, enum news_lang lang)
+{
+	struct ev_err err;
+	char msg[sizeof(err.msg) + 256];
+
+	if (news_feed_add(r->feed, a, lang, &err) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "%s:%lu: %s", r->name, a->line, err.msg);
+	ev_cli_bad(&r->o->cli, msg, -1);
+}
+
+/* The feed, once every article is in: none is an error, and then
+ * --output keeps what it had. */
+static void
+feed_finish(struct run *r)
+{
+	if (news_feed_count(r->feed) == 0) {
+		ev_warn("no article for the feed");
+		r->o->cli.status = EV_EXIT_ERROR;
+	} else {
+		ev_buf_clear(&r->outb);
+		news_feed_finish(r->feed, &r->outb);
+		emit(r, r->outb.p, r->outb.len);
+	}
+	news_feed_free(r->feed);
+}
+
 static void
 article(struct run *r, struct news_article *a)
 {
@@ -672,6 +728,10 @@ article(struct run *r, struct news_article *a)
 		news_article_texts(a, typeset_one, r);
 	if (r->o->mode != M_WRITE)
 		return;
+	if (r->feed != NULL) {
+		feed_item(r, a, w.lang);
+		return;
+	}
 	ev_buf_clear(&r->outb);
 	if (r->articles++ > 0)
 		ev_buf_adds(&r->outb, news_out_sep(r->o->out));
@@ -820,8 +880,12 @@ main(int argc, char *argv[])
 		argv = stdin_only;
 		argc = 1;
 	}
+	if (o.mode == M_WRITE && news_out_feed(o.out))
+		r.feed = news_feed_new(o.out, &o.feed);
 	for (int i = 0; i < argc && !r.werr; i++)
 		read_file(&r, argv[i]);
+	if (r.feed != NULL && !r.werr)
+		feed_finish(&r);
 	if ((o.mode == M_CHECK || o.mode == M_DIFF) && r.findings > 0 &&
 	    o.cli.status == EV_EXIT_OK)
 		o.cli.status = EV_EXIT_NONE;

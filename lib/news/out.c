@@ -18,6 +18,10 @@ static const struct {
 } writers[] = {
 	[NEWS_OUT_TEXT] = { "text", news_text_write, "\n" },
 	[NEWS_OUT_MD] = { "md", news_md_write, "%%%\n" },
+	/* feedout.c writes the whole feed: news_feed_add, news_feed_finish */
+	[NEWS_OUT_RSS] = { "rss", NULL, "" },
+	[NEWS_OUT_ATOM] = { "atom", NULL, "" },
+	[NEWS_OUT_JSONFEED] = { "jsonfeed", NULL, "" },
 };
 
 int
@@ -35,7 +39,8 @@ void
 news_write(enum news_out o, const struct news_article *a,
     const struct news_wopts *w, struct ev_buf *out)
 {
-	writers[o].write(a, w, out);
+	if (writers[o].write != NULL)
+		writers[o].write(a, w, out);
 }
 
 const char *
