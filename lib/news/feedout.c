@@ -20,6 +20,7 @@ struct news_feed {
 	struct ev_buf items;		/* the items so far, written */
 	struct ev_buf tmp, tmp2;
 	size_t	 nitems;
+	char	**urls;			/* the items' links, nitems */
 	int64_t	 newest, oldest;	/* of the items' dates */
 	int	 noauthor;		/* an item has no Author */
 	enum news_lang lang;		/* the first article's */
@@ -81,9 +82,9 @@ news_feed_check(enum news_out kind, const struct news_feed_opts *o,
 		return -1;
 	}
 	if (url_host(o->base_url, &b, &e) < 0 ||
-	    o->base_url[strcspn(o->base_url, " \t\n\"<>")] != '\0') {
+	    o->base_url[strcspn(o->base_url, " \t\n\"<>?#")] != '\0') {
 		ev_err_set(err, NULL, 0, "--base-url must be an http or https "
-		    "URL with a host: \"%s\"", o->base_url);
+		    "URL with a host, without ? or #: \"%s\"", o->base_url);
 		return -1;
 	}
 	if (o->feed_url != NULL && (url_host(o->feed_url, &b, &e) < 0 ||
@@ -113,6 +114,9 @@ news_feed_free(struct news_feed *f)
 	ev_buf_free(&f->items);
 	ev_buf_free(&f->tmp);
 	ev_buf_free(&f->tmp2);
+	for (size_t i = 0; i < f->nitems; i++)
+		free(f->urls[i]);
+	free(f->urls);
 	free(f);
 }
 
@@ -417,8 +421,8 @@ xml_el(struct ev_buf *o, const char *ind, const char *name, const char *s)
 }
 
 static void
-rss_item(struct news_feed *f, const struct news_article *a,
-    const struct item *it, struct ev_buf *o)
+rss_item(const struct news_article *a, const struct item *it,
+    struct ev_buf *o)
 {
 	const char *type;
 
@@ -435,7 +439,8 @@ rss_item(struct news_feed *f, const struct news_article *a,
 	if (it->lead.len > 0)
 		xml_el(o, "      ", "description", it->lead.p);
 	for (size_t i = 0; i < a->ntags; i++)
-		xml_el(o, "      ", "category", plain(&a->tags[i], &f->tmp));
+		if (*a->tags[i].s != '\0')
+			xml_el(o, "      ", "category", a->tags[i].s);
 	if (it->img.len > 0) {
 		ev_buf_adds(o, "      <media:content medium=\"image\" url=\"");
 		ev_xml_escape(it->img.p, o);
@@ -447,8 +452,8 @@ rss_item(struct news_feed *f, const struct news_article *a,
 }
 
 static void
-atom_item(struct news_feed *f, const struct news_article *a,
-    const struct item *it, struct ev_buf *o)
+atom_item(const struct news_article *a, const struct item *it,
+    struct ev_buf *o)
 {
 	const char *type;
 
@@ -471,8 +476,10 @@ atom_item(struct news_feed *f, const struct news_article *a,
 	if (it->lead.len > 0)
 		xml_el(o, "    ", "summary", it->lead.p);
 	for (size_t i = 0; i < a->ntags; i++) {
+		if (*a->tags[i].s == '\0')
+			continue;
 		ev_buf_adds(o, "    <category term=\"");
-		ev_xml_escape(plain(&a->tags[i], &f->tmp), o);
+		ev_xml_escape(a->tags[i].s, o);
 		ev_buf_adds(o, "\"/>\n");
 	}
 	if (it->img.len > 0) {
@@ -529,7 +536,7 @@ json_item(struct news_feed *f, const struct news_article *a,
 		for (size_t i = 0; i < a->ntags; i++) {
 			if (i > 0)
 				ev_buf_adds(o, ", ");
-			ev_json_string(plain(&a->tags[i], &f->tmp), o);
+			ev_json_string(a->tags[i].s, o);
 		}
 		ev_buf_addc(o, ']');
 	}
@@ -547,6 +554,16 @@ news_feed_add(struct news_feed *f, const struct news_article *a,
 		item_free(&it);
 		return -1;
 	}
+	/* The link is the RSS guid and the JSON Feed id: one per item. */
+	for (size_t i = 0; i < f->nitems; i++)
+		if (strcmp(f->urls[i], it.url.p) == 0) {
+			ev_err_set(err, NULL, 0, "the link %s is an earlier "
+			    "article's: give one of them another Slug", it.url.p);
+			item_free(&it);
+			return -1;
+		}
+	f->urls = news_grow(f->urls, f->nitems, sizeof(*f->urls));
+	f->urls[f->nitems] = ev_estrdup(it.url.p);
 	if (f->nitems == 0) {
 		f->lang = lang;
 		f->newest = it.upd.utc;
@@ -559,9 +576,9 @@ news_feed_add(struct news_feed *f, const struct news_article *a,
 	if (it.author.len == 0)
 		f->noauthor = 1;
 	if (f->kind == NEWS_OUT_RSS)
-		rss_item(f, a, &it, &f->items);
+		rss_item(a, &it, &f->items);
 	else if (f->kind == NEWS_OUT_ATOM)
-		atom_item(f, a, &it, &f->items);
+		atom_item(a, &it, &f->items);
 	else
 		json_item(f, a, &it, &f->items);
 	f->nitems++;
