@@ -71,10 +71,13 @@ static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json] [--nbsp narrow|normal]\n"
+	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json|rss|atom|jsonfeed]\n"
+	    "                [--nbsp narrow|normal]\n"
 	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
 	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
-	    "                [--dict FILE] [--output FILE]\n"
+	    "                [--dict FILE]\n"
+	    "                [--feed-title TITLE] [--feed-url URL] [--base-url URL]\n"
+	    "                [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
 	    "                [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
@@ -86,14 +89,21 @@ help(void)
 	printf(
 	    "usage: news-fmt [options] [FILE ...]\n"
 	    "Read news articles (files, - or stdin; several on stdin separated by lines\n"
-	    "%%%%%%), typeset them and write them as text or Markdown, fix them in place,\n"
-	    "or check them.\n"
+	    "%%%%%%), typeset them and write them as text, Markdown or a feed, fix them\n"
+	    "in place, or check them.\n"
 	    "\n"
 	    "Input and output:\n"
 	    "  -i, --input-format F  hdr (a \"Key: value\" header, a blank line, the body)\n"
 	    "                        or md (YAML front matter); default: detected\n"
 	    "  -o, --output-format F text (default) or md (CommonMark with front matter);\n"
 	    "                        with --check: text (default) or json (JSON Lines)\n"
+	    "                        rss, atom, jsonfeed: one feed, an item per article\n"
+	    "                        (each needs a Title and a Date) in input order\n"
+	    "      --feed-title TITLE  the feed's title (rss, atom, jsonfeed: needed)\n"
+	    "      --feed-url URL    the URL the feed is published at (rel=self)\n"
+	    "      --base-url URL    the site: an article's link is URL/SLUG (its Slug,\n"
+	    "                        else made from its title); ids are tag URIs of its\n"
+	    "                        host (rss, atom, jsonfeed: needed)\n"
 	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
 	    "Typography:\n"
 	    "      --nbsp narrow|normal  the no-break space to put in (default: normal)\n"

@@ -3,7 +3,7 @@
 # and COMP_CWORD itself, so tests can drive it directly.
 
 _news_fmt_longopts='--input-format --output-format --nbsp --no-typo --fix
---diff --check --disable --enable --max-sentence --terms --spell --dict --output --now --tz --lang --color --strict --help --version'
+--diff --check --disable --enable --max-sentence --terms --spell --dict --feed-title --feed-url --base-url --output --now --tz --lang --color --strict --help --version'
 _news_fmt_shortopts='-h -V -i -o'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
 
@@ -25,7 +25,7 @@ _news_fmt_arg()
 
 	case $opt in
 	-i|--input-format) w='hdr md' ;;
-	-o|--output-format) w='text md json' ;;
+	-o|--output-format) w='text md json rss atom jsonfeed' ;;
 	--nbsp) w='narrow normal' ;;
 	--max-sentence) w='20 25 30 40' ;;
 	--terms|--dict)
@@ -33,6 +33,8 @@ _news_fmt_arg()
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return 0 ;;
 	--disable|--enable) w='all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style date-order missing-title missing-lead missing-alt missing-credit' ;;
+	--feed-title) w='' ;;
+	--feed-url|--base-url) w='https://' ;;
 	--lang) w='de de-CH en' ;;
 	--color) w='auto always never' ;;
 	--now) w=$_news_fmt_dates ;;
