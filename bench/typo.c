@@ -184,7 +184,7 @@ no_span(void *arg, size_t start, size_t end)
 static double
 pass(const char *s, size_t n, struct ev_buf *out, int spans_only)
 {
-	struct news_typo o = { NEWS_LANG_DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { NEWS_LANG_DE, NEWS_NBSP_NORMAL, 0, 0 };
 	size_t i, e, next, prot = 0;
 	double t0 = now();
 

@@ -314,6 +314,8 @@ struct run {
 	struct ev_buf tmp, outb;
 	struct news_fix *fix;		/* --fix, --diff */
 	const struct news_text *text;	/* the text being typeset */
+	const struct news_article *art;	/* the article being worked on */
+	size_t	 blk;			/* where runs_on found the last */
 	int	 articles;		/* written so far */
 	long	 findings;		/* --check, --diff: what was found */
 	struct news_feed *feed;		/* -o rss, atom, jsonfeed */
@@ -510,17 +512,48 @@ typographic(const char *what)
 	return 0;
 }
 
+/*
+ * 1 when t is a paragraph (or a quote's) and the next block, of the same
+ * kind, opens with a quotation mark: a quotation over paragraphs, which
+ * leaves each but the last open.  The texts come in block order, so the
+ * search goes on from the last block found.
+ */
+static int
+runs_on(struct run *r, const struct news_text *t)
+{
+	const struct news_article *a = r->art;
+	const struct news_block *b, *n;
+
+	for (size_t i = r->blk; a != NULL && i < a->nblock; i++) {
+		if (&a->block[i].text != t)
+			continue;
+		r->blk = i;
+		if (i + 1 == a->nblock)
+			return 0;
+		b = &a->block[i];
+		n = &a->block[i + 1];
+		return (b->kind == NEWS_B_PARA || b->kind == NEWS_B_QUOTE) &&
+		    n->kind == b->kind &&
+		    news_quote_opens(&r->o->t, n->text.s, n->text.len);
+	}
+	return 0;
+}
+
 static void
 typeset_one(void *arg, struct news_text *t, const char *what)
 {
 	struct run *r = arg;
 	struct news_pos pos;
+	int rc;
 
 	if (!typographic(what))
 		return;
 	r->text = t;
 	ev_buf_clear(&r->tmp);
-	if (news_typeset(&r->o->t, t->s, t->len, &r->tmp, typo_report, r) < 0)
+	r->o->t.cont = runs_on(r, t);
+	rc = news_typeset(&r->o->t, t->s, t->len, &r->tmp, typo_report, r);
+	r->o->t.cont = 0;
+	if (rc < 0)
 		return;
 	if (r->tmp.p == NULL)
 		ev_buf_add(&r->tmp, "", 0);
@@ -585,8 +618,11 @@ lint_one(void *arg, struct news_text *t, const char *what)
 	struct run *r = arg;
 	struct part p = { r, t };
 
-	if (typographic(what))
-		news_lint_text(r->o->lint, t->s, t->len, lint_report, &p);
+	if (!typographic(what))
+		return;
+	news_lint_set_cont(r->o->lint, runs_on(r, t));
+	news_lint_text(r->o->lint, t->s, t->len, lint_report, &p);
+	news_lint_set_cont(r->o->lint, 0);
 }
 
 static void
@@ -689,6 +725,8 @@ check_article(struct run *r, struct news_article *a)
 	news_lint_set_lang(r->o->lint, r->o->t.lang);
 	lint_spell(r->o, r->o->t.lang);
 	lint_date(r, a);
+	r->art = a;
+	r->blk = 0;
 	news_article_texts(a, lint_one, r);
 	lint_whole(r, a);
 	flush_findings(r);
@@ -734,6 +772,8 @@ article(struct run *r, struct news_article *a)
 		check_article(r, a);
 		return;
 	}
+	r->art = a;
+	r->blk = 0;
 	if (r->o->typo)
 		news_article_texts(a, typeset_one, r);
 	if (r->o->mode != M_WRITE)

@@ -321,3 +321,32 @@ news_body_read(struct news_article *a, const struct news_src *s, size_t b,
 	cmark_node_free(doc);
 	news_body_shape(a);
 }
+
+/* Is line l in the code block n or in one inside it? */
+static int
+in_fence(cmark_node *n, int l)
+{
+	if (cmark_node_get_start_line(n) > l || cmark_node_get_end_line(n) < l)
+		return 0;
+	/* a line at the margin in a code block: a fenced one */
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+		return cmark_node_get_start_line(n) < l;
+	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+	    c = cmark_node_next(c))
+		if (in_fence(c, l))
+			return 1;
+	return 0;
+}
+
+int
+news_body_fenced(const char *p, size_t n, int l)
+{
+	cmark_node *doc = cmark_parse_document(p, n, CMARK_OPT_SOURCEPOS);
+	int rc;
+
+	if (doc == NULL)
+		ev_die(EV_EXIT_ERROR, "out of memory");
+	rc = in_fence(doc, l);
+	cmark_node_free(doc);
+	return rc;
+}

@@ -124,6 +124,81 @@ relines(struct news_fix *f, const struct news_text *t, const char *s,
 	ev_buf_free(&b);
 }
 
+/*
+ * The pieces of a folded YAML scalar (">") in its new text s: the folds
+ * of the old text (one space, or line breaks) found again in s through a
+ * longest common subsequence, each piece written over its line.  Only
+ * when that is safe: every fold kept as it was, no piece empty or with a
+ * line break, none that starts with a blank where it did not (a line
+ * indented more is no fold).  -1 when not; nothing is changed then.
+ */
+#define FOLD_MAX	(1u << 22)	/* cells of the table: 16 MB */
+
+static int
+folded(struct news_fix *f, const struct news_text *t, const char *s,
+    size_t n)
+{
+	size_t m = t->len, w = n + 1, i, j, k, *at;
+	unsigned *L;
+	int rc = -1;
+
+	if (t->seg[0].off != 0 || m + 1 > FOLD_MAX / w)
+		return -1;
+	L = ev_ecalloc((m + 1) * w, sizeof(*L));
+	at = ev_ecalloc(m + 1, sizeof(*at));
+	for (i = m; i-- > 0;)
+		for (j = n; j-- > 0;)
+			L[i * w + j] = t->s[i] == s[j] ? L[(i + 1) * w + j + 1] + 1 :
+			    L[(i + 1) * w + j] > L[i * w + j + 1] ?
+			    L[(i + 1) * w + j] : L[i * w + j + 1];
+	/* at[i]: where t->s[i] stands in s, or (size_t)-1 */
+	for (i = 0, j = 0; i < m;) {
+		if (j < n && t->s[i] == s[j] && L[i * w + j] ==
+		    L[(i + 1) * w + j + 1] + 1)
+			at[i++] = j++;
+		else if (j >= n || L[(i + 1) * w + j] >= L[i * w + j + 1])
+			at[i++] = (size_t)-1;
+		else
+			j++;
+	}
+	at[m] = n;
+	for (k = 0; k < t->nseg; k++) {
+		const struct news_seg *g = &t->seg[k];
+		size_t e = k + 1 < t->nseg ? t->seg[k + 1].off : m;
+		size_t pb = k == 0 ? 0 : at[g->off - 1] + 1;
+		size_t pe;
+
+		/* the fold after the piece, kept byte for byte */
+		for (i = g->off + g->len; i < e; i++)
+			if (at[i] == (size_t)-1 || (i > g->off + g->len &&
+			    at[i] != at[i - 1] + 1))
+				goto out;
+		pe = g->off + g->len < e ? at[g->off + g->len] : n;
+		if (k > 0 && at[g->off - 1] == (size_t)-1)
+			goto out;
+		if (pe < pb || (pe == pb && g->len > 0) ||
+		    memchr(s + pb, '\n', pe - pb) != NULL ||
+		    (pe > pb && (s[pb] == ' ' || s[pb] == '\t') &&
+		    (g->len == 0 || (t->s[g->off] != ' ' &&
+		    t->s[g->off] != '\t'))))
+			goto out;
+	}
+	for (k = 0; k < t->nseg; k++) {
+		const struct news_seg *g = &t->seg[k];
+		size_t e = k + 1 < t->nseg ? t->seg[k + 1].off : m;
+		size_t pb = k == 0 ? 0 : at[g->off - 1] + 1;
+		size_t pe = g->off + g->len < e ? at[g->off + g->len] : n;
+
+		add_edit(f, g->pos.byte, g->pos.byte + g->len, 0, s + pb,
+		    pe - pb);
+	}
+	rc = 0;
+out:
+	free(L);
+	free(at);
+	return rc;
+}
+
 int
 news_fix_text(struct news_fix *f, const struct news_text *t, const char *s,
     size_t n)
@@ -132,6 +207,8 @@ news_fix_text(struct news_fix *f, const struct news_text *t, const char *s,
 
 	if (n == t->len && memcmp(s, t->s, n) == 0)
 		return 0;
+	if (!t->exact && t->quote == '>' && t->nseg > 0)
+		return folded(f, t, s, n);
 	if (!t->exact || t->nseg == 0)
 		return -1;
 	if (count_lines(s, n) != t->nseg || count_lines(t->s, t->len) !=

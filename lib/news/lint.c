@@ -155,6 +155,12 @@ news_lint_enable(struct news_lint *l, const char *id, int on)
 }
 
 void
+news_lint_set_cont(struct news_lint *l, int cont)
+{
+	l->cont = cont;
+}
+
+void
 news_lint_set_lang(struct news_lint *l, enum news_lang lang)
 {
 	l->lang = lang;

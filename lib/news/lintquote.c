@@ -26,6 +26,8 @@ struct qmark {
 	int	 level;			/* 1 double, 2 single */
 	enum role role;
 	size_t	 partner;		/* index, or NONE */
+	size_t	 up;			/* an opener: the double one open
+					 * around it, or NONE */
 };
 #define NONE	SIZE_MAX
 
@@ -144,6 +146,7 @@ open_mark(struct quotes *q, size_t i)
 {
 	int level = q->m[i].level;
 
+	q->m[i].up = q->top[1] == NONE ? NONE : q->stack[q->top[1]];
 	q->below[q->depth] = q->top[level];
 	q->top[level] = q->depth;
 	q->stack[q->depth++] = i;
@@ -257,6 +260,7 @@ push_mark(struct quotes *q, size_t off, size_t len, int32_t cp)
 	q->m[q->n].cp = cp;
 	q->m[q->n].level = quote_level(cp);
 	q->m[q->n].partner = NONE;
+	q->m[q->n].up = NONE;
 	q->n++;
 }
 
@@ -327,12 +331,19 @@ news_rule_quote_unpaired(struct news_ltext *t)
 {
 	struct quotes q;
 	size_t i;
+	int runs_on = t->lint->cont;
 	char b[8];
 
 	quote_scan(t, &q);
 	for (i = 0; i < q.n; i++) {
 		if (q.m[i].partner != NONE)
 			continue;
+		/* the outermost quotation left open runs on into the next
+		 * paragraph, which opens with a mark again */
+		if (q.m[i].role == R_OPEN && runs_on) {
+			runs_on = 0;
+			continue;
+		}
 		if (q.m[i].role == R_OPEN)
 			news_lint_report(t, q.m[i].off, q.m[i].len, NULL,
 			    "quotation mark %s is never closed",
@@ -392,7 +403,10 @@ news_rule_quote_mismatch(struct news_ltext *t)
 
 /*
  * The typographic mark for a straight one: the partner's own when the
- * partner is typographic ("\"…“" opens with „), else the language's.
+ * partner is typographic ("\"…“" opens with „), else the language's,
+ * single for a double pair directly inside the outermost double one,
+ * when that pairs ("a "b" c" → „a ‚b‘ c“, as typography sets it; a
+ * third level is double again).
  * NULL when it is unpaired: a quote that cannot be paired is reported,
  * never guessed.
  */
@@ -401,19 +415,24 @@ straight_fix(const struct news_ltext *t, const struct quotes *q,
     const struct qmark *m, char *buf)
 {
 	enum news_lang lang = t->lint->lang;
-	const struct qmark *p;
+	const struct qmark *p, *o;
 	int32_t c;
+	int level = m->level;
 
 	if (m->role == R_APOS)
 		return utf8(0x2019, buf);
 	if (m->partner == NONE)
 		return NULL;
 	p = &q->m[m->partner];
+	o = m->role == R_OPEN ? m : p;
+	if (level == 1 && o->up != NONE && q->m[o->up].partner != NONE &&
+	    q->m[o->up].up == NONE)
+		level = 2;
 	if (m->role == R_OPEN)
-		c = is_straight(p->cp) ? lang_open(lang, m->level) :
+		c = is_straight(p->cp) ? lang_open(lang, level) :
 		    opener_of(p->cp);
 	else
-		c = is_straight(p->cp) ? closer_of(lang_open(lang, m->level)) :
+		c = is_straight(p->cp) ? closer_of(lang_open(lang, level)) :
 		    closer_of(p->cp);
 	return c < 0 ? NULL : utf8(c, buf);
 }

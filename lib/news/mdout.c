@@ -2,7 +2,8 @@
  * mdout.c - an article as CommonMark with YAML front matter, the form
  * Hugo and Jekyll take.  The form is canonical: the fields in the order
  * of enum news_field under their English keys, then the unknown keys;
- * one blank line between blocks; "- " lists, "* * *" rules, fenced code.
+ * one blank line between blocks; "- " lists, "* * *" rules, fenced code,
+ * "## " headings (a heading of several lines underlined).
  * Read back, it gives the same article, so writing it again gives the
  * same bytes.
  */
@@ -14,6 +15,25 @@
 #include "news.h"
 #include "news_priv.h"
 
+/* The length of a character at s that YAML does not print (C1 controls,
+ * U+FFFE, U+FFFF), its code point in *cp; 0 for any other. */
+static size_t
+unprintable(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f &&
+	    u[1] != 0x85) {
+		*cp = u[1];
+		return 2;
+	}
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbf && u[2] >= 0xbe) {
+		*cp = 0xff00u | u[2] | 0x40u;
+		return 3;
+	}
+	return 0;
+}
+
 /* Can s be a plain YAML scalar that reads back as the same string? */
 static int
 plain_ok(const char *s, size_t n)
@@ -21,7 +41,9 @@ plain_ok(const char *s, size_t n)
 	static const char *const words[] = { "true", "false", "null", "yes",
 	    "no", "on", "off", "~" };
 
+	/* a BOM at a line's start is no text to YAML */
 	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL ||
+	    (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) ||
 	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") != NULL ||
 	    strstr(s, " #") != NULL || strchr(s, '\n') != NULL ||
 	    strchr(s, '\t') != NULL)
@@ -29,9 +51,13 @@ plain_ok(const char *s, size_t n)
 	for (size_t i = 0; i < NELEM(words); i++)
 		if (ev_strcaseeq(s, words[i]))
 			return 0;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+	for (size_t i = 0; i < n; i++) {
+		unsigned cp;
+
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    unprintable(s + i, n - i, &cp) > 0)
 			return 0;
+	}
 	return 1;
 }
 
@@ -43,13 +69,24 @@ scalar(const struct news_text *x, struct ev_buf *b)
 	size_t i;
 
 	if (memchr(x->s, '\n', x->len) != NULL) {
-		/* folded lines read back as one: decide on that */
-		struct news_text y = { .s = ev_estrndup(x->s, x->len),
-		    .len = x->len };
+		/* folded lines read back as one: decide on that; the
+		 * blanks around a line end are one space then */
+		struct news_text y = { .s = ev_estrndup(x->s, x->len) };
 
-		for (i = 0; i < y.len; i++)
-			if (y.s[i] == '\n')
-				y.s[i] = ' ';
+		for (i = 0; i < x->len; i++) {
+			if (x->s[i] != '\n') {
+				y.s[y.len++] = x->s[i];
+				continue;
+			}
+			while (y.len > 0 && (y.s[y.len - 1] == ' ' ||
+			    y.s[y.len - 1] == '\t'))
+				y.len--;
+			y.s[y.len++] = ' ';
+			while (i + 1 < x->len && (x->s[i + 1] == ' ' ||
+			    x->s[i + 1] == '\t'))
+				i++;
+		}
+		y.s[y.len] = '\0';
 		scalar(&y, b);
 		free(y.s);
 		return;
@@ -61,8 +98,14 @@ scalar(const struct news_text *x, struct ev_buf *b)
 	ev_buf_addc(b, '"');
 	for (i = 0; i < x->len; i++) {
 		unsigned char c = (unsigned char)x->s[i];
+		unsigned cp;
+		size_t k = unprintable(x->s + i, x->len - i, &cp);
 
-		if (c == '"' || c == '\\') {
+		if (k > 0) {
+			snprintf(esc, sizeof(esc), "\\u%04x", cp);
+			ev_buf_adds(b, esc);
+			i += k - 1;
+		} else if (c == '"' || c == '\\') {
 			ev_buf_addc(b, '\\');
 			ev_buf_addc(b, c);
 		} else if (c == '\n') {
@@ -202,15 +245,16 @@ lines(const char *s, const char *first, const char *prefix, struct ev_buf *b)
 	}
 }
 
-/* The longest run of backticks at a line's start in s, plus one, at
- * least three: a fence that no line of the code closes. */
+/* The longest run of c at a line's start in s, plus one, at least
+ * three: a fence that no line of the code closes. */
 static int
-fence_len(const char *s)
+fence_len(const char *s, int c)
 {
 	int best = 3;
+	char set[2] = { (char)c, '\0' };
 
 	for (const char *l = s; l != NULL && *l != '\0';) {
-		int n = (int)strspn(l, "`");
+		int n = (int)strspn(l + strspn(l, " "), set);
 
 		if (n >= best)
 			best = n + 1;
@@ -220,36 +264,124 @@ fence_len(const char *s)
 	return best;
 }
 
+/* Fenced with '`', or with '~' when the info string holds a '`' (no
+ * '`' fence may have one). */
 static void
 code(const struct news_block *k, struct ev_buf *b)
 {
-	int n = fence_len(k->text.s);
+	const char *info = k->info ? k->info : "";
+	int c = strchr(info, '`') != NULL ? '~' : '`';
+	int n = fence_len(k->text.s, c);
 
 	for (int i = 0; i < n; i++)
-		ev_buf_addc(b, '`');
-	ev_buf_printf(b, "%s\n%s", k->info ? k->info : "", k->text.s);
+		ev_buf_addc(b, c);
+	ev_buf_printf(b, "%s\n%s", info, k->text.s);
 	if (k->text.len > 0 && k->text.s[k->text.len - 1] != '\n')
 		ev_buf_addc(b, '\n');
 	for (int i = 0; i < n; i++)
-		ev_buf_addc(b, '`');
+		ev_buf_addc(b, c);
 	ev_buf_addc(b, '\n');
 }
 
-/* Two lists in a row would be one: the second takes the other bullet. */
+/*
+ * The list markup of the items as written.  The body's blocks are flat:
+ * an item's paragraph after a nested list, a quote or code of an item
+ * cannot go back into its item, so it goes out as it reads back -- an
+ * item after blocks of no list of its type starts a list, and so does
+ * a paragraph of an item after a block of no list, as an item of its
+ * own (as a paragraph it could read as a quote's attribution, or the
+ * lead).  Two lists in a
+ * row would be one: the second takes the other bullet, '*' for '-', or
+ * the other delimiter, ')' for '.'.
+ */
+struct lists {
+	int	 bullet;	/* '-' or '*', for '.' or ')' */
+	size_t	 width;		/* of the last item's marker */
+	int	 in;		/* the block before went out in a list */
+	long	 number;	/* the last item's, as it reads back */
+};
+
+/* Does k go out as an item of its own (else it goes on an item)? */
+static int
+own_item(const struct lists *ls, const struct news_block *k)
+{
+	return k->item || !ls->in;
+}
+
+/* Does item k start a list as written, after block p? */
+static int
+starts_list(const struct lists *ls, const struct news_block *p,
+    const struct news_block *k)
+{
+	return own_item(ls, k) && (k->first || !ls->in ||
+	    p->ordered != k->ordered);
+}
+
+/* Would "c " and the first line of s be a thematic break ("- --")? */
+static int
+rule_after(int c, const char *s)
+{
+	int n = 1;
+
+	for (; *s != '\0' && *s != '\n'; s++) {
+		if (*s == c)
+			n++;
+		else if (*s != ' ' && *s != '\t')
+			return 0;
+	}
+	return n >= 3;
+}
+
 static void
-item(const struct news_block *k, int bullet, struct ev_buf *b)
+item(const struct news_block *p, const struct news_block *k,
+    struct lists *ls, struct ev_buf *b)
 {
 	char first[32], indent[32];
-	size_t w;
+	int own = own_item(ls, k);
 
-	if (k->ordered)
-		snprintf(first, sizeof(first), "%ld. ", k->number);
-	else
-		snprintf(first, sizeof(first), "%c ", bullet);
-	w = strlen(first);
-	memset(indent, ' ', w);
-	indent[w] = '\0';
-	lines(k->text.s, k->item ? first : indent, indent, b);
+	if (starts_list(ls, p, k)) {
+		ls->bullet = ls->in && p->ordered == k->ordered &&
+		    ls->bullet == '-' ? '*' : '-';
+		ls->number = k->number - 1;
+	}
+	if (own) {
+		/* only a list's first number counts: the rest count on */
+		if (k->ordered)
+			snprintf(first, sizeof(first), "%ld%c ", ++ls->number,
+			    ls->bullet == '-' ? '.' : ')');
+		else
+			snprintf(first, sizeof(first), "%c ", ls->bullet);
+		ls->width = strlen(first);
+	}
+	memset(indent, ' ', ls->width);
+	indent[ls->width] = '\0';
+	if (own && !k->ordered && rule_after(ls->bullet, k->text.s)) {
+		ev_buf_adds(b, first);
+		ev_buf_addc(b, '\\');	/* "- \--": no rule "- --" */
+		lines(k->text.s, "", indent, b);
+		return;
+	}
+	lines(k->text.s, own ? first : indent, indent, b);
+}
+
+/* An HTML block as it is, but that a line "%%%" of it (it came from
+ * inside a quote or an item) takes a blank, so it ends no article, and
+ * that its first line starts at the margin: indented, after a list, it
+ * would go into the list's last item. */
+static void
+html(const struct news_text *x, struct ev_buf *b)
+{
+	for (const char *s = x->s + strspn(x->s, " \t"); *s != '\0';) {
+		size_t n = strcspn(s, "\n");
+
+		if (separator(s, n))
+			ev_buf_addc(b, ' ');
+		ev_buf_add(b, s, n);
+		ev_buf_addc(b, '\n');
+		s += n + (s[n] == '\n');
+	}
+	if (x->len == 0)
+		ev_buf_addc(b, '\n');
 }
 
 /* Would the end of a heading's text read as its closing "#"s? */
@@ -265,46 +397,51 @@ closes(const char *s, size_t n)
 }
 
 static void
-block(const struct news_block *k, int bullet, struct ev_buf *b)
+block(const struct news_block *p, const struct news_block *k,
+    struct lists *ls, struct ev_buf *b)
 {
 	char hashes[8];
 
 	switch (k->kind) {
 	case NEWS_B_PARA: lines(k->text.s, "", "", b); break;
 	case NEWS_B_SUBHEAD:
+		if (memchr(k->text.s, '\n', k->text.len) != NULL &&
+		    k->level <= 2) {
+			/* a setext heading's lines stay lines: joined, they
+			 * would read and typeset otherwise */
+			lines(k->text.s, "", "", b);
+			ev_buf_adds(b, k->level == 1 ? "===\n" : "---\n");
+			break;
+		}
 		memset(hashes, '#', (size_t)k->level);
 		hashes[k->level] = ' ';
 		hashes[k->level + 1] = '\0';
 		ev_buf_adds(b, hashes);
-		for (const char *s = k->text.s; *s != '\0'; s++)
-			ev_buf_addc(b, *s == '\n' ? ' ' : *s);
+		ev_buf_adds(b, k->text.s);
 		if (closes(k->text.s, k->text.len))
 			ev_buf_adds(b, " #");	/* "## a #": the text "a #" */
 		ev_buf_addc(b, '\n');
 		break;
 	case NEWS_B_QUOTE: lines(k->text.s, "> ", "> ", b); break;
 	case NEWS_B_ATTRIB: lines(k->text.s, "> — ", "> ", b); break;
-	case NEWS_B_ITEM: item(k, bullet, b); break;
+	case NEWS_B_ITEM: item(p, k, ls, b); break;
 	case NEWS_B_CODE: code(k, b); break;
-	case NEWS_B_HTML:
-		ev_buf_adds(b, k->text.s);
-		if (k->text.len == 0 || k->text.s[k->text.len - 1] != '\n')
-			ev_buf_addc(b, '\n');
-		break;
+	case NEWS_B_HTML: html(&k->text, b); break;
 	case NEWS_B_RULE: ev_buf_adds(b, "* * *\n"); break;
 	}
 }
 
 /* What goes between block k and the one before it. */
 static const char *
-between(const struct news_block *prev, const struct news_block *k)
+between(const struct lists *ls, const struct news_block *prev,
+    const struct news_block *k)
 {
 	if (k->kind == NEWS_B_ATTRIB && prev->kind == NEWS_B_QUOTE)
 		return ">\n";
 	if (k->kind == NEWS_B_QUOTE && prev->kind == NEWS_B_QUOTE && !k->first)
 		return ">\n";
-	if (k->kind == NEWS_B_ITEM && prev->kind == NEWS_B_ITEM && !k->first &&
-	    k->item)
+	if (k->kind == NEWS_B_ITEM && own_item(ls, k) &&
+	    !starts_list(ls, prev, k))
 		return "";
 	return "\n";
 }
@@ -313,20 +450,16 @@ void
 news_md_write(const struct news_article *a, const struct news_wopts *w,
     struct ev_buf *b)
 {
-	int bullet = '-', lists = 0;
+	struct lists ls = { '-', 2, 0, 0 };
 
 	(void)w;
 	front_matter(a, b);
 	for (size_t i = 0; i < a->nblock; i++) {
 		const struct news_block *k = &a->block[i];
+		const struct news_block *p = i > 0 ? &a->block[i - 1] : NULL;
 
-		if (k->kind == NEWS_B_ITEM && k->first) {
-			/* a list right after a list takes the other bullet */
-			bullet = lists && i > 0 && a->block[i - 1].kind ==
-			    NEWS_B_ITEM ? (bullet == '-' ? '*' : '-') : '-';
-			lists = 1;
-		}
-		ev_buf_adds(b, i == 0 ? "\n" : between(&a->block[i - 1], k));
-		block(k, bullet, b);
+		ev_buf_adds(b, p == NULL ? "\n" : between(&ls, p, k));
+		block(p, k, &ls, b);
+		ls.in = k->kind == NEWS_B_ITEM;
 	}
 }

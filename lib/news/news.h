@@ -380,7 +380,7 @@ enum news_typo_rule {
 	NEWS_TYPO_APOSTROPHE,	/* "apostrophe": it's, ’s, ’90er, Klaus’ */
 	NEWS_TYPO_ELLIPSIS,	/* "ellipsis": exactly three dots → … */
 	NEWS_TYPO_RANGE,	/* "range": 10-12 → 10–12 */
-	NEWS_TYPO_DASH,		/* "dash": " - ", " -- " → " – " */
+	NEWS_TYPO_DASH,		/* "dash": " - ", " -- " → " – ", -5 → −5 */
 	NEWS_TYPO_NBSP,		/* "nbsp": no-break spaces (see below) */
 	NEWS_TYPO_SPACES,	/* "spaces": a run of spaces → one */
 	NEWS_TYPO_COUNT
@@ -405,7 +405,14 @@ struct news_typo {
 	enum news_lang lang;
 	enum news_nbsp nbsp;
 	unsigned off;		/* rules switched off: 1u << NEWS_TYPO_... */
+	/* 1: the next paragraph opens with a quotation mark
+	 * (news_quote_opens), so a quotation left open at the end of this
+	 * one continues there: set as opened, not reported */
+	int	 cont;
 };
+/* 1 when the inline Markdown s[0..n) starts (after *_~) with a
+ * quotation mark that opens, as news_typeset judges it. */
+int	 news_quote_opens(const struct news_typo *, const char *s, size_t n);
 
 /*
  * Typeset the inline Markdown of one block, s[0..n) (its lines joined by
@@ -421,8 +428,12 @@ struct news_typo {
  * does not tell, the language's own marks tend as it writes them and a
  * straight one closes what is open, else opens.  Marks pair with a
  * stack: a double one closes the innermost open double one, a single
- * one only an open single one on top; a mark keeps its kind, so "…"
- * inside "…" stays double.  A straight ' or " after a digit is a
+ * one only an open single one on top.  A double pair directly inside
+ * the outermost double quotation is set with single marks ("a "b" c" →
+ * „a ‚b‘ c“) when the outer one pairs and single marks there read back
+ * as the same pair (opener and closer where they stand, neither an
+ * apostrophe, no single mark between them that could close); else it
+ * stays double.  A straight ' or " after a digit is a
  * measure (26", 5', 2'000) and stays, unless it closes a quotation
  * ("Es waren 26").  Apostrophes: between letters (it's, Ku'damm), before
  * an elided word at a word's start ('s, 'n, 'nen, 'raus, '90er, 'tis)
@@ -440,12 +451,20 @@ struct news_typo {
  * when the second is greater and neither is part of a chain (ISO dates
  * 2016-12-24), a phone number (0511 168-0, +49 …, 030-123) or a word
  * (A4-10, Vollzeit-Lehrkraft; suspended hyphens as in "Jugend- und"
- * have no space before them and stay).  Exactly three dots become "…".
+ * have no space before them and stay).  A hyphen before a number, at the
+ * start or after a space or an opening bracket or quotation mark, is a
+ * minus sign U+2212 (-5 °C, (-3 Grad)), unless a number and a space come
+ * before it (10 -12, 0511 -123) or a letter, digit, hyphen or another
+ * group of digits after the number (-3D, -5-10, -2016-12-24).  Exactly
+ * three dots become "…".
  * A run of spaces (' ', U+00A0, U+202F) inside a line becomes one, a
  * no-break space if it held one; at a line's start or end (indentation,
  * a hard break "  \n") it stays.  A run of spaces in one of the
  * contexts of enum news_nbsp becomes the no-break space opt->nbsp asks
- * for (a line break there is left alone).
+ * for (a line break there is left alone).  German abbreviations of single
+ * letters without their space (z.B., d.h., i.d.R.: two to four, the first
+ * lower case, no letter or digit after them) get it too, and so does a
+ * pair broken over a line ("z.\nB.": the line break is replaced).
  *
  * The text is not normalised: the reader makes it NFC.  Idempotent:
  * typesetting the result again with the same opt changes nothing.
@@ -496,6 +515,10 @@ void	 news_lint_free(struct news_lint *);
 /* --enable ID / --disable ID ("all": every rule): 0, -1 for no such id. */
 int	 news_lint_enable(struct news_lint *, const char *id, int on);
 void	 news_lint_set_lang(struct news_lint *, enum news_lang);
+/* 1: the next text checked is a paragraph whose next paragraph opens
+ * with a quotation mark (news_quote_opens), so a quotation it leaves
+ * open runs on there and is not reported (quote-unpaired); 0 again. */
+void	 news_lint_set_cont(struct news_lint *, int);
 /* --max-sentence N: sentences of more than N words (0: no limit). */
 void	 news_lint_set_max_sentence(struct news_lint *, unsigned words);
 /* The article's date: date-weekday checks dates written without a year

@@ -27,6 +27,7 @@ struct news_lint {
 	const struct news_terms *terms;
 	news_spell_fn *spell;
 	void	*spell_arg;
+	int	 cont;			/* news_lint_set_cont */
 };
 
 /* One text under the rules: s[0..n), prot[i] != 0 where s[i] is in a

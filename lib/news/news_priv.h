@@ -68,6 +68,8 @@ void	 news_link_split(struct news_link *);
 /* body.c: the Markdown body in [b, e) of the source as blocks */
 void	 news_body_read(struct news_article *, const struct news_src *,
 	    size_t b, size_t e);
+/* Is line l (from 1) of the Markdown p[0, n) in a fenced code block? */
+int	 news_body_fenced(const char *p, size_t n, int l);
 /* shape.c: what an article adds to Markdown: attributions, related
  * links, the headline as a first "# Heading" */
 void	 news_body_shape(struct news_article *);

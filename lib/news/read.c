@@ -18,6 +18,8 @@ struct news_reader {
 	unsigned long line;	/* its line */
 	enum news_format fmt;
 	int	 count;		/* articles read or skipped */
+	size_t	 unclosed[2];	/* a '`', '~' fence this long or longer
+				 * opened from here on closes no more */
 	struct news_src src;
 };
 
@@ -68,13 +70,90 @@ is_separator(const char *p, size_t b, size_t e)
 	return 1;
 }
 
-/* Lay out the lines of the article from r->at up to a separator line or
- * the end; *next: where the next one starts. */
+/*
+ * A code fence of CommonMark at the margin: up to three blanks, then
+ * three or more '`' or '~' (a '`' fence's info string has none).  With
+ * open 0 the line opens one: its char and length in *c, *len.  Else it
+ * may close the fence open (c, len): as many of c or more, then blanks.
+ */
+static int
+is_code_fence(const char *p, size_t b, size_t e, int open, int *c,
+    size_t *len)
+{
+	size_t i = b, n;
+
+	while (i < e && i - b < 3 && p[i] == ' ')
+		i++;
+	if (i >= e || (p[i] != '`' && p[i] != '~') || (open && p[i] != *c))
+		return 0;
+	for (n = 0; i + n < e && p[i + n] == p[i]; n++)
+		;
+	if (n < 3 || (open && n < *len))
+		return 0;
+	if (open) {
+		for (i += n; i < e && (p[i] == ' ' || p[i] == '\t'); i++)
+			;
+		return i == e;
+	}
+	if (p[i] == '`' && memchr(p + i + n, '`', e - i - n) != NULL)
+		return 0;
+	*c = p[i];
+	*len = n;
+	return 1;
+}
+
+/* Lines of blanks only in p[b, e)? */
+static int
+only_blanks(const char *p, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (p[b] != ' ' && p[b] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Where a line is in an article: before its first line that is not
+ * blank, in front matter, in a header block, in the body (from this
+ * line, or from the next). */
+enum { FIRST, FRONT, HEADER, BODY, BODY_NEXT };
+
+/* The state after line p[b, e) in state st (not BODY). */
+static int
+head(const char *p, size_t b, size_t e, int st)
+{
+	int dashes = e - b >= 3 && memcmp(p + b, "---", 3) == 0 &&
+	    only_blanks(p, b + 3, e);
+	size_t ke, vb;
+
+	switch (st) {
+	case FIRST:
+		if (dashes)
+			return FRONT;
+		if (only_blanks(p, b, e))
+			return FIRST;
+		return news_header_line(p, b, e, &ke, &vb) ? HEADER : BODY;
+	case FRONT:
+		return dashes || (e - b >= 3 && memcmp(p + b, "...", 3) == 0 &&
+		    only_blanks(p, b + 3, e)) ? BODY_NEXT : FRONT;
+	default:
+		return only_blanks(p, b, e) ? BODY_NEXT : HEADER;
+	}
+}
+
+/*
+ * Lay out the lines of the article from r->at up to a separator line or
+ * the end; *next: where the next one starts.  A "%%%" inside a fenced
+ * code block is code, not a separator -- unless the fence is never
+ * closed: then the first such line separates after all, and the code
+ * ends with the article, as it would at the end of a document.
+ */
 static void
 lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 {
 	struct news_src *s = &r->src;
-	size_t b = r->at, e;
+	size_t b = r->at, e, le, flen = 0, cut = 0, cutnext = 0, cutlines = 0;
+	size_t bs = r->at, bsl = 0;
+	int fc = 0, st = FIRST;
 
 	s->name = r->name;
 	s->p = r->p;
@@ -85,16 +164,63 @@ lay_lines(struct news_reader *r, size_t *next, unsigned long *nextline)
 	*nextline = 0;
 	while (b < r->n) {
 		const char *nl = memchr(r->p + b, '\n', r->n - b);
+		size_t nb;
 
 		e = nl ? (size_t)(nl - r->p) : r->n;
+		le = e > b && r->p[e - 1] == '\r' ? e - 1 : e;
+		nb = nl ? e + 1 : r->n;
 		if (is_separator(r->p, b, e)) {
-			*next = nl ? e + 1 : r->n;
-			*nextline = r->line + s->nlines + 1;
-			break;
+			if (fc == 0) {
+				*next = nb;
+				*nextline = r->line + s->nlines + 1;
+				break;
+			}
+			if (cut == 0) {
+				cut = b;
+				cutnext = nb;
+				cutlines = s->nlines;
+			}
+		} else if (st != BODY) {
+			st = head(r->p, b, le, st);
+			if (st == BODY)
+				bs = b, bsl = s->nlines;
+			else if (st == BODY_NEXT)
+				st = BODY, bs = nb, bsl = s->nlines + 1;
+		}
+		if (st == BODY && b >= bs && !is_separator(r->p, b, e)) {
+			if (fc == 0) {
+				if (is_code_fence(r->p, b, le, 0, &fc, &flen) &&
+				    r->unclosed[fc == '~'] != 0 &&
+				    flen >= r->unclosed[fc == '~'])
+					fc = 0;	/* known: none closes it */
+			} else if (is_code_fence(r->p, b, le, 1, &fc, &flen)) {
+				fc = 0;
+				/* closed: a "%%%" in it is code if CommonMark
+				 * reads a code block there (not HTML, say) */
+				if (cut != 0 && !news_body_fenced(r->p + bs,
+				    e - bs, (int)(cutlines - bsl + 1)))
+					break;
+				cut = 0;
+			}
 		}
 		s->ls = news_grow(s->ls, s->nlines, sizeof(*s->ls));
 		s->ls[s->nlines++] = b;
-		b = nl ? e + 1 : r->n;
+		b = nb;
+	}
+	if (cut != 0 && fc == 0) {
+		b = cut;		/* the "%%%" was no code after all */
+		s->nlines = cutlines;
+		*next = cutnext;
+		*nextline = r->line + s->nlines + 1;
+	}
+	if (b >= r->n && cut != 0) {
+		/* what closes no fence this long closes no longer one after
+		 * it either: no second scan to the end for it */
+		r->unclosed[fc == '~'] = flen;
+		b = cut;
+		s->nlines = cutlines;
+		*next = cutnext;
+		*nextline = r->line + s->nlines + 1;
 	}
 	s->end = b;
 	/* a byte order mark is no part of the text, at the start of the

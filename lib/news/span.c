@@ -713,7 +713,7 @@ joins(int c)
 static int
 word_start(const struct scan *sc, size_t i)
 {
-	size_t b = i;
+	size_t b;
 	int c;
 
 	if (i == 0)
@@ -721,11 +721,9 @@ word_start(const struct scan *sc, size_t i)
 	c = sc->s[i - 1];
 	if (c < 0x80)
 		return !joins(c) && c != '@' && c != '/' && c != '&';
-	while (b > 0 && i - b < 4 && (sc->s[b - 1] & 0xc0) == 0x80)
-		b--;
-	if (b == 0)
-		return 0;
-	b--;
+	/* the character before i; a stray continuation byte (the text
+	 * need not be valid) starts none of those below */
+	b = ev_utf8_cut((const char *)sc->s, i - 1);
 	if (i - b == 2 && sc->s[b] == 0xc2 && sc->s[b + 1] >= 0xa0)
 		return 1;
 	/* "…" joins as "." does */

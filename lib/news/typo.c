@@ -8,7 +8,8 @@
  *  2. its quotation marks: each is judged by its neighbours (opening
  *     after a space, closing before one, an apostrophe between
  *     letters, a measure after a digit) and paired with a stack; a
- *     pair becomes the language's marks, a mark that pairs with
+ *     pair becomes the language's marks (a double pair inside the
+ *     outermost double one its single marks), a mark that pairs with
  *     nothing is reported and stays as it was;
  *  3. the rules: a table of small functions over a cursor.  At each
  *     position the first rule that matches writes its output and says
@@ -127,8 +128,13 @@ static const char *const rule_names[NEWS_TYPO_COUNT] = {
 /* A quotation mark of the text and what pass 2 made of it. */
 struct tok {
 	size_t	 pos;
+	size_t	 outer;		/* nest: the opener of the enclosing pair */
+	size_t	 unsafe;	/* an opener: t->unsafe when it was pushed */
 	unsigned char len, kind, role;
 	unsigned char opening;	/* R_UNPAIRED: it was taken for an opener */
+	unsigned char ctx;	/* enum ctx, as judged */
+	unsigned char nest;	/* a double pair inside a double one: set
+				 * as a single pair if the outer one pairs */
 };
 
 struct span {
@@ -145,8 +151,11 @@ struct typo {
 	size_t	 ntoks, tokcap;
 	size_t	*stack;			/* indexes of open quotes in toks */
 	size_t	 depth, stackcap, ndouble;
+	size_t	 unsafe;		/* single marks so far that may read
+					 * otherwise inside single marks */
 	/* pass 3: the cursor */
 	size_t	 i, lim;		/* lim: the next protected span */
+	size_t	 base;			/* the end of the one before */
 	size_t	 tk;			/* the first token not before i */
 	struct ev_buf *out;
 	news_report_fn *report;
@@ -344,6 +353,8 @@ dot_before(const struct typo *t, size_t i)
 	    t->s[i - 3] == 0xe2 && t->s[i - 2] == 0x80 && t->s[i - 1] == 0xa6);
 }
 
+static int abbr_chain(const struct typo *, size_t);
+
 /* s[i..] starts with word (bytes) and a non-letter follows it. */
 static int
 word_at(const struct typo *t, size_t i, const char *word)
@@ -371,7 +382,8 @@ word_before(const struct typo *t, size_t i, const char *word)
 	if (i < k || memcmp(t->s + i - k, word, k) != 0)
 		return 0;
 	c = cls_before(t, i - k, 0);
-	return !alnum(c) && !dot_before(t, i - k);
+	/* a '.' inside an abbreviation gets its space (u.a.S. 12) */
+	return !alnum(c) && (!dot_before(t, i - k) || abbr_chain(t, i - k - 1));
 }
 
 /* ---- pass 2: quotation marks ---------------------------------------------- */
@@ -437,6 +449,7 @@ can_close(const struct typo *t, int kind)
 static void
 push(struct typo *t, size_t k)
 {
+	t->toks[k].unsafe = t->unsafe;
 	if (t->depth == t->stackcap) {
 		t->stackcap = t->stackcap ? t->stackcap * 2 : 16;
 		t->stack = ev_ereallocarray(t->stack, t->stackcap,
@@ -453,6 +466,45 @@ unpaired(struct tok *k, int opening)
 {
 	k->role = R_UNPAIRED;
 	k->opening = (unsigned char)opening;
+}
+
+/* A mark that reads the same as a single one: its neighbours are not
+ * two letters or digits (an apostrophe), nor an elided word after an
+ * opener ("raus" would make ‚raus an apostrophe). */
+static int
+single_safe(const struct typo *t, const struct tok *k)
+{
+	if (alnum(cls_before(t, k->pos, 0)) &&
+	    alnum(cls_after(t, k->pos + k->len, 0)))
+		return 0;
+	return k->ctx != X_OPENING || !elision(t, k->pos + k->len);
+}
+
+/*
+ * The double pair o..k just closed, directly inside the outermost open
+ * double quotation: it is set as a single pair ("a "b" c" → „a ‚b‘ c“)
+ * when single marks there are read back as the same pair: the opener
+ * where an opener stands and the closer where a closer stands, neither
+ * an apostrophe, and no single mark between them that a single quote
+ * open around it would read otherwise (Klaus' would close it).  Whether
+ * the outer one pairs is known at the end (r_quotes asks).  On a second
+ * pass the pair is a single one inside a double one, as it was set.
+ */
+static void
+nest(struct typo *t, size_t o, size_t k)
+{
+	struct tok *a = &t->toks[o], *b = &t->toks[k];
+	size_t up;
+
+	if (a->kind != K_DOUBLE || t->depth == 0 || t->ndouble != 1)
+		return;
+	up = t->stack[t->depth - 1];
+	if (t->toks[up].kind != K_DOUBLE || a->ctx != X_OPENING ||
+	    b->ctx != X_CLOSING || a->unsafe != t->unsafe ||
+	    !single_safe(t, a) || !single_safe(t, b))
+		return;
+	a->nest = b->nest = 1;
+	a->outer = b->outer = up;
 }
 
 /* Close with token k what it can close: a double mark closes the
@@ -476,6 +528,7 @@ close_(struct typo *t, size_t k)
 	if (o->kind == K_DOUBLE)
 		t->ndouble--;
 	t->toks[k].role = R_CLOSE;
+	nest(t, (size_t)(o - t->toks), k);
 }
 
 /* An apostrophe: between letters (it's, Ku'damm), before an elided
@@ -502,6 +555,8 @@ judge(struct typo *t, size_t ki, const struct mark *m)
 	enum ctx x = context(cls_before(t, k->pos, 1),
 	    cls_after(t, k->pos + k->len, 1));
 	int dir;
+
+	k->ctx = (unsigned char)x;
 
 	if (m->cp == 0x00b4) {
 		k->role = alnum(cls_before(t, k->pos, 0)) &&
@@ -546,6 +601,12 @@ add_tok(struct typo *t, size_t pos, size_t len, const struct mark *m)
 	k->len = (unsigned char)len;
 	k->kind = m->kind;
 	judge(t, t->ntoks - 1, m);
+	k = &t->toks[t->ntoks - 1];
+	if (k->kind == K_SINGLE && k->role != R_TEXT &&
+	    (k->role != R_APOS || k->ctx != X_INSIDE ||
+	    !alnum(cls_before(t, k->pos, 0)) ||
+	    !alnum(cls_after(t, k->pos + k->len, 0))))
+		t->unsafe++;
 }
 
 /*
@@ -656,8 +717,11 @@ pair(struct typo *t)
 		else if (!(m->straight && (in_tag || i < tail)))
 			add_tok(t, i, len, m);
 	}
-	while (t->depth > 0)
+	/* a quotation that continues in the next paragraph stays open:
+	 * the one opened first, still open at the end */
+	while (t->depth > (t->opt->cont ? 1u : 0u))
 		unpaired(&t->toks[t->stack[--t->depth]], 1);
+	t->depth = 0;
 	t->ndouble = 0;
 }
 
@@ -691,7 +755,9 @@ r_quotes(struct typo *t)
 	if (k == NULL)
 		return 0;
 	if (k->role == R_OPEN || k->role == R_CLOSE) {
-		puts_(t, quote_out[t->opt->lang][k->kind][k->role == R_CLOSE]);
+		puts_(t, quote_out[t->opt->lang][k->nest &&
+		    t->toks[k->outer].role == R_OPEN ? K_SINGLE : k->kind]
+		    [k->role == R_CLOSE]);
 		return k->len;
 	}
 	if (k->role != R_UNPAIRED)
@@ -901,6 +967,49 @@ r_dash(struct typo *t)
 	return k;
 }
 
+/*
+ * minus: a hyphen before a number standing on its own is a minus sign,
+ * U+2212 (-5 °C → −5 °C, (-3 Grad)): after the start, a space, a line
+ * break or an opening bracket or quotation mark, and not after a
+ * number and a space (10 -12, 0511 -123: a range or a phone number);
+ * the number is digits, maybe a separator and digits (-2,5), and no
+ * letter, digit or hyphen and digit follow it (-3D, -19er, -12-24).
+ * A bullet's hyphen has a space after it, an option (-o) a letter.
+ */
+static size_t
+r_minus(struct typo *t)
+{
+	size_t i = t->i, e, b;
+	enum cls c;
+
+	if (t->s[i] != '-' || i + 1 >= t->lim || !is_digit(t->s[i + 1]))
+		return 0;
+	c = cls_before(t, i, 1);
+	if (c != C_EDGE && c != C_SPACE && c != C_OPEN)
+		return 0;
+	if (c == C_SPACE) {
+		for (b = i; b > 0 && (hspace_before(t, b) || t->s[b - 1] == '\n');
+		    b = back(t, b))
+			;
+		if (b < i && b > 0 && cls_before(t, b, 0) == C_DIGIT)
+			return 0;
+	}
+	for (e = i + 1; e < t->lim && e - i <= 12 && is_digit(t->s[e]); e++)
+		;
+	if (e + 1 < t->lim && is_sep(t->s[e]) && is_digit(t->s[e + 1]))
+		for (b = ++e; e < t->lim && e - b < 12 && is_digit(t->s[e]); e++)
+			;
+	/* what follows: the end, or no protected span, letter, digit,
+	 * hyphen (a range: "-5-10", "-10.-12." is no minus for r_range
+	 * to find on the next pass) nor separator and digit */
+	if (e < t->n && (e >= t->lim || alnum(cls_after(t, e, 0)) ||
+	    t->s[e] == '-' || (e + 1 < t->n && is_sep(t->s[e]) &&
+	    (is_digit(t->s[e + 1]) || t->s[e + 1] == '-'))))
+		return 0;
+	puts_(t, "−");
+	return 1;
+}
+
 /* The end of the run of spaces at i. */
 static size_t
 run_end(const struct typo *t, size_t i)
@@ -961,6 +1070,114 @@ static const char *const before_num[] = {
 
 enum { NB_NONE, NB_NORMAL, NB_NARROW };
 
+/*
+ * Abbreviations of single letters and '.' written without the space
+ * (z.B., d.h., u.a., o.Ä., i.d.R.) or with a line break in it (z.\nB.).
+ * Two to ABBR_MAX groups, the first letter lower case and at a word's
+ * start, nothing between the groups, or one line break between the
+ * two of a pair; after the last no letter or digit (z.B.de is a name);
+ * all of it between two protected spans.  Lower case first, so that
+ * initials (J.R.R.) and U.S.A. stay as they are; one letter each, so
+ * that a.txt and x.com at a sentence's end do too.  Groups with spaces
+ * between them are abbrev's: "z. B. d. h." is two abbreviations, and
+ * "d.h.\nu.a." could be one, so a line break joins a pair only.
+ */
+#define ABBR_MAX	4
+
+/* A letter at j that a '.' follows: one group; its length in *len. */
+static int
+abbr_group(const struct typo *t, size_t j, size_t *len)
+{
+	if (j < t->base || j >= t->lim ||
+	    cls_of(char_at(t, j, len)) != C_LETTER ||
+	    alnum(cls_before(t, j, 0)))
+		return 0;
+	return j + *len < t->lim && t->s[j + *len] == '.';
+}
+
+/* The end of the separator at j: one line break, or none. */
+static size_t
+abbr_sep(const struct typo *t, size_t j)
+{
+	return j < t->lim && t->s[j] == '\n' ? j + 1 : j;
+}
+
+/* The start of the separator that ends at j (j itself when none). */
+static size_t
+abbr_sep_back(const struct typo *t, size_t j)
+{
+	return j > t->base && t->s[j - 1] == '\n' ? j - 1 : j;
+}
+
+/* Is the '.' at d the end of a group, not the last, of such an
+ * abbreviation? */
+static int
+abbr_chain(const struct typo *t, size_t d)
+{
+	size_t l, q, p, len, j, e, dot, n2;
+	int k, mid = 0, nl = 0;
+	int32_t c;
+
+	if (t->opt->lang == NEWS_LANG_EN || d <= t->base)
+		return 0;
+	/* back to the first group */
+	l = back(t, d);
+	if (!abbr_group(t, l, &len) || l + len != d)
+		return 0;
+	for (k = 1; k < ABBR_MAX; k++) {
+		q = abbr_sep_back(t, l);
+		if (q < t->base + 2 || t->s[q - 1] != '.' ||
+		    !abbr_group(t, (p = back(t, q - 1)), &len))
+			break;
+		/* a line break only after the first group of a pair */
+		if (q < l && (k > 1 || dot_before(t, p)))
+			break;
+		l = p;
+	}
+	c = char_at(t, l, &len);
+	if (dot_before(t, l) || (c >= 0 && c < 0x80 ? !(c >= 'a' && c <= 'z') :
+	    utf8proc_category(c) != UTF8PROC_CATEGORY_LL))
+		return 0;
+	/* forward: count the groups, see that d is one of them */
+	for (j = l, k = 1;; k++) {
+		(void)abbr_group(t, j, &len);
+		dot = j + len;
+		e = abbr_sep(t, dot + 1);
+		if (k == ABBR_MAX || (nl && k == 2) || (e > dot + 1 && k > 1) ||
+		    !abbr_group(t, e, &n2))
+			break;
+		mid |= dot == d;
+		nl |= e > dot + 1;
+		j = e;
+	}
+	if (!mid || k < 2 || (nl && k != 2) || alnum(cls_after(t, dot + 1, 0)))
+		return 0;
+	/* a pair across a line break is none after a group and a space:
+	 * "d. h.\nu." ends one abbreviation at the break */
+	for (q = l; q > t->base && hspace_before(t, q); q = back(t, q))
+		;
+	return !nl || q == l || q < t->base + 2 || t->s[q - 1] != '.' ||
+	    !abbr_group(t, back(t, q - 1), &len);
+}
+
+/* abbr: a '.' inside such an abbreviation, where the space is missing
+ * or a line break stands, takes the no-break space: z.B. → z. B. */
+static size_t
+r_abbr(struct typo *t)
+{
+	size_t i = t->i, k;
+
+	if (t->s[i] != '.' || i + 1 >= t->lim)
+		return 0;
+	/* with a space, r_nbsp does it */
+	k = t->s[i + 1] == '\n' ? 2 : 1;
+	if ((k == 1 && hspace(t, i + 1) > 0) || !abbr_chain(t, i))
+		return 0;
+	puts_(t, t->opt->nbsp == NEWS_NBSP_NARROW ? ".\xe2\x80\xaf" :
+	    ".\xc2\xa0");
+	return k;
+}
+
 /* z. B., d. h., i. d. R.: one letter and '.', then one to three
  * letters and '.'. */
 static int
@@ -973,13 +1190,14 @@ abbrev(const struct typo *t, size_t i, size_t e)
 		return 0;
 	b = back(t, i - 1);
 	if (cls_of(char_at(t, b, &len)) != C_LETTER ||
-	    alnum(cls_before(t, b, 0)) || dot_before(t, b))
+	    alnum(cls_before(t, b, 0)) ||
+	    (dot_before(t, b) && !abbr_chain(t, b - 1)))
 		return 0;
 	for (j = e, k = 0; j < t->n && k < 4; j += len, k++)
 		if (cls_of(char_at(t, j, &len)) != C_LETTER)
 			break;
 	return k >= 1 && k <= 3 && j < t->n && t->s[j] == '.' &&
-	    !alnum(cls_after(t, j + 1, 0));
+	    (!alnum(cls_after(t, j + 1, 0)) || abbr_chain(t, j));
 }
 
 /* 14. September: one or two digits and '.', then a month. */
@@ -1103,6 +1321,8 @@ static const struct rule {
 	{ NEWS_TYPO_ELLIPSIS, r_ellipsis },
 	{ NEWS_TYPO_RANGE, r_range },
 	{ NEWS_TYPO_DASH, r_dash },
+	{ NEWS_TYPO_DASH, r_minus },
+	{ NEWS_TYPO_NBSP, r_abbr },
 	{ NEWS_TYPO_NBSP, r_nbsp },
 	{ NEWS_TYPO_SPACES, r_spaces },
 };
@@ -1166,7 +1386,7 @@ emit(struct typo *t)
 	while (t->i < t->n) {
 		if (sp < t->nspans && t->i == t->spans[sp].start) {
 			put(t, t->s + t->i, t->spans[sp].end - t->i);
-			t->i = t->spans[sp++].end;
+			t->i = t->base = t->spans[sp++].end;
 			continue;
 		}
 		t->lim = sp < t->nspans ? t->spans[sp].start : t->n;
@@ -1262,6 +1482,36 @@ news_typeset(const struct news_typo *opt, const char *s, size_t n,
 	free(t.toks);
 	free(t.stack);
 	return 0;
+}
+
+int
+news_quote_opens(const struct news_typo *opt, const char *s, size_t n)
+{
+	static const struct news_typo dflt;
+	struct typo t = { 0 };
+	size_t i = 0;
+	int r;
+
+	if (s == NULL || n == 0)
+		return 0;
+	t.opt = opt != NULL ? opt : &dflt;
+	if ((unsigned)t.opt->lang > NEWS_LANG_EN || !ev_utf8_valid(s, n))
+		return 0;
+	t.s = (const unsigned char *)s;
+	t.n = n;
+	while (i < n && (s[i] == '*' || s[i] == '_' || s[i] == '~'))
+		i++;
+	if (i == n || mark_of(char_at(&t, i, &(size_t){ 0 })) == NULL)
+		return 0;
+	news_protected(s, n, add_span, &t);
+	pair(&t);
+	r = t.ntoks > 0 && t.toks[0].pos == i && t.toks[0].ctx == X_OPENING &&
+	    (t.toks[0].role == R_OPEN || (t.toks[0].role == R_UNPAIRED &&
+	    t.toks[0].opening));
+	free(t.spans);
+	free(t.toks);
+	free(t.stack);
+	return r;
 }
 
 const char *

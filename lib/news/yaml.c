@@ -55,6 +55,65 @@ next(struct fm *f)
 }
 
 /*
+ * A block scalar, "|" or ">", mapped line by line.  Its value's lines
+ * (of a folded one: the runs of text between folds) are the ends of
+ * the source lines after the indicator's, past the indentation; between
+ * two of them the value has line breaks, or one space where a folded
+ * scalar folds.  Lines of blanks only are line breaks.  v[0..n) is the
+ * value without its last line breaks and blanks.  A literal scalar's
+ * text is exact, the lines can be written back one by one; a folded
+ * one's is not, but each position maps (fix.c finds the folds again).
+ * quote: '|' or '>', so that fix.c knows them.  -1 when the lines are not so
+ * (blanks that are content): then the text keeps its start only.
+ */
+static int
+block_text(struct fm *f, struct news_text *t, const char *v, size_t n,
+    int literal, unsigned long l)
+{
+	const char *p = f->s->p;
+	size_t vo = 0, pe = 0, indent = 0, b, e, len;
+	struct news_pos pos;
+
+	while (vo < n) {
+		news_src_line(f->s, l++, &b, &e);
+		if (b >= f->e)
+			return -1;
+		for (len = 0; b + len < e && (p[b + len] == ' ' ||
+		    p[b + len] == '\t'); len++)
+			;
+		if (b + len == e)
+			continue;	/* a line break of the value */
+		if (vo > 0 && v[vo] == ' ' && !literal)
+			vo++;		/* a fold */
+		else
+			while (vo < n && v[vo] == '\n')
+				vo++;
+		if (pe == 0 && t->nseg == 0) {
+			size_t lead = strspn(v + vo, " ");
+
+			if (len < lead)
+				return -1;
+			indent = len - lead;
+		}
+		if (e - b < indent || vo > n)
+			return -1;
+		len = e - b - indent < n - vo ? e - b - indent : n - vo;
+		if (memcmp(p + b + indent, v + vo, len) != 0)
+			return -1;
+		news_text_add(t, v + pe, vo - pe, NULL);
+		news_src_pos(f->s, b + indent, &pos);
+		news_text_add(t, v + vo, len, &pos);
+		vo += len;
+		pe = vo;
+		if (vo < n && v[vo] != '\n' && (literal || v[vo] != ' '))
+			return -1;	/* the value goes on in the line */
+	}
+	t->exact = literal;
+	t->quote = literal ? '|' : '>';
+	return 0;
+}
+
+/*
  * A scalar as a text: exact when its bytes in the file are the value
  * (a plain scalar on one line, a quoted one without escapes), else one
  * empty piece where it starts.
@@ -88,6 +147,13 @@ scalar_text(struct fm *f, struct news_text *t)
 	/* a block scalar's final line break is no part of a value */
 	while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == ' '))
 		n--;
+	if ((st == YAML_LITERAL_SCALAR_STYLE || st == YAML_FOLDED_SCALAR_STYLE) &&
+	    n > 0) {
+		if (block_text(f, t, v, n, st == YAML_LITERAL_SCALAR_STYLE,
+		    sp.line + 1) == 0)
+			return;
+		news_text_free(t);
+	}
 	news_text_add(t, "", 0, &sp);
 	news_text_add(t, v, n, NULL);
 }

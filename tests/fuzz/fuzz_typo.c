@@ -1,7 +1,9 @@
 /*
  * fuzz_typo.c - libFuzzer harness for the typography pass (make fuzz).
- * The first byte chooses the language, the no-break space and maybe a
- * rule to switch off; the rest is a block of inline Markdown.  Asserted:
+ * The first byte chooses the language, the no-break space, whether the
+ * next paragraph continues a quotation and maybe a rule to switch off;
+ * the rest is a block of inline Markdown (also asked whether it opens
+ * with a quotation mark).  Asserted:
  * the protected spans come in order, inside the text; news_typeset
  * writes valid UTF-8 (or, on -1, the input unchanged, and only for
  * invalid input); a second pass changes nothing; the protected spans of
@@ -72,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct news_typo o = { NEWS_LANG_DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { NEWS_LANG_DE, NEWS_NBSP_NORMAL, 0, 0 };
 	struct ev_buf out = { 0 }, again = { 0 };
 	struct spans sp = { 0 };
 	const char *s = (const char *)data + 1, *at;
@@ -84,7 +86,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.nbsp = (data[0] >> 2) & 1 ? NEWS_NBSP_NARROW : NEWS_NBSP_NORMAL;
 	if (data[0] & 0x80)
 		o.off = 1u << ((data[0] >> 3) & 7);
+	o.cont = (data[0] >> 6) & 1;
 	n = size - 1;
+	(void)news_quote_opens(&o, s, n);
 	sp.size = n;
 	news_protected(s, n, add, &sp);
 	if (news_typeset(&o, s, n, &out, finding, &n) != 0) {

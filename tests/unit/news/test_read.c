@@ -118,7 +118,7 @@ test_yaml(void)
 	T_EQ(a->nrelated, 1);
 	T_STREQ(a->field[NEWS_F_LEAD].s, "Die Stadt pflanzt.");
 	T_EQ(a->field[NEWS_F_LEAD].exact, 0);
-	T_STREQ(at(&a->field[NEWS_F_LEAD], 4), "7:7");
+	T_STREQ(at(&a->field[NEWS_F_LEAD], 4), "8:7");
 	T_EQ(a->nextra, 1);
 	if (a->nextra == 1) {
 		T_EQ(a->extra[0].yaml, 1);

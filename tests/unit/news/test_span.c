@@ -221,6 +221,15 @@ test_bare_url(void)
 	T_STREQ(spans("Die www. ist"), "");
 	T_STREQ(spans("awww.x.de Müllerwww.x.de …www.x.de"), "");
 	T_STREQ(spans("www.x.de… www.x.de/a…"), "www.x.de|www.x.de/a");
+	/* the character before a word: a no-break space starts one, a
+	 * letter, "…" or stray continuation bytes (not valid UTF-8, which
+	 * spans need not be) do not */
+	T_STREQ(spans("\xc2\xa0www.x.de \xe2\x80\xafwww.y.de"),
+	    "www.x.de|www.y.de");
+	T_STREQ(spans("\xa0www.x.de"), "");
+	T_STREQ(spans("\x80\x80\x80\x80\xa0www.x.de"), "");
+	T_STREQ(spans("\xe2\x80www.x.de"), "");
+	T_STREQ(spans("\xe2\x80\xa6www.x.de ßwww.x.de"), "");
 	T_STREQ(spans("10://x"), "");
 	T_STREQ(spans("Uhrzeit 10:30"), "");
 }

@@ -33,7 +33,7 @@ static const char *
 tsx(enum news_lang lang, enum news_nbsp nb, unsigned off, const char *s)
 {
 	static char out[8192];
-	struct news_typo o = { lang, nb, off };
+	struct news_typo o = { lang, nb, off, 0 };
 	struct ev_buf b = { 0 }, again = { 0 };
 	int rc;
 
@@ -103,7 +103,7 @@ test_quotes_mixed(void)
 	T_STREQ(ts(DE, Q, "Der Slogan “Keep calm and carry on” gilt."),
 	    "Der Slogan „Keep calm and carry on“ gilt.");
 	T_STREQ(ts(DE, Q, "Sie sagte: \"It's “fine”, really.\""),
-	    "Sie sagte: „It's „fine“, really.“");
+	    "Sie sagte: „It's ‚fine‘, really.“");
 	/* two quotations in a row, and with punctuation */
 	T_STREQ(ts(DE, Q, "\"Ja\", sagte er, \"das stimmt.\""),
 	    "„Ja“, sagte er, „das stimmt.“");
@@ -130,13 +130,56 @@ test_quotes_nested(void)
 	T_STREQ(ts(DE, Q, "\"'Tatort' läuft\", sagt er"),
 	    "„‚Tatort‘ läuft“, sagt er");
 	T_STREQ(ts(DE, Q, "\"Er sagt 'ja'\""), "„Er sagt ‚ja‘“");
-	/* a mark keeps its kind: "…" inside "…" stays double */
+	/* "…" inside "…" is set single (test_quotes_nest) */
 	T_STREQ(ts(DE, Q, "\"Er sagte \"Hallo\" und ging.\""),
-	    "„Er sagte „Hallo“ und ging.“");
+	    "„Er sagte ‚Hallo‘ und ging.“");
 	/* a double closer closes through an open single one */
 	T_STREQ(ts(DE, Q, "\"Er sagte 'Hallo und ging.\""),
 	    "„Er sagte 'Hallo und ging.“");
 	T_STREQ(found.p, "quote-unpaired 10+1");
+}
+
+/* A double quotation inside a double one is set with single marks. */
+static void
+test_quotes_nest(void)
+{
+	T_STREQ(ts(DE, Q, "\"Er sagte \"Hallo\" zu mir\""),
+	    "„Er sagte ‚Hallo‘ zu mir“");
+	T_STREQ(ts(CH, Q, "\"Er sagte \"Hallo\" zu mir\""),
+	    "«Er sagte ‹Hallo› zu mir»");
+	T_STREQ(ts(EN, Q, "\"He said \"Hello\" to me\""),
+	    "“He said ‘Hello’ to me”");
+	T_STREQ(found.p, "");
+	/* typographic and mixed marks alike; already right stays */
+	T_STREQ(ts(DE, Q, "„Er sagte „Hallo“ zu mir“"),
+	    "„Er sagte ‚Hallo‘ zu mir“");
+	T_STREQ(ts(DE, Q, "„Er sagte \"Hallo“ zu mir\""),
+	    "„Er sagte ‚Hallo‘ zu mir“");
+	T_STREQ(ts(DE, Q, "„Er sagte ‚Hallo‘ zu mir“"),
+	    "„Er sagte ‚Hallo‘ zu mir“");
+	T_STREQ(ts(DE, Q, "\"Es freut mich“"), "„Es freut mich“");
+	/* two inside one, and a third level double again */
+	T_STREQ(ts(DE, Q, "\"a \"b\" c \"d\" e\""), "„a ‚b‘ c ‚d‘ e“");
+	T_STREQ(ts(DE, Q, "\"a \"b \"c\" d\" e\""), "„a ‚b „c“ d‘ e“");
+	T_STREQ(ts(DE, Q, "\"Er rief: \"Hilfe!\"\""), "„Er rief: ‚Hilfe!‘“");
+	T_STREQ(ts(DE, Q, "\"\"Tatort\" läuft\", sagt er"),
+	    "„‚Tatort‘ läuft“, sagt er");
+	/* the outer one does not pair: nothing to nest in, reported */
+	T_STREQ(ts(DE, Q, "\"a \"b\" c"), "\"a „b“ c");
+	T_STREQ(found.p, "quote-unpaired 0+1");
+	/* single marks would read otherwise: left double, not guessed
+	 * (an elided word, an apostrophe that would close, no space) */
+	T_STREQ(ts(DE, QA, "\"Er rief \"raus\" und ging\""),
+	    "„Er rief „raus“ und ging“");
+	T_STREQ(ts(DE, QA, "\"Er sagte \"Klaus' Auto\" zu mir\""),
+	    "„Er sagte „Klaus’ Auto“ zu mir“");
+	T_STREQ(ts(DE, Q, "\"Das \"Hotel\"liegt\""), "„Das „Hotel“liegt“");
+	/* apostrophes between letters are no obstacle */
+	T_STREQ(ts(DE, QA, "\"Er sagte \"geht's\" zu mir\""),
+	    "„Er sagte ‚geht’s‘ zu mir“");
+	/* with the apostrophe rule off too */
+	T_STREQ(ts(EN, Q, "\"He said \"it's\" to me\""),
+	    "“He said ‘it's’ to me”");
 }
 
 static void
@@ -301,10 +344,32 @@ test_dash(void)
 	    "Vollzeit-Lehrkraft, staatlicher-kommunaler");
 	T_STREQ(ts(DE, d, "Landes- als auch Bundes-, Jugend- und"),
 	    "Landes- als auch Bundes-, Jugend- und");
-	T_STREQ(ts(DE, d, "-5 Grad, a -5, a --- b, a -"),
-	    "-5 Grad, a -5, a --- b, a -");
+	T_STREQ(ts(DE, d, "a --- b, a -, a-5"), "a --- b, a -, a-5");
 	T_STREQ(ts(DE, d, "- a"), "- a");
 	T_STREQ(ts(DE, d, "`a - b` <x y=\" - \">"), "`a - b` <x y=\" - \">");
+}
+
+/* A hyphen before a number on its own is a minus sign. */
+static void
+test_minus(void)
+{
+	unsigned d = ONLY(NEWS_TYPO_DASH);
+
+	T_STREQ(ts(DE, d, "-5 °C, (-3 Grad), bis -12,5, a -5"),
+	    "−5 °C, (−3 Grad), bis −12,5, a −5");
+	T_STREQ(ts(DE, d, "\"-4\" und\n-7 und *-2*"),
+	    "\"−4\" und\n−7 und *−2*");
+	T_STREQ(ts(EN, d, "at -5 degrees"), "at −5 degrees");
+	T_STREQ(ts(DE, ALL, "-5 °C"), "−5" NB "°C");
+	/* not: ranges and phone numbers with a space, dates, words,
+	 * options, chains, protected spans, a rule that is off */
+	T_STREQ(ts(DE, d, "10 -12 Uhr, 0511 -123, 0511\n-123"),
+	    "10 -12 Uhr, 0511 -123, 0511\n-123");
+	T_STREQ(ts(DE, d, "-2016-12-24, -1.2.3, -3D, -19er, -o, --5, (-5-"),
+	    "-2016-12-24, -1.2.3, -3D, -19er, -o, --5, (-5-");
+	T_STREQ(ts(DE, d, "`-5` -5`x` https://x.de/?a=-5 a/-5 a-5"),
+	    "`-5` -5`x` https://x.de/?a=-5 a/-5 a-5");
+	T_STREQ(ts(DE, ~0u, "-5 °C"), "-5 °C");
 }
 
 static void
@@ -352,12 +417,98 @@ test_nbsp(void)
 	    "so. A. Müller, 5 Minuten, A4 m, 5 mal");
 	T_STREQ(ts(DE, n, "3. Liga, 1. FC, Mai 5, Mailand 5 Mails"),
 	    "3. Liga, 1. FC, Mai 5, Mailand 5 Mails");
-	T_STREQ(ts(DE, n, "z.\nB. z.B. 5\nkm"), "z.\nB. z.B. 5\nkm");
+	T_STREQ(ts(DE, n, "5\nkm, z. \nB."), "5\nkm, z. \nB.");
 	T_STREQ(ts(DE, n, "Das ist z. Bsp. z. Beispiel"),
 	    "Das ist z." NB "Bsp. z. Beispiel");
 	/* English: only the language-neutral ones */
 	T_STREQ(ts(EN, n, "5 km, 5 p.m., § 5, © Name, 18 Uhr, e. g. 14. May"),
 	    "5" NB "km, 5" NB "p.m., §" NB "5, ©" NB "Name, 18 Uhr, e. g. 14. May");
+}
+
+/* s typeset as a paragraph that the next one continues (cont). */
+static const char *
+tc(enum news_lang lang, const char *s)
+{
+	static char out[1024];
+	struct news_typo o = { lang, NEWS_NBSP_NORMAL, Q, 1 };
+	struct ev_buf b = { 0 }, again = { 0 };
+
+	ev_buf_clear(&found);
+	T_EQ(news_typeset(&o, s, strlen(s), &b, collect, NULL), 0);
+	T_EQ(news_typeset(&o, b.p, b.len, &again, NULL, NULL), 0);
+	T_STREQ(again.p, b.p);
+	snprintf(out, sizeof(out), "%s", b.p);
+	ev_buf_free(&b);
+	ev_buf_free(&again);
+	return out;
+}
+
+/* A quotation over paragraphs: no closing mark at a paragraph's end,
+ * an opening one at the next one's start. */
+static void
+test_quotes_para(void)
+{
+	struct news_typo de = { DE, NEWS_NBSP_NORMAL, 0, 0 };
+	struct news_typo en = { EN, NEWS_NBSP_NORMAL, 0, 0 };
+
+	T_STREQ(tc(DE, "\"Erster Absatz."), "„Erster Absatz.");
+	T_STREQ(found.p, "");
+	T_STREQ(tc(CH, "\"Erster \"Absatz\" hier."), "«Erster ‹Absatz› hier.");
+	T_STREQ(tc(EN, "He said: \"First paragraph."),
+	    "He said: “First paragraph.");
+	T_STREQ(found.p, "");
+	/* a closed one is closed; what else is open is reported */
+	T_STREQ(tc(DE, "\"Ganz.\""), "„Ganz.“");
+	T_STREQ(tc(DE, "\"Erster \"Absatz."), "„Erster \"Absatz.");
+	T_STREQ(found.p, "quote-unpaired 8+1");
+	T_STREQ(tc(DE, "Erster“ Absatz."), "Erster“ Absatz.");
+	T_STREQ(found.p, "quote-unpaired 6+3");
+	/* without cont, as before */
+	T_STREQ(ts(DE, Q, "\"Erster Absatz."), "\"Erster Absatz.");
+	T_STREQ(found.p, "quote-unpaired 0+1");
+	/* what opens a paragraph */
+	T_EQ(news_quote_opens(&de, "\"Zweiter", 8), 1);
+	T_EQ(news_quote_opens(&de, "„Zweiter", 10), 1);
+	T_EQ(news_quote_opens(&de, "*\"Zweiter\"*", 11), 1);
+	T_EQ(news_quote_opens(NULL, "»Zweiter", 9), 1);
+	T_EQ(news_quote_opens(&en, "“Second", 9), 1);
+	T_EQ(news_quote_opens(&de, "Zweiter \"", 9), 0);
+	T_EQ(news_quote_opens(&de, "'s Wetter", 9), 0);
+	T_EQ(news_quote_opens(&de, "“ Zweiter", 11), 0);
+	T_EQ(news_quote_opens(&de, "`\"a\"`", 5), 0);
+	T_EQ(news_quote_opens(&de, "\\\"a", 3), 0);
+	T_EQ(news_quote_opens(&de, "\"", 1), 0);
+	T_EQ(news_quote_opens(&de, "\xff\"", 2), 0);
+	T_EQ(news_quote_opens(&de, NULL, 0), 0);
+	T_EQ(news_quote_opens(&de, "", 0), 0);
+}
+
+/* Abbreviations of single letters without their space, or broken. */
+static void
+test_abbr(void)
+{
+	unsigned n = ONLY(NEWS_TYPO_NBSP);
+
+	T_STREQ(ts(DE, n, "z.B. und d.h. oder u.a. wie o.Ä. mit i.d.R. und u.a.m."),
+	    "z." NB "B. und d." NB "h. oder u." NB "a. wie o." NB "Ä. mit i." NB
+	    "d." NB "R. und u." NB "a." NB "m.");
+	T_STREQ(tsx(DE, NEWS_NBSP_NARROW, n, "z.B. und z.\nB. und i. d.R."),
+	    "z." NN "B. und z." NN "B. und i." NN "d." NN "R.");
+	T_STREQ(ts(CH, n, "(z.B.: ja)"), "(z." NB "B.: ja)");
+	T_STREQ(found.p, "");
+	/* not: names and files, initials, capitals first, longer groups,
+	 * more than four, a hard line break, English, protected text */
+	T_STREQ(ts(DE, n, "z.B.de a.txt. x.com. so.a.b J.R.R. U.S.A. z.Bsp."),
+	    "z.B.de a.txt. x.com. so.a.b J.R.R. U.S.A. z.Bsp.");
+	T_STREQ(ts(DE, n, "a.b.c.d.e. z.  \nB. so d.h.\nu.a. und i.d.\nR. "
+	    "und z.\nB.d."), "a.b.c.d.e. z.  \nB. so d." NB "h.\nu." NB "a. und "
+	    "i." NB "d.\nR. und z.\nB.d.");
+	T_STREQ(ts(EN, n, "e.g. i.e. z.B."), "e.g. i.e. z.B.");
+	T_STREQ(ts(DE, n, "`z.B.` <a title=\"z.B.\"> [a](x.de/z.B.) z.B`x`"),
+	    "`z.B.` <a title=\"z.B.\"> [a](x.de/z.B.) z.B`x`");
+	T_STREQ(ts(DE, n, "https://z.B.de/u.a. www.x.de/d.h."),
+	    "https://z.B.de/u.a. www.x.de/d.h.");
+	T_STREQ(ts(DE, ~0u, "z.B."), "z.B.");
 }
 
 /* Everything at once: the issue's traps, in an article's words. */
@@ -388,7 +539,7 @@ test_article(void)
 static void
 test_invalid(void)
 {
-	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0, 0 };
 	struct ev_buf b = { 0 };
 	const char bad[] = "\"a\" \xc3\x28 \xe2\x80 \"b\"";
 
@@ -470,6 +621,11 @@ test_fuzz_found(void)
 		"Uhr...0-1x.ch 10-12",
 		"a...5 km ...z. B. ...14. September § 030 12-34",
 		"§ 030 12-34 und +49 511 12-34",
+		/* a minus before what r_range takes for a range */
+		"(-110.-12. Mai",
+		/* a word after an abbreviation's '.' (S. 12 in u.a.S. 12) */
+		"\"E.i+49 ``.R. u.a.S. 12.-0 °C (-3 Grad km) 10 -.\nB",
+		"u.a.S. 12",
 	};
 	size_t i;
 	int lang;
@@ -496,7 +652,7 @@ test_big(void)
 	    "Uhr... 'Das ist's', z. B. 5 km  weit (www.x.de/a-b) `c`. ";
 	size_t n = 1 << 20, k = sizeof(unit) - 1, i;
 	char *s = malloc(n + 1);
-	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0 };
+	struct news_typo o = { DE, NEWS_NBSP_NORMAL, 0, 0 };
 	struct ev_buf b = { 0 }, again = { 0 };
 	clock_t t0;
 	double secs;
@@ -514,8 +670,11 @@ test_big(void)
 	T_OK(b.len == again.len && memcmp(b.p, again.p, b.len) == 0);
 	T_OK(b.len > n);
 	/* hostile: one long run of each trigger */
-	for (i = 0; i < 8; i++) {
-		memset(s, "\"'- .'<]"[i], n);
+	for (i = 0; i < 10; i++) {
+		memset(s, "\"'- .'<]..-"[i], n);
+		if (i == 8 || i == 9)
+			for (k = 1; k < n; k += 2)
+				s[k] = i == 8 ? 'z' : '1';
 		if (i == 7)
 			for (k = 1; k < n; k += 2)
 				s[k] = '(';
@@ -539,6 +698,8 @@ run(void)
 	test_quotes_lang();
 	test_quotes_mixed();
 	test_quotes_nested();
+	test_quotes_nest();
+	test_quotes_para();
 	test_quotes_context();
 	test_quotes_protected();
 	test_measures();
@@ -547,8 +708,10 @@ run(void)
 	test_ellipsis();
 	test_range();
 	test_dash();
+	test_minus();
 	test_spaces();
 	test_nbsp();
+	test_abbr();
 	test_article();
 	test_invalid();
 	test_defaults();

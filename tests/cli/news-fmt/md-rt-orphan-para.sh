@@ -1,0 +1,5 @@
+# an item's paragraph after its quote goes out as an item of its own, not as a paragraph (the quote's attribution then); folded lines of a related link join with one space
+once=$(news-fmt -o md --no-typo)
+twice=$(printf '%s\n' "$once" | news-fmt -o md --no-typo)
+printf '%s\n' "$once"
+[ "$once" = "$twice" ] && echo same
