@@ -11,7 +11,7 @@
 enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
 	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT,
-	OPT_FEEDTITLE, OPT_FEEDURL, OPT_BASEURL
+	OPT_STANDALONE, OPT_FEEDTITLE, OPT_FEEDURL, OPT_BASEURL
 };
 
 static const struct option longopts[] = {
@@ -19,6 +19,7 @@ static const struct option longopts[] = {
 	{"output-format", required_argument,	NULL, 'o'},
 	{"nbsp",	required_argument,	NULL, OPT_NBSP},
 	{"no-typo",	no_argument,		NULL, OPT_NOTYPO},
+	{"standalone",	no_argument,		NULL, OPT_STANDALONE},
 	{"fix",		no_argument,		NULL, OPT_FIX},
 	{"diff",	no_argument,		NULL, OPT_DIFF},
 	{"check",	no_argument,		NULL, OPT_CHECK},
@@ -54,6 +55,7 @@ struct opts {
 	enum mode mode;
 	int	 nmodes;
 	int	 typo;			/* 0: --no-typo */
+	int	 standalone;		/* -o html --standalone */
 	const char *lang;		/* --lang as given */
 	struct news_typo t;		/* lang: --lang's, if given */
 	struct news_lint *lint;		/* --check's rules */
@@ -71,10 +73,11 @@ static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|json|rss|atom|jsonfeed]\n"
-	    "                [--nbsp narrow|normal]\n"
-	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
-	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
+	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|html|json|rss|atom|jsonfeed]\n"
+	    "                [--standalone]\n"
+	    "                [--nbsp narrow|normal] [--no-typo] [--fix | --diff | --check]\n"
+	    "                [--disable RULE] [--enable RULE] [--max-sentence N]\n"
+	    "                [--terms FILE] [--spell]\n"
 	    "                [--dict FILE]\n"
 	    "                [--feed-title TITLE] [--feed-url URL] [--base-url URL]\n"
 	    "                [--output FILE]\n"
@@ -95,10 +98,12 @@ help(void)
 	    "Input and output:\n"
 	    "  -i, --input-format F  hdr (a \"Key: value\" header, a blank line, the body)\n"
 	    "                        or md (YAML front matter); default: detected\n"
-	    "  -o, --output-format F text (default) or md (CommonMark with front matter);\n"
-	    "                        with --check: text (default) or json (JSON Lines)\n"
+	    "  -o, --output-format F text (default), md (CommonMark with front matter)\n"
+	    "                        or html (an <article> fragment); with --check:\n"
+	    "                        text (default) or json (JSON Lines)\n"
 	    "                        rss, atom, jsonfeed: one feed, an item per article\n"
 	    "                        (each needs a Title and a Date) in input order\n"
+	    "      --standalone      -o html: a whole HTML5 page around the articles\n"
 	    "      --feed-title TITLE  the feed's title (rss, atom, jsonfeed: needed)\n"
 	    "      --feed-url URL    the URL the feed is published at (rel=self)\n"
 	    "      --base-url URL    the site: an article's link is URL/SLUG (its Slug,\n"
@@ -176,6 +181,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 				ev_die(EV_EXIT_ERROR, "--nbsp must be narrow or normal: \"%s\"", optarg);
 			break;
 		case OPT_NOTYPO: o->typo = 0; break;
+		case OPT_STANDALONE: o->standalone = 1; break;
 		case OPT_FIX: mode(o, M_FIX); break;
 		case OPT_DIFF: mode(o, M_DIFF); break;
 		case OPT_CHECK: mode(o, M_CHECK); break;
@@ -285,7 +291,9 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "with --check the output format must be text or json: \"%s\"", o->outname);
 	else if (o->outname != NULL && o->mode != M_CHECK &&
 	    news_out_parse(o->outname, &o->out) < 0)
-		ev_die(EV_EXIT_ERROR, "output format must be text, md, rss, atom or jsonfeed: \"%s\"", o->outname);
+		ev_die(EV_EXIT_ERROR, "output format must be text, md, html, rss, atom or jsonfeed: \"%s\"", o->outname);
+	if (o->standalone && (o->mode != M_WRITE || o->out != NEWS_OUT_HTML))
+		ev_die(EV_EXIT_ERROR, "--standalone goes with -o html");
 	if (o->mode == M_FIX && o->outname != NULL)
 		ev_die(EV_EXIT_ERROR, "--fix writes each file in its own format: it takes no -o");
 	if (o->mode == M_FIX && o->cli.output != NULL)
@@ -783,6 +791,8 @@ article(struct run *r, struct news_article *a)
 		return;
 	}
 	ev_buf_clear(&r->outb);
+	if (r->articles == 0 && r->o->standalone)
+		news_html_begin(a, &w, &r->outb);
 	if (r->articles++ > 0)
 		ev_buf_adds(&r->outb, news_out_sep(r->o->out));
 	news_write(r->o->out, a, &w, &r->outb);
@@ -936,6 +946,11 @@ main(int argc, char *argv[])
 		read_file(&r, argv[i]);
 	if (r.feed != NULL && !r.werr)
 		feed_finish(&r);
+	if (o.standalone && r.articles > 0 && !r.werr) {
+		ev_buf_clear(&r.outb);
+		news_html_end(&r.outb);
+		emit(&r, r.outb.p, r.outb.len);
+	}
 	if ((o.mode == M_CHECK || o.mode == M_DIFF) && r.findings > 0 &&
 	    o.cli.status == EV_EXIT_OK)
 		o.cli.status = EV_EXIT_NONE;

@@ -2,7 +2,7 @@
 # Works with or without the bash-completion package: it reads COMP_WORDS
 # and COMP_CWORD itself, so tests can drive it directly.
 
-_news_fmt_longopts='--input-format --output-format --nbsp --no-typo --fix
+_news_fmt_longopts='--input-format --output-format --standalone --nbsp --no-typo --fix
 --diff --check --disable --enable --max-sentence --terms --spell --dict --feed-title --feed-url --base-url --output --now --tz --lang --color --strict --help --version'
 _news_fmt_shortopts='-h -V -i -o'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
@@ -25,7 +25,7 @@ _news_fmt_arg()
 
 	case $opt in
 	-i|--input-format) w='hdr md' ;;
-	-o|--output-format) w='text md json rss atom jsonfeed' ;;
+	-o|--output-format) w='text md html json rss atom jsonfeed' ;;
 	--nbsp) w='narrow normal' ;;
 	--max-sentence) w='20 25 30 40' ;;
 	--terms|--dict)

@@ -17,7 +17,8 @@ complete -c news-fmt -f
 complete -c news-fmt -n __news_fmt_wants_file -a '(__news_fmt_files)'
 
 complete -c news-fmt -s i -l input-format -x -a 'hdr\t"Header block and body" md\t"YAML front matter"' -d 'Input format (default: detected)'
-complete -c news-fmt -s o -l output-format -x -a 'text md json rss atom jsonfeed' -d 'Output format'
+complete -c news-fmt -s o -l output-format -x -a 'text md html json rss atom jsonfeed' -d 'Output format'
+complete -c news-fmt -l standalone -d 'With -o html: a whole HTML5 page'
 complete -c news-fmt -l nbsp -x -a 'narrow normal' -d 'The no-break space to put in'
 complete -c news-fmt -l no-typo -d 'Leave the text as it is'
 complete -c news-fmt -l fix -d 'Rewrite each file in place with the safe fixes'

@@ -269,11 +269,12 @@ const char *news_lang_name(enum news_lang);	/* "de", "de-CH", "en" */
 enum news_out {
 	NEWS_OUT_TEXT,		/* plain text, typeset, wrapped */
 	NEWS_OUT_MD,		/* CommonMark with YAML front matter */
+	NEWS_OUT_HTML,		/* an HTML fragment, <article> (htmlout.c) */
 	NEWS_OUT_RSS,		/* RSS 2.0: feedout.c, not news_write */
 	NEWS_OUT_ATOM,		/* Atom, RFC 4287: feedout.c */
 	NEWS_OUT_JSONFEED	/* JSON Feed 1.1: feedout.c */
 };
-int	 news_out_parse(const char *, enum news_out *);	/* "text", "md", ... */
+int	 news_out_parse(const char *, enum news_out *);	/* "text", "md", "html", ... */
 struct news_wopts {
 	enum news_lang lang;	/* the words the writer adds */
 	int	 width;		/* text: wrap at this many characters */
@@ -287,6 +288,14 @@ struct news_wopts {
 void	 news_write(enum news_out, const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *out);
 const char *news_out_sep(enum news_out);
+/*
+ * htmlout.c: -o html --standalone, the minimal HTML5 document around the
+ * articles: begin (lang and <title> from the first article, the page's
+ * <style>, <main>) before the first, end after the last.
+ */
+void	 news_html_begin(const struct news_article *first,
+	    const struct news_wopts *, struct ev_buf *out);
+void	 news_html_end(struct ev_buf *out);
 
 /* ---- feedout.c: articles as a feed (-o rss, atom, jsonfeed) ----------- */
 

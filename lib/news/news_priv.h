@@ -79,6 +79,8 @@ void	 news_text_write(const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *);
 void	 news_md_write(const struct news_article *,
 	    const struct news_wopts *, struct ev_buf *);
+void	 news_html_write(const struct news_article *,
+	    const struct news_wopts *, struct ev_buf *);
 void	 news_plain(const char *s, size_t n, struct ev_buf *out);
 
 #endif

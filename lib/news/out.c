@@ -1,7 +1,7 @@
 /*
  * out.c - the writers of articles as a table, one file each (textout.c,
- * mdout.c), and what they share: an article's inline Markdown as plain
- * text.
+ * mdout.c, htmlout.c), and what they share: an article's inline Markdown
+ * as plain text.
  */
 #include <string.h>
 #include <cmark.h>
@@ -18,6 +18,7 @@ static const struct {
 } writers[] = {
 	[NEWS_OUT_TEXT] = { "text", news_text_write, "\n" },
 	[NEWS_OUT_MD] = { "md", news_md_write, "%%%\n" },
+	[NEWS_OUT_HTML] = { "html", news_html_write, "" },
 	/* feedout.c writes the whole feed: news_feed_add, news_feed_finish */
 	[NEWS_OUT_RSS] = { "rss", NULL, "" },
 	[NEWS_OUT_ATOM] = { "atom", NULL, "" },

@@ -951,7 +951,11 @@ r_range(struct typo *t)
 	return 1;
 }
 
-/* dash: a hyphen (or two) between spaces is a dash: " – " */
+/*
+ * dash: a hyphen (or two) between spaces is a dash: " – "; a line break
+ * counts as a space on either side (a header value folded before its
+ * dash reads back joined by a space).
+ */
 static size_t
 r_dash(struct typo *t)
 {
@@ -960,7 +964,8 @@ r_dash(struct typo *t)
 	if (t->s[i] != '-')
 		return 0;
 	k = i + 1 < t->lim && t->s[i + 1] == '-' ? 2 : 1;
-	if (!hspace_before(t, i) || i + k >= t->n ||
+	if (!(hspace_before(t, i) || (i > 0 && t->s[i - 1] == '\n')) ||
+	    i + k >= t->n ||
 	    (hspace(t, i + k) == 0 && t->s[i + k] != '\n'))
 		return 0;
 	puts_(t, "–");

@@ -18,6 +18,11 @@
 // module) and returns a list of failure strings, empty when all is well:
 //
 //   module.exports = function () { const f = []; ...; return f; };
+//
+// A module that sets module.exports.viewports, a list of widths in CSS
+// pixels (e.g. [360, 1024]), is run once at each of them (800 pixels
+// high), its failures prefixed with the width; axe runs before, at
+// Chromium's default viewport.
 
 const fs = require('fs');
 const os = require('os');
@@ -159,12 +164,20 @@ async function checkPage(browser, c) {
 		c.reasons.push(...violations);
 		if (fs.existsSync(c.assert)) {
 			const fn = require(c.assert);
-			const got = await page.evaluate(fn);
-			if (!Array.isArray(got))
-				c.reasons.push('assert: ' + path.basename(c.assert) +
-				    ' returned no list');
-			else
-				c.reasons.push(...got.map((s) => 'assert: ' + s));
+			const widths = Array.isArray(fn.viewports) ?
+			    fn.viewports : [0];
+			for (const w of widths) {
+				const at = w ? w + 'px: ' : '';
+				if (w)
+					await page.setViewport({ width: w, height: 800 });
+				const got = await page.evaluate(fn);
+				if (!Array.isArray(got))
+					c.reasons.push('assert: ' + at +
+					    path.basename(c.assert) + ' returned no list');
+				else
+					c.reasons.push(...got.map((s) => 'assert: ' +
+					    at + s));
+			}
 		}
 	} catch (e) {
 		c.reasons.push('chromium: ' + e.message.split('\n')[0]);
