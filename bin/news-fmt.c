@@ -11,7 +11,8 @@
 enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
 	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT,
-	OPT_STANDALONE, OPT_SLUG, OPT_TEASER, OPT_BASEURL
+	OPT_STANDALONE, OPT_SLUG, OPT_TEASER, OPT_BASEURL, OPT_FEEDTITLE,
+	OPT_FEEDURL
 };
 
 static const struct option longopts[] = {
@@ -32,6 +33,8 @@ static const struct option longopts[] = {
 	{"width",	required_argument,	NULL, 'w'},
 	{"slug",	no_argument,		NULL, OPT_SLUG},
 	{"teaser",	required_argument,	NULL, OPT_TEASER},
+	{"feed-title",	required_argument,	NULL, OPT_FEEDTITLE},
+	{"feed-url",	required_argument,	NULL, OPT_FEEDURL},
 	{"base-url",	required_argument,	NULL, OPT_BASEURL},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
@@ -70,18 +73,22 @@ struct opts {
 	int	 width_set;
 	long	 teaser;		/* --teaser N, or 0 */
 	const char *base_url;		/* --base-url URL */
+	struct news_feed_opts feed;	/* -o rss, atom, jsonfeed */
+	int	 feed_opts;		/* --feed-title, ... given */
 };
 
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: news-fmt [-hV] [-i hdr|md] [-o text|md|html|json|jsonld] [-w N]\n"
+	    "usage: news-fmt [-hV] [-i hdr|md]\n"
+	    "                [-o text|md|html|json|jsonld|rss|atom|jsonfeed] [-w N]\n"
 	    "                [--standalone] [--nbsp narrow|normal] [--no-typo]\n"
 	    "                [--fix | --diff | --check | --slug | --teaser N]\n"
-	    "                [--base-url URL] [--disable RULE]\n"
-	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
-	    "                [--dict FILE] [--output FILE]\n"
+	    "                [--disable RULE] [--enable RULE] [--max-sentence N]\n"
+	    "                [--terms FILE] [--spell] [--dict FILE]\n"
+	    "                [--feed-title TITLE] [--feed-url URL] [--base-url URL]\n"
+	    "                [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
 	    "                [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
@@ -93,8 +100,8 @@ help(void)
 	printf(
 	    "usage: news-fmt [options] [FILE ...]\n"
 	    "Read news articles (files, - or stdin; several on stdin separated by lines\n"
-	    "%%%%%%), typeset them and write them as text or Markdown, fix them in place,\n"
-	    "or check them.\n"
+	    "%%%%%%), typeset them and write them as text, Markdown or a feed, fix them\n"
+	    "in place, or check them.\n"
 	    "\n"
 	    "Input and output:\n"
 	    "  -i, --input-format F  hdr (a \"Key: value\" header, a blank line, the body)\n"
@@ -104,10 +111,17 @@ help(void)
 	    "                        article, a line each) or jsonld (schema.org\n"
 	    "                        NewsArticle, safe in a <script>); with --check:\n"
 	    "                        text (default) or json (JSON Lines)\n"
+	    "                        rss, atom, jsonfeed: one feed, an item per article\n"
+	    "                        (each needs a Title and a Date) in input order\n"
 	    "      --standalone      -o html: a whole HTML5 page around the articles\n"
 	    "  -w, --width N         text: wrap at N columns of display width (default\n"
 	    "                        72; 0: do not wrap)\n"
-	    "      --base-url URL    jsonld: the article's page is URL/SLUG\n"
+	    "      --feed-title TITLE  the feed's title (rss, atom, jsonfeed: needed)\n"
+	    "      --feed-url URL    the URL the feed is published at (rel=self)\n"
+	    "      --base-url URL    the site: an article's link is URL/SLUG (its Slug,\n"
+	    "                        else made from its title); ids are tag URIs of its\n"
+	    "                        host (rss, atom, jsonfeed: needed; jsonld: the\n"
+	    "                        page's URL)\n"
 	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
 	    "Typography:\n"
 	    "      --nbsp narrow|normal  the no-break space to put in (default: normal)\n"
@@ -184,12 +198,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_TEASER:
 			o->teaser = ev_cli_number(optarg, "--teaser", 1, 100000);
 			break;
-		case OPT_BASEURL:
-			if (strncmp(optarg, "https://", 8) != 0 &&
-			    strncmp(optarg, "http://", 7) != 0)
-				ev_die(EV_EXIT_ERROR, "--base-url must be an http or https URL: \"%s\"", optarg);
-			o->base_url = optarg;
-			break;
+		case OPT_BASEURL: o->base_url = o->feed.base_url = optarg; break;
 		case OPT_NBSP:
 			if (strcmp(optarg, "narrow") == 0)
 				o->t.nbsp = NEWS_NBSP_NARROW;
@@ -221,6 +230,8 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 			o->spell = 1;
 			o->dict = optarg;
 			break;
+		case OPT_FEEDTITLE: o->feed_opts = 1; o->feed.title = optarg; break;
+		case OPT_FEEDURL: o->feed_opts = 1; o->feed.feed_url = optarg; break;
 		case 'h': help(); break;
 		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -288,9 +299,22 @@ check_publish(struct opts *o)
 	if (o->width_set && (o->mode != M_WRITE || (o->outname != NULL &&
 	    strcmp(o->outname, "text") != 0)))
 		ev_die(EV_EXIT_ERROR, "-w goes with -o text");
-	if (o->base_url != NULL && (o->mode != M_WRITE || o->outname == NULL ||
-	    strcmp(o->outname, "jsonld") != 0))
-		ev_die(EV_EXIT_ERROR, "--base-url goes with -o jsonld");
+}
+
+/* -o rss, atom, jsonfeed: the feed's options there and good; the
+ * options alone are a mistake. */
+static void
+check_feed(struct opts *o)
+{
+	struct ev_err err;
+
+	o->feed.ctx = o->cli.ctx;
+	if (o->mode == M_WRITE && news_out_feed(o->out)) {
+		if (news_feed_check(o->out, &o->feed, &err) < 0)
+			ev_die(EV_EXIT_ERROR, "%s", err.msg);
+	} else if (o->feed_opts)
+		ev_die(EV_EXIT_ERROR, "--feed-title and --feed-url go with -o "
+		    "rss, atom or jsonfeed");
 }
 
 /* Every check of the options, before --output is opened. */
@@ -310,9 +334,17 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "with --check the output format must be text or json: \"%s\"", o->outname);
 	else if (o->outname != NULL && o->mode != M_CHECK &&
 	    news_out_parse(o->outname, &o->out) < 0)
-		ev_die(EV_EXIT_ERROR, "output format must be text, md, html, json or jsonld: \"%s\"", o->outname);
+		ev_die(EV_EXIT_ERROR, "output format must be text, md, html, json, jsonld, rss, atom or jsonfeed: \"%s\"", o->outname);
 	if (o->standalone && (o->mode != M_WRITE || o->out != NEWS_OUT_HTML))
 		ev_die(EV_EXIT_ERROR, "--standalone goes with -o html");
+	if (o->base_url != NULL && !(o->mode == M_WRITE && (o->out ==
+	    NEWS_OUT_JSONLD || news_out_feed(o->out))))
+		ev_die(EV_EXIT_ERROR, "--base-url goes with -o jsonld, rss, atom or jsonfeed");
+	/* the feeds check theirs with their other options */
+	if (o->base_url != NULL && o->out == NEWS_OUT_JSONLD &&
+	    strncmp(o->base_url, "https://", 8) != 0 &&
+	    strncmp(o->base_url, "http://", 7) != 0)
+		ev_die(EV_EXIT_ERROR, "--base-url must be an http or https URL: \"%s\"", o->base_url);
 	if (o->mode == M_FIX && o->outname != NULL)
 		ev_die(EV_EXIT_ERROR, "--fix writes each file in its own format: it takes no -o");
 	if (o->mode == M_FIX && o->cli.output != NULL)
@@ -325,6 +357,7 @@ check_args(struct opts *o, int nfiles, char **files)
 	if (o->mode != M_CHECK && o->lint_opts)
 		ev_die(EV_EXIT_ERROR, "--disable, --enable, --max-sentence, --terms, "
 		    "--spell and --dict go with --check");
+	check_feed(o);
 	if (o->terms != NULL)
 		load_terms(o);
 	if (o->mode == M_DIFF && o->outname != NULL)
@@ -344,6 +377,7 @@ struct run {
 	size_t	 blk;			/* where runs_on found the last */
 	int	 articles;		/* written so far */
 	long	 findings;		/* --check, --diff: what was found */
+	struct news_feed *feed;		/* -o rss, atom, jsonfeed */
 	struct held *held;		/* --check: the article's findings */
 	size_t	 nheld, heldcap;
 	struct ev_buf hstr;		/* their strings */
@@ -780,6 +814,35 @@ print_line(struct run *r, const struct news_article *a)
 	emit(r, r->outb.p, r->outb.len);
 }
 
+/* The article as the feed's next item, or a bad article. */
+static void
+feed_item(struct run *r, const struct news_article *a, enum news_lang lang)
+{
+	struct ev_err err;
+	char msg[sizeof(err.msg) + 256];
+
+	if (news_feed_add(r->feed, a, lang, &err) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "%s:%lu: %s", r->name, a->line, err.msg);
+	ev_cli_bad(&r->o->cli, msg, -1);
+}
+
+/* The feed, once every article is in: none is an error, and then
+ * --output keeps what it had. */
+static void
+feed_finish(struct run *r)
+{
+	if (news_feed_count(r->feed) == 0) {
+		ev_warn("no article for the feed");
+		r->o->cli.status = EV_EXIT_ERROR;
+	} else {
+		ev_buf_clear(&r->outb);
+		news_feed_finish(r->feed, &r->outb);
+		emit(r, r->outb.p, r->outb.len);
+	}
+	news_feed_free(r->feed);
+}
+
 static void
 article(struct run *r, struct news_article *a)
 {
@@ -803,6 +866,10 @@ article(struct run *r, struct news_article *a)
 	}
 	if (r->o->mode != M_WRITE)
 		return;
+	if (r->feed != NULL) {
+		feed_item(r, a, w.lang);
+		return;
+	}
 	ev_buf_clear(&r->outb);
 	if (r->articles == 0 && r->o->standalone)
 		news_html_begin(a, &w, &r->outb);
@@ -954,8 +1021,12 @@ main(int argc, char *argv[])
 		argv = stdin_only;
 		argc = 1;
 	}
+	if (o.mode == M_WRITE && news_out_feed(o.out))
+		r.feed = news_feed_new(o.out, &o.feed);
 	for (int i = 0; i < argc && !r.werr; i++)
 		read_file(&r, argv[i]);
+	if (r.feed != NULL && !r.werr)
+		feed_finish(&r);
 	if (o.standalone && r.articles > 0 && !r.werr) {
 		ev_buf_clear(&r.outb);
 		news_html_end(&r.outb);

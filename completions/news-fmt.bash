@@ -3,7 +3,7 @@
 # and COMP_CWORD itself, so tests can drive it directly.
 
 _news_fmt_longopts='--input-format --output-format --standalone --nbsp --no-typo --fix
---diff --check --slug --teaser --width --base-url --disable --enable --max-sentence --terms --spell --dict --output --now --tz --lang --color --strict --help --version'
+--diff --check --slug --teaser --width --disable --enable --max-sentence --terms --spell --dict --feed-title --feed-url --base-url --output --now --tz --lang --color --strict --help --version'
 _news_fmt_shortopts='-h -V -i -o -w'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
 
@@ -25,7 +25,7 @@ _news_fmt_arg()
 
 	case $opt in
 	-i|--input-format) w='hdr md' ;;
-	-o|--output-format) w='text md html json jsonld' ;;
+	-o|--output-format) w='text md html json jsonld rss atom jsonfeed' ;;
 	-w|--width) w='0 60 72 80 100' ;;
 	--teaser) w='120 160 200 300' ;;
 	--base-url) w='https://' ;;
@@ -36,6 +36,8 @@ _news_fmt_arg()
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return 0 ;;
 	--disable|--enable) w='all quote-unpaired quote-mismatch quote-straight bracket-unpaired bracket-mismatch space-double space-punct word-repeat invisible nfd date-weekday sentence-long term spell time-style date-order missing-title missing-lead missing-alt missing-credit' ;;
+	--feed-title) w='' ;;
+	--feed-url|--base-url) w='https://' ;;
 	--lang) w='de de-CH en' ;;
 	--color) w='auto always never' ;;
 	--now) w=$_news_fmt_dates ;;

@@ -17,7 +17,7 @@ complete -c news-fmt -f
 complete -c news-fmt -n __news_fmt_wants_file -a '(__news_fmt_files)'
 
 complete -c news-fmt -s i -l input-format -x -a 'hdr\t"Header block and body" md\t"YAML front matter"' -d 'Input format (default: detected)'
-complete -c news-fmt -s o -l output-format -x -a 'text md html json jsonld' -d 'Output format'
+complete -c news-fmt -s o -l output-format -x -a 'text md html json jsonld rss atom jsonfeed' -d 'Output format'
 complete -c news-fmt -l standalone -d 'With -o html: a whole HTML5 page'
 complete -c news-fmt -s w -l width -x -a '0 60 72 80 100' -d 'Text: wrap at N columns (0: do not wrap)'
 complete -c news-fmt -l base-url -x -a 'https://' -d 'Jsonld: the article\'s page is URL/SLUG'
@@ -34,6 +34,9 @@ complete -c news-fmt -l max-sentence -x -a '20 25 30 40' -d 'With --check: repor
 complete -c news-fmt -l terms -r -F -d 'With --check: house terms, wrong => right a line'
 complete -c news-fmt -l spell -d 'With --check: check spelling with hunspell'
 complete -c news-fmt -l dict -r -F -d 'With --check: the house\'s own words (implies --spell)'
+complete -c news-fmt -l feed-title -x -d 'A feed\'s title (-o rss, atom, jsonfeed)'
+complete -c news-fmt -l feed-url -x -d 'The URL the feed is published at'
+complete -c news-fmt -l base-url -x -d 'The URL an article\'s slug is appended to'
 complete -c news-fmt -l output -r -F -d 'Replace FILE atomically instead of writing stdout'
 complete -c news-fmt -l now -x -a 'today tomorrow yesterday heute morgen gestern now' -d 'Take DATE as now'
 complete -c news-fmt -l tz -x -a '(find /usr/share/zoneinfo -type f 2>/dev/null | string replace -r -f "^/usr/share/zoneinfo/([A-Z])" \'$1\')' -d 'Display zone'

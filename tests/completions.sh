@@ -559,7 +559,7 @@ zsh_generic() {
 bash_news_fmt() {
 	t=news-fmt
 	exactly "bash: news-fmt -i" "$(bcomp $t $t -i '')" hdr md
-	exactly "bash: news-fmt -o" "$(bcomp $t $t -o '')" text md html json jsonld
+	exactly "bash: news-fmt -o" "$(bcomp $t $t -o '')" text md html json jsonld rss atom jsonfeed
 	exactly "bash: news-fmt --st" "$(bcomp $t $t --st)" --standalone --strict
 	exactly "bash: news-fmt --lang" "$(bcomp $t $t --lang '')" de de-CH en
 	exactly "bash: news-fmt -w" "$(bcomp $t $t -w '')" 0 60 72 80 100
@@ -576,7 +576,7 @@ bash_news_fmt() {
 fish_news_fmt() {
 	t=news-fmt
 	exactly "fish: news-fmt -i" "$(fcomp $t 'news-fmt -i ')" hdr md
-	exactly "fish: news-fmt -o" "$(fcomp $t 'news-fmt -o ')" text md html json jsonld
+	exactly "fish: news-fmt -o" "$(fcomp $t 'news-fmt -o ')" text md html json jsonld rss atom jsonfeed
 	exactly "fish: news-fmt --sta" "$(fcomp $t 'news-fmt --sta')" --standalone
 	exactly "fish: news-fmt --lang" "$(fcomp $t 'news-fmt --lang ')" de de-CH en
 	exactly "fish: news-fmt --nbsp" "$(fcomp $t 'news-fmt --nbsp ')" narrow normal

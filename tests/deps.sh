@@ -12,7 +12,8 @@
 #   demo   build, and the time zone data the demo shows times in
 #   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
 #          (the sanitizer build), /usr/bin/python3 with icalendar and
-#          recurring_ical_events (the oracle, tests/strict_ics.py), bash, zsh and fish (the
+#          recurring_ical_events (the oracle, tests/strict_ics.py) and
+#          feedparser (the feed checks, tests/feedcheck.py), bash, zsh and fish (the
 #          completions), GNU parallel (the scale-out test), hunspell's
 #          de_DE, de_CH and en_US dictionaries (the spelling tests);
 #          for the HTML checks (tests/html.sh) java, node and npm,
@@ -112,6 +113,7 @@ probe() {
 	want python3-icalendar "python3 icalendar" pymod icalendar
 	want python3-recurring-ical-events "python3 recurring_ical_events" \
 	    pymod recurring_ical_events
+	want python3-feedparser "python3 feedparser" pymod feedparser
 	[ "${EVKIT_SKIP_HTML:-0}" = 1 ] && return
 	want chromium "Chromium ($CHROMIUM)" test -x "$CHROMIUM"
 	want default-jre-headless "java" java_runs

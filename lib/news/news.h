@@ -271,9 +271,12 @@ enum news_out {
 	NEWS_OUT_MD,		/* CommonMark with YAML front matter */
 	NEWS_OUT_HTML,		/* an HTML fragment, <article> (htmlout.c) */
 	NEWS_OUT_JSON,		/* the parsed article, a JSON object a line */
-	NEWS_OUT_JSONLD		/* schema.org NewsArticle, a line each */
+	NEWS_OUT_JSONLD,	/* schema.org NewsArticle, a line each */
+	NEWS_OUT_RSS,		/* RSS 2.0: feedout.c, not news_write */
+	NEWS_OUT_ATOM,		/* Atom, RFC 4287: feedout.c */
+	NEWS_OUT_JSONFEED	/* JSON Feed 1.1: feedout.c */
 };
-/* "text", "md", "html", "json", "jsonld" */
+/* "text", "md", "html", "json", "jsonld", "rss", "atom", "jsonfeed" */
 int	 news_out_parse(const char *, enum news_out *);
 struct news_wopts {
 	enum news_lang lang;	/* the words the writer adds */
@@ -350,6 +353,35 @@ void	 news_article_teaser(const struct news_article *, size_t max,
  * when it reads as no date (nothing appended).
  */
 int	 news_rfc3339(const struct ev_ctx *, const char *s, struct ev_buf *out);
+
+/* ---- feedout.c: articles as a feed (-o rss, atom, jsonfeed) ----------- */
+
+/*
+ * What a feed says besides its articles: its title, the URL it is
+ * published at (NULL: not said), the URL that an article's slug is
+ * appended to (its link; ids are tag URIs of its host), and the ctx
+ * whose zone Date and Updated values are read and written in.
+ */
+struct news_feed_opts {
+	const char *title;
+	const char *feed_url;
+	const char *base_url;
+	const struct ev_ctx *ctx;
+};
+int	 news_out_feed(enum news_out);	/* 1: rss, atom or jsonfeed */
+/* 0, or -1 with a message naming the option that is missing or bad. */
+int	 news_feed_check(enum news_out, const struct news_feed_opts *,
+	    struct ev_err *);
+/* A feed (after news_feed_check): opts' strings and ctx must outlive it. */
+struct news_feed *news_feed_new(enum news_out, const struct news_feed_opts *);
+/* Article a, in language lang, as the next item: 0, or -1 with a message
+ * (no Title, no Date, a date that does not read) and a left out. */
+int	 news_feed_add(struct news_feed *, const struct news_article *a,
+	    enum news_lang lang, struct ev_err *);
+size_t	 news_feed_count(const struct news_feed *);	/* items added */
+/* Append the whole feed, its items in the order added, to out. */
+void	 news_feed_finish(struct news_feed *, struct ev_buf *out);
+void	 news_feed_free(struct news_feed *);
 
 /* ---- fix.c: changed texts written back into the source ----------------- */
 

@@ -21,6 +21,10 @@ static const struct {
 	[NEWS_OUT_HTML] = { "html", news_html_write, "" },
 	[NEWS_OUT_JSON] = { "json", news_json_write, "" },
 	[NEWS_OUT_JSONLD] = { "jsonld", news_jsonld_write, "" },
+	/* feedout.c writes the whole feed: news_feed_add, news_feed_finish */
+	[NEWS_OUT_RSS] = { "rss", NULL, "" },
+	[NEWS_OUT_ATOM] = { "atom", NULL, "" },
+	[NEWS_OUT_JSONFEED] = { "jsonfeed", NULL, "" },
 };
 
 int
@@ -38,7 +42,8 @@ void
 news_write(enum news_out o, const struct news_article *a,
     const struct news_wopts *w, struct ev_buf *out)
 {
-	writers[o].write(a, w, out);
+	if (writers[o].write != NULL)
+		writers[o].write(a, w, out);
 }
 
 const char *
