@@ -29,7 +29,8 @@ struct news_digest {
 	struct news_digest_opts o;
 	struct ev_occs *occs;
 	struct ev_filter *free_, *paid;	/* ev-filter's --free and --paid */
-	int64_t	 lo[2], hi[2];		/* spans: [0] short events, [1] all */
+	int64_t	 lo[2], hi[2];		/* spans: [0] short single events,
+					 * [1] all */
 	int	 any[2];
 	struct item *it;
 	size_t	 n, cap;
@@ -129,7 +130,9 @@ news_digest_add(struct news_digest *d, const struct ev_event *ev)
 	    e->utc : lo + 1;
 
 	ev_occs_add(d->occs, ev);
-	for (int k = multi_day(d, ev) ? 1 : 0; k < 2; k++) {
+	/* a market of weeks, a weekly series that began long ago: they
+	 * do not set the span of a weekend's events */
+	for (int k = multi_day(d, ev) || ev_event_recurring(ev); k < 2; k++) {
 		if (!d->any[k] || lo < d->lo[k])
 			d->lo[k] = lo;
 		if (!d->any[k] || hi > d->hi[k])
@@ -589,10 +592,4 @@ news_digest_build(struct news_digest *d, int64_t lo, int64_t hi,
 		a = NULL;	/* cannot happen: the source is ours */
 	news_reader_free(r);
 	return a;
-}
-
-size_t
-news_digest_count(const struct news_digest *d)
-{
-	return d->n;
 }

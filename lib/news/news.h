@@ -300,8 +300,9 @@ struct news_digest_opts {
 /*
  * A digest of events as an article: add the records (news_digest_add
  * keeps a compact copy), then build the article over a window [lo, hi)
- * (news_digest_span: the display days of the records, those of a day or
- * less only when there are such).  The recurring ones are expanded (at
+ * (news_digest_span: the display days of the records; only those of a
+ * day or less that do not recur when there are such; a recurring record
+ * by its first occurrence).  The recurring ones are expanded (at
  * most cap occurrences each; warn(arg, "FILE:LINE: ...") for a cap hit,
  * a bad rule), the cancelled ones left out; each goes under the display
  * day it starts on (or the window's first day) or its first category,
@@ -319,7 +320,6 @@ int	 news_digest_span(const struct news_digest *, int64_t *lo,
 	    int64_t *hi);	/* 0, or -1 when no record was added */
 struct news_article *news_digest_build(struct news_digest *, int64_t lo,
 	    int64_t hi, unsigned cap, news_digest_warn_fn *warn, void *arg);
-size_t	 news_digest_count(const struct news_digest *);	/* events in it */
 void	 news_digest_free(struct news_digest *);
 
 /* ---- fix.c: changed texts written back into the source ----------------- */
