@@ -85,12 +85,14 @@ usage(void)
 	    "                [--no-typo] [--fix | --diff | --check] [--disable RULE]\n"
 	    "                [--enable RULE] [--max-sentence N] [--terms FILE] [--spell]\n"
 	    "                [--dict FILE] [--output FILE]\n"
+	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
+	    "                [--strict] [FILE ...]\n"
 	    "       news-fmt --digest [-i ics|csv|tsv] [-o FORMAT] [--delimiter C]\n"
 	    "                [--from DATE] [--to DATE] [--title TEXT] [--kicker TEXT]\n"
 	    "                [--group day|category] [--time-style duden|din]\n"
-	    "                [--output FILE]\n"
-	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
-	    "                [--strict] [FILE ...]\n");
+	    "                [--nbsp narrow|normal] [--no-typo] [--output FILE]\n"
+	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--strict]\n"
+	    "                [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
 }
 
