@@ -127,8 +127,9 @@ $(B)/tests/news/%: tests/unit/news/%.c tests/unit/t.h $(NEWSA) $(LIBA) \
 		$(EXTRA) -o $@ $< $(NEWSA) $(LIBA) $(LDFLAGS) $(LIBS_news)
 
 # news-fmt stands on libnews too (before libevkit.a, which it calls);
-# cli.o pulls in the zones (libical) and the event readers (libcsv).
-LIBS_news-fmt = $(LIBS_news) $(ICAL_LIBS) $(CSV_LIBS)
+# cli.o pulls in the zones (libical) and the event readers (libcsv);
+# --digest the filter's admission rule (pcre2).
+LIBS_news-fmt = $(LIBS_news) $(ICAL_LIBS) $(PCRE2_LIBS) $(CSV_LIBS)
 $(B)/bin/news-fmt: bin/news-fmt.c $(NEWSA) $(LIBA) lib/news/news.h \
     lib/evkit.h $(B)/flags | deps-ok
 	@mkdir -p $(@D)

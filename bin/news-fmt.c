@@ -12,7 +12,8 @@ enum {
 	OPT_NBSP = 256, OPT_NOTYPO, OPT_FIX, OPT_DIFF, OPT_CHECK, OPT_DISABLE,
 	OPT_ENABLE, OPT_MAXSENT, OPT_TERMS, OPT_SPELL, OPT_DICT,
 	OPT_STANDALONE, OPT_SLUG, OPT_TEASER, OPT_BASEURL, OPT_FEEDTITLE,
-	OPT_FEEDURL
+	OPT_FEEDURL, OPT_DIGEST, OPT_FROM, OPT_TO, OPT_TITLE, OPT_KICKER,
+	OPT_GROUP, OPT_TSTYLE
 };
 
 static const struct option longopts[] = {
@@ -36,6 +37,14 @@ static const struct option longopts[] = {
 	{"feed-title",	required_argument,	NULL, OPT_FEEDTITLE},
 	{"feed-url",	required_argument,	NULL, OPT_FEEDURL},
 	{"base-url",	required_argument,	NULL, OPT_BASEURL},
+	{"digest",	no_argument,		NULL, OPT_DIGEST},
+	{"from",	required_argument,	NULL, OPT_FROM},
+	{"to",		required_argument,	NULL, OPT_TO},
+	{"title",	required_argument,	NULL, OPT_TITLE},
+	{"kicker",	required_argument,	NULL, OPT_KICKER},
+	{"group",	required_argument,	NULL, OPT_GROUP},
+	{"time-style",	required_argument,	NULL, OPT_TSTYLE},
+	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
 	{"output",	required_argument,	NULL, EV_OPT_OUTPUT},
 	{"now",		required_argument,	NULL, EV_OPT_NOW},
 	{"tz",		required_argument,	NULL, EV_OPT_TZ},
@@ -75,6 +84,12 @@ struct opts {
 	const char *base_url;		/* --base-url URL */
 	struct news_feed_opts feed;	/* -o rss, atom, jsonfeed */
 	int	 feed_opts;		/* --feed-title, ... given */
+	const char *inname;		/* -i as given: hdr, md; ics, csv, tsv */
+	int	 digest;		/* --digest */
+	int	 digest_opts;		/* --from, --title ... given */
+	const char *from, *to;
+	struct news_digest_opts dg;
+	struct ev_cli_input din;	/* --digest: -i, --delimiter */
 };
 
 static void
@@ -90,7 +105,13 @@ usage(void)
 	    "                [--feed-title TITLE] [--feed-url URL] [--base-url URL]\n"
 	    "                [--output FILE]\n"
 	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--color WHEN]\n"
-	    "                [--strict] [FILE ...]\n");
+	    "                [--strict] [FILE ...]\n"
+	    "       news-fmt --digest [-i ics|csv|tsv] [-o FORMAT] [--delimiter C]\n"
+	    "                [--from DATE] [--to DATE] [--title TEXT] [--kicker TEXT]\n"
+	    "                [--group day|category] [--time-style duden|din]\n"
+	    "                [--nbsp narrow|normal] [--no-typo] [--output FILE]\n"
+	    "                [--now DATE] [--tz ZONE] [--lang de|de-CH|en] [--strict]\n"
+	    "                [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
 }
 
@@ -144,6 +165,17 @@ help(void)
 	    "      --spell           --check: spelling (hunspell, the article's language)\n"
 	    "      --dict FILE       --check: the house's own words, one a line (implies\n"
 	    "                        --spell)\n"
+	    "Event digests (--digest: events in, a tips article out):\n"
+	    "      --digest          read events (ICS or CSV; -i ics|csv|tsv, --delimiter\n"
+	    "                        C) and write a \"Veranstaltungstipps\" article\n"
+	    "      --from DATE       events that end after DATE (default: the span of\n"
+	    "                        the events given)\n"
+	    "      --to DATE         events that start before the end of DATE\n"
+	    "      --title TEXT      the headline (default: Veranstaltungstipps, Event tips)\n"
+	    "      --kicker TEXT     the line above it\n"
+	    "      --group day|category  headings: the days (default) or the categories\n"
+	    "      --time-style duden|din  18.30 Uhr (default) or 18:30 Uhr; English:\n"
+	    "                        6.30 pm or 18:30\n"
 	    "Common:\n"
 	    "      --now DATE        take DATE as now (default: $EV_NOW); --check takes\n"
 	    "                        the year of a date without one from the article's\n"
@@ -185,10 +217,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		if (ev_cli_option(&o->cli, c, optarg))
 			continue;
 		switch (c) {
-		case 'i':
-			if (news_format_parse(optarg, &o->in) < 0)
-				ev_die(EV_EXIT_ERROR, "input format must be hdr or md: \"%s\"", optarg);
-			break;
+		case 'i': o->inname = optarg; break;
 		case 'o': o->outname = optarg; break;
 		case 'w':
 			o->width = (int)ev_cli_number(optarg, "-w", 0, 1000);
@@ -232,6 +261,33 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 			break;
 		case OPT_FEEDTITLE: o->feed_opts = 1; o->feed.title = optarg; break;
 		case OPT_FEEDURL: o->feed_opts = 1; o->feed.feed_url = optarg; break;
+		case OPT_DIGEST: o->digest = 1; break;
+		case OPT_FROM: o->digest_opts = 1; o->from = optarg; break;
+		case OPT_TO: o->digest_opts = 1; o->to = optarg; break;
+		case OPT_TITLE: o->digest_opts = 1; o->dg.title = optarg; break;
+		case OPT_KICKER: o->digest_opts = 1; o->dg.kicker = optarg; break;
+		case OPT_GROUP:
+			o->digest_opts = 1;
+			if (strcmp(optarg, "day") == 0)
+				o->dg.group = NEWS_GROUP_DAY;
+			else if (strcmp(optarg, "category") == 0)
+				o->dg.group = NEWS_GROUP_CATEGORY;
+			else
+				ev_die(EV_EXIT_ERROR, "--group must be day or category: \"%s\"", optarg);
+			break;
+		case OPT_TSTYLE:
+			o->digest_opts = 1;
+			if (strcmp(optarg, "duden") == 0)
+				o->dg.style = NEWS_TIME_DUDEN;
+			else if (strcmp(optarg, "din") == 0)
+				o->dg.style = NEWS_TIME_DIN;
+			else
+				ev_die(EV_EXIT_ERROR, "--time-style must be duden or din: \"%s\"", optarg);
+			break;
+		case EV_OPT_DELIM:
+			o->digest_opts = 1;
+			ev_cli_input_option(&o->din, c, optarg);
+			break;
 		case 'h': help(); break;
 		case 'V': printf("news-fmt %s\n", EV_VERSION); exit(EV_EXIT_OK);
 		default: usage();
@@ -317,6 +373,21 @@ check_feed(struct opts *o)
 		    "rss, atom or jsonfeed");
 }
 
+/* --from, --to: bad dates are usage errors, told before reading. */
+static void
+check_window(struct opts *o)
+{
+	struct ev_err err;
+	int64_t lo, hi;
+
+	if (o->from != NULL && ev_window(o->cli.ctx, EV_W_FROM, o->from, &lo,
+	    &hi, &err) < 0)
+		ev_die(EV_EXIT_ERROR, "--from: %s", err.msg);
+	if (o->to != NULL && ev_window(o->cli.ctx, EV_W_TO, o->to, &lo, &hi,
+	    &err) < 0)
+		ev_die(EV_EXIT_ERROR, "--to: %s", err.msg);
+}
+
 /* Every check of the options, before --output is opened. */
 static void
 check_args(struct opts *o, int nfiles, char **files)
@@ -326,6 +397,17 @@ check_args(struct opts *o, int nfiles, char **files)
 		ev_die(EV_EXIT_ERROR, "give one of --fix, --diff, --check, --slug, --teaser");
 	if (o->lang != NULL && news_lang_parse(o->lang, &o->t.lang) < 0)
 		ev_die(EV_EXIT_ERROR, "--lang must be de, de-CH or en: \"%s\"", o->lang);
+	if (o->digest && o->nmodes > 0)
+		ev_die(EV_EXIT_ERROR, "--digest writes an article: it takes no --fix, --diff or --check");
+	if (!o->digest && o->digest_opts)
+		ev_die(EV_EXIT_ERROR, "--from, --to, --title, --kicker, --group, "
+		    "--time-style and --delimiter go with --digest");
+	if (o->from != NULL || o->to != NULL)
+		check_window(o);
+	if (o->digest && o->inname != NULL)
+		ev_cli_input_option(&o->din, EV_OPT_INPUT, o->inname);
+	else if (o->inname != NULL && news_format_parse(o->inname, &o->in) < 0)
+		ev_die(EV_EXIT_ERROR, "input format must be hdr or md: \"%s\"", o->inname);
 	if (o->outname != NULL && o->mode == M_CHECK &&
 	    strcmp(o->outname, "json") == 0)
 		o->json = 1;
@@ -383,6 +465,7 @@ struct run {
 	struct ev_buf hstr;		/* their strings */
 	struct ev_buf tmpstr;		/* a finding's strings otherwise */
 	int	 werr;
+	int	 quiet;			/* --digest: typography says nothing */
 };
 
 /* The whole of path ("-": stdin) in b; -1 with errno. */
@@ -553,7 +636,8 @@ typo_report(void *arg, const struct news_finding *f)
 {
 	struct run *r = arg;
 
-	finding(r, r->text, f);
+	if (!r->quiet)
+		finding(r, r->text, f);
 }
 
 /* The texts that typography touches: words to read, not names of files,
@@ -1000,6 +1084,93 @@ read_file(struct run *r, const char *path)
 	finish_file(r);
 }
 
+/* --digest: a warning of the expansion (a cap hit, a bad rule). */
+static void
+digest_warn(void *arg, const char *msg)
+{
+	struct run *r = arg;
+
+	ev_cli_bad(&r->o->cli, msg, -1);
+}
+
+/* --digest: the window, [*lo, *hi): --from, --to (ev-list's meaning),
+ * else the span of the events read. */
+static void
+digest_window(struct opts *o, struct news_digest *d, int64_t *lo,
+    int64_t *hi)
+{
+	struct ev_ctx *ctx = o->cli.ctx;
+	struct ev_err err;
+	int64_t a, z;
+
+	if (news_digest_span(d, lo, hi) < 0)
+		*lo = *hi = ev_day_start(ctx, ev_ctx_now(ctx));
+	if (o->from != NULL) {
+		if (ev_window(ctx, EV_W_FROM, o->from, &a, &z, &err) < 0)
+			ev_die(EV_EXIT_ERROR, "--from: %s", err.msg);
+		*lo = a;
+		if (*hi <= a)
+			*hi = ev_day_add(ctx, ev_day_start(ctx, a), 1);
+	}
+	if (o->to != NULL) {
+		if (ev_window(ctx, EV_W_TO, o->to, &a, &z, &err) < 0)
+			ev_die(EV_EXIT_ERROR, "--to: %s", err.msg);
+		*hi = z;
+	}
+}
+
+/*
+ * --digest: read the events, make the tips article of the window and
+ * write it as -o says, typeset as any article.  No event in the window:
+ * nothing written, exit 1, as a filter that selects nothing.
+ */
+static void
+digest(struct run *r, char **files, int nfiles)
+{
+	struct opts *o = r->o;
+	struct ev_input *in = ev_cli_input_new(&o->cli, &o->din, files, nfiles);
+	struct ev_event *ev = ev_event_new();
+	struct news_digest *d;
+	struct news_article *a;
+	int64_t lo, hi;
+	int rc;
+
+	o->dg.lang = o->lang != NULL ? o->t.lang : news_lang_from_env();
+	o->dg.date = ev_ctx_now(o->cli.ctx);
+	d = news_digest_new(o->cli.ctx, &o->dg);
+	ev_input_noraw(in);
+	while ((rc = ev_input_next(in, ev)) != 0) {
+		if (rc < 0) {
+			ev_cli_bad(&o->cli, ev_input_error(in), rc);
+			if (o->cli.strict)
+				break;
+			continue;
+		}
+		news_digest_add(d, ev);
+	}
+	ev_event_free(ev);
+	ev_input_free(in);
+	if (!(o->cli.strict && o->cli.status != EV_EXIT_OK)) {
+		/* a bad window is a usage error: checked before reading
+		 * would need the events' span, so it is checked here */
+		digest_window(o, d, &lo, &hi);
+		if (hi <= lo)
+			ev_die(EV_EXIT_ERROR, "the window ends before it starts");
+		a = news_digest_build(d, lo, hi, 1000, digest_warn, r);
+		if (a == NULL) {
+			ev_warn("no events to write about");
+			if (o->cli.status == EV_EXIT_OK)
+				o->cli.status = EV_EXIT_NONE;
+		} else {
+			r->name = "<digest>";
+			r->quiet = 1;
+			article(r, a);
+			news_article_free(a);
+		}
+	}
+	news_digest_free(d);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1023,7 +1194,9 @@ main(int argc, char *argv[])
 	}
 	if (o.mode == M_WRITE && news_out_feed(o.out))
 		r.feed = news_feed_new(o.out, &o.feed);
-	for (int i = 0; i < argc && !r.werr; i++)
+	if (o.digest)
+		digest(&r, argv, argc);
+	for (int i = 0; i < argc && !r.werr && !o.digest; i++)
 		read_file(&r, argv[i]);
 	if (r.feed != NULL && !r.werr)
 		feed_finish(&r);

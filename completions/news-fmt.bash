@@ -3,11 +3,13 @@
 # and COMP_CWORD itself, so tests can drive it directly.
 
 _news_fmt_longopts='--input-format --output-format --standalone --nbsp --no-typo --fix
---diff --check --slug --teaser --width --disable --enable --max-sentence --terms --spell --dict --feed-title --feed-url --base-url --output --now --tz --lang --color --strict --help --version'
+--diff --check --slug --teaser --width --disable --enable --max-sentence --terms --spell --dict --feed-title --feed-url --base-url
+--digest --from --to --title --kicker --group --time-style --delimiter --output --now --tz --lang --color --strict --help --version'
 _news_fmt_shortopts='-h -V -i -o -w'
 _news_fmt_dates='today tomorrow yesterday heute morgen gestern now +1d +7d +30d'
 
-# Articles: *.txt and *.md files and directories to descend into.
+# Articles: *.txt and *.md files (--digest: events, *.ics and *.csv)
+# and directories to descend into.
 _news_fmt_files()
 {
 	local cur=$1
@@ -15,7 +17,9 @@ _news_fmt_files()
 	compopt -o filenames 2>/dev/null
 	mapfile -t COMPREPLY < <(compgen -d -- "$cur"
 	    compgen -f -X '!*.[tT][xX][tT]' -- "$cur"
-	    compgen -f -X '!*.[mM][dD]' -- "$cur")
+	    compgen -f -X '!*.[mM][dD]' -- "$cur"
+	    compgen -f -X '!*.[iI][cC][sS]' -- "$cur"
+	    compgen -f -X '!*.[cC][sS][vV]' -- "$cur")
 }
 
 # The words an option's argument may be; 1 when the option takes none.
@@ -24,12 +28,17 @@ _news_fmt_arg()
 	local opt=$1 cur=$2 w
 
 	case $opt in
-	-i|--input-format) w='hdr md' ;;
+	-i|--input-format) w='hdr md ics csv tsv' ;;
 	-o|--output-format) w='text md html json jsonld rss atom jsonfeed' ;;
 	-w|--width) w='0 60 72 80 100' ;;
 	--teaser) w='120 160 200 300' ;;
 	--base-url) w='https://' ;;
 	--nbsp) w='narrow normal' ;;
+	--from|--to) w=$_news_fmt_dates ;;
+	--title|--kicker) return 0 ;;
+	--group) w='day category' ;;
+	--time-style) w='duden din' ;;
+	--delimiter) w=', ; tab' ;;
 	--max-sentence) w='20 25 30 40' ;;
 	--terms|--dict)
 		compopt -o filenames 2>/dev/null

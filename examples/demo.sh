@@ -3,7 +3,7 @@
 # Neustadt an der Aue: the agenda of the month, its calendar grid, then
 # the free events of the coming weekend and the number for children; then
 # the newsroom: the bundled articles typeset, as a diff of the fixes and
-# checked.
+# checked; last the tips article of the coming weekend's free events.
 cd "$(dirname "$0")" || exit 1
 PATH=../build/bin:$PATH
 TZ=Europe/Berlin EV_NOW=2026-12-01T09:00:00
@@ -32,4 +32,9 @@ news-fmt --diff artikel.md
 echo
 echo '$ news-fmt --lang de --check artikel.txt artikel.md'
 news-fmt --lang de --check artikel.txt artikel.md
+echo
+echo '# the tips for the coming weekend: its free events as an article'
+echo '$ ev-filter --weekend --free --now 2026-12-03 veranstaltungen.ics | news-fmt --digest --lang de --now 2026-12-03'
+ev-filter --weekend --free --now 2026-12-03 veranstaltungen.ics |
+	news-fmt --digest --lang de --now 2026-12-03
 exit 0

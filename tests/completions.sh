@@ -558,7 +558,10 @@ zsh_generic() {
 
 bash_news_fmt() {
 	t=news-fmt
-	exactly "bash: news-fmt -i" "$(bcomp $t $t -i '')" hdr md
+	exactly "bash: news-fmt -i" "$(bcomp $t $t -i '')" hdr md ics csv tsv
+	exactly "bash: news-fmt --group" "$(bcomp $t $t --group '')" day category
+	exactly "bash: news-fmt --time-style=" "$(bcomp $t $t --time-style=d)" \
+	    --time-style=duden --time-style=din
 	exactly "bash: news-fmt -o" "$(bcomp $t $t -o '')" text md html json jsonld rss atom jsonfeed
 	exactly "bash: news-fmt --st" "$(bcomp $t $t --st)" --standalone --strict
 	exactly "bash: news-fmt --lang" "$(bcomp $t $t --lang '')" de de-CH en
@@ -568,14 +571,16 @@ bash_news_fmt() {
 	expect "bash: news-fmt --d" "$(bcomp $t $t --d)" --diff
 	exactly "bash: news-fmt --disable missing-" "$(bcomp $t $t --disable missing-)" \
 	    missing-title missing-lead missing-alt missing-credit
-	# articles: .txt and .md files (any case) and directories
+	# articles: .txt and .md files (any case) and directories; events
+	# for --digest: .ics and .csv files
 	exactly "bash: news-fmt (articles)" "$(bcomp $t $t '')" \
-	    artikel.MD feeds notes.txt
+	    artikel.MD feeds notes.txt kultur.ics termine.CSV
 }
 
 fish_news_fmt() {
 	t=news-fmt
-	exactly "fish: news-fmt -i" "$(fcomp $t 'news-fmt -i ')" hdr md
+	exactly "fish: news-fmt -i" "$(fcomp $t 'news-fmt -i ')" hdr md ics csv tsv
+	exactly "fish: news-fmt --group" "$(fcomp $t 'news-fmt --group ')" day category
 	exactly "fish: news-fmt -o" "$(fcomp $t 'news-fmt -o ')" text md html json jsonld rss atom jsonfeed
 	exactly "fish: news-fmt --sta" "$(fcomp $t 'news-fmt --sta')" --standalone
 	exactly "fish: news-fmt --lang" "$(fcomp $t 'news-fmt --lang ')" de de-CH en
@@ -583,7 +588,7 @@ fish_news_fmt() {
 	exactly "fish: news-fmt --enable quote-" "$(fcomp $t 'news-fmt --enable quote-')" \
 	    quote-unpaired quote-mismatch quote-straight
 	exactly "fish: news-fmt (articles)" "$(fcomp $t 'news-fmt ')" \
-	    artikel.MD notes.txt feeds/
+	    artikel.MD notes.txt feeds/ kultur.ics termine.CSV
 }
 
 # ---- every tool ----------------------------------------------------------------

@@ -383,6 +383,43 @@ size_t	 news_feed_count(const struct news_feed *);	/* items added */
 void	 news_feed_finish(struct news_feed *, struct ev_buf *out);
 void	 news_feed_free(struct news_feed *);
 
+/* ---- digest.c: event digests (news-fmt --digest) ---------------------- */
+
+enum news_group { NEWS_GROUP_DAY, NEWS_GROUP_CATEGORY };
+enum news_tstyle { NEWS_TIME_DUDEN, NEWS_TIME_DIN };	/* 18.30 / 18:30 */
+struct news_digest_opts {
+	enum news_lang lang;
+	enum news_group group;	/* headings: display days or categories */
+	enum news_tstyle style;
+	const char *title;	/* NULL: "Veranstaltungstipps", "Event tips" */
+	const char *kicker;	/* NULL: none */
+	int64_t	 date;		/* the article's date: its day in ctx's zone */
+};
+/*
+ * A digest of events as an article: add the records (news_digest_add
+ * keeps a compact copy), then build the article over a window [lo, hi)
+ * (news_digest_span: the display days of the records; only those of a
+ * day or less that do not recur when there are such; a recurring record
+ * by its first occurrence).  The recurring ones are expanded (at
+ * most cap occurrences each; warn(arg, "FILE:LINE: ...") for a cap hit,
+ * a bad rule), the cancelled ones left out; each goes under the display
+ * day it starts on (or the window's first day) or its first category,
+ * as "- 18 Uhr, [Title](URL), Location, Eintritt frei" (the price by
+ * ev-filter's --free and --paid rule).  The article lives until
+ * news_article_free, the digest until news_digest_free; NULL when no
+ * event is in the window.  The digest keeps ctx, which must outlive it.
+ */
+struct news_digest;
+typedef void news_digest_warn_fn(void *arg, const char *msg);
+struct news_digest *news_digest_new(struct ev_ctx *,
+	    const struct news_digest_opts *);
+void	 news_digest_add(struct news_digest *, const struct ev_event *);
+int	 news_digest_span(const struct news_digest *, int64_t *lo,
+	    int64_t *hi);	/* 0, or -1 when no record was added */
+struct news_article *news_digest_build(struct news_digest *, int64_t lo,
+	    int64_t hi, unsigned cap, news_digest_warn_fn *warn, void *arg);
+void	 news_digest_free(struct news_digest *);
+
 /* ---- fix.c: changed texts written back into the source ----------------- */
 
 /*
