@@ -112,13 +112,15 @@ list(const char *key, const struct news_text *x, size_t n, size_t stride,
 	}
 }
 
-/* An unknown key's YAML as written: a block on the lines below. */
+/* An unknown key's YAML as written: a flow collection on one line
+ * stays there, anything else is a block on the lines below (a mapping
+ * "k: v" after the key would be no YAML). */
 static void
 raw_yaml(const struct news_extra *x, struct ev_buf *b)
 {
 	const char *s = x->value.s;
 
-	if (strchr(s, '\n') == NULL && s[0] != '-') {
+	if (strchr(s, '\n') == NULL && (s[0] == '[' || s[0] == '{')) {
 		ev_buf_printf(b, "%s: %s\n", x->key, s);
 		return;
 	}
