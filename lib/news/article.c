@@ -262,8 +262,10 @@ news_article_texts(struct news_article *a,
 	for (i = 0; i < NEWS_F_COUNT; i++)
 		if (a->field[i].s != NULL)
 			fn(arg, &a->field[i], news_field_name(i));
-	for (i = 0; i < a->nrelated; i++)
+	for (i = 0; i < a->nrelated; i++) {
 		fn(arg, &a->related[i].text, "related");
+		news_link_split(&a->related[i]);	/* fn may change it */
+	}
 	for (i = 0; i < a->ntags; i++)
 		fn(arg, &a->tags[i], "tags");
 	for (i = 0; i < a->nextra; i++)

@@ -187,7 +187,9 @@ related_section(struct news_article *a)
 	}
 }
 
-/* No headline in the header: a first "# Heading" is the headline. */
+/* No headline in the header: a first "# Heading" is the headline, of
+ * the body as written back (a related section before it gone to the
+ * header); an empty "#" is none. */
 static void
 headline(struct news_article *a)
 {
@@ -196,7 +198,7 @@ headline(struct news_article *a)
 	if (a->field[NEWS_F_TITLE].s != NULL || a->nblock == 0)
 		return;
 	k = &a->block[0];
-	if (k->kind != NEWS_B_SUBHEAD || k->level != 1)
+	if (k->kind != NEWS_B_SUBHEAD || k->level != 1 || k->text.len == 0)
 		return;
 	a->field[NEWS_F_TITLE] = k->text;
 	memset(&k->text, 0, sizeof(k->text));
@@ -207,7 +209,7 @@ headline(struct news_article *a)
 void
 news_body_shape(struct news_article *a)
 {
-	headline(a);
 	attributions(a);
 	related_section(a);
+	headline(a);
 }

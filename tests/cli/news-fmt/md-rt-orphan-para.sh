@@ -1,4 +1,4 @@
-# an item's paragraph after its quote goes out as an item of its own, not as a paragraph (the quote's attribution then); folded lines of a related link join with one space
+# an item's paragraph after its quote goes out as an item of its own, not as a paragraph (the quote's attribution then); the line break in a related link stays ("\n")
 once=$(news-fmt -o md --no-typo)
 twice=$(printf '%s\n' "$once" | news-fmt -o md --no-typo)
 printf '%s\n' "$once"
