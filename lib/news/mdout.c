@@ -61,14 +61,36 @@ plain_ok(const char *s, size_t n)
 	return 1;
 }
 
-/* A value on one line; the line breaks of a folded header value as
- * "\n": joined they would read back (and typeset) as another text. */
+/* A value on one line: the lines of a folded header value joined. */
 static void
 scalar(const struct news_text *x, struct ev_buf *b)
 {
 	char esc[8];
 	size_t i;
 
+	if (memchr(x->s, '\n', x->len) != NULL) {
+		/* folded lines read back as one: decide on that; the
+		 * blanks around a line end are one space then */
+		struct news_text y = { .s = ev_estrndup(x->s, x->len) };
+
+		for (i = 0; i < x->len; i++) {
+			if (x->s[i] != '\n') {
+				y.s[y.len++] = x->s[i];
+				continue;
+			}
+			while (y.len > 0 && (y.s[y.len - 1] == ' ' ||
+			    y.s[y.len - 1] == '\t'))
+				y.len--;
+			y.s[y.len++] = ' ';
+			while (i + 1 < x->len && (x->s[i + 1] == ' ' ||
+			    x->s[i + 1] == '\t'))
+				i++;
+		}
+		y.s[y.len] = '\0';
+		scalar(&y, b);
+		free(y.s);
+		return;
+	}
 	if (plain_ok(x->s, x->len)) {
 		ev_buf_add(b, x->s, x->len);
 		return;
@@ -87,7 +109,7 @@ scalar(const struct news_text *x, struct ev_buf *b)
 			ev_buf_addc(b, '\\');
 			ev_buf_addc(b, c);
 		} else if (c == '\n') {
-			ev_buf_adds(b, "\\n");
+			ev_buf_addc(b, ' ');
 		} else if (c < 0x20 || c == 0x7f) {
 			snprintf(esc, sizeof(esc), "\\x%02x", c);
 			ev_buf_adds(b, esc);
