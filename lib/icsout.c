@@ -657,7 +657,12 @@ fold_lines(const char *text, size_t len, struct ev_buf *out)
 	}
 }
 
-/* The first TZID line of an unfolded VTIMEZONE becomes TZID:name. */
+/*
+ * The first TZID line of an unfolded VTIMEZONE becomes TZID:name (a
+ * TEXT value, escaped).  Always done: an inline VTIMEZONE keeps its
+ * text as read ("TZID: 1"), while the TZID parameters we write carry
+ * the name the reader resolved ("1"); they must be the same octets.
+ */
 static void
 rename_tzid(struct ev_buf *vt, const char *name)
 {
@@ -670,7 +675,9 @@ rename_tzid(struct ev_buf *vt, const char *name)
 		nl = nl != NULL ? nl + 1 : e;
 		if (!done && ev_strncaseeq(p, "TZID", 4) &&
 		    (p[4] == ':' || p[4] == ';')) {
-			ev_buf_printf(&out, "TZID:%s\n", name);
+			ev_buf_adds(&out, "TZID:");
+			ev_text_escape(name, strlen(name), &out);
+			ev_buf_addc(&out, '\n');
 			done = 1;
 		} else
 			ev_buf_add(&out, p, (size_t)(nl - p));
@@ -693,8 +700,7 @@ put_vtimezones_(struct ev_writer *w, int inline_only)
 			continue;
 		ev_buf_clear(&vt);
 		ev_zone_vtimezone(ics(w)->zused[i], ics(w)->zfrom[i], ics(w)->zto[i], &vt);
-		if (strcmp(ics(w)->zname[i], ev_zone_name(ics(w)->zused[i])) != 0)
-			rename_tzid(&vt, ics(w)->zname[i]);
+		rename_tzid(&vt, ics(w)->zname[i]);
 		fold_lines(vt.p, vt.len, &w->buf);
 		ics(w)->zdone[i] = 1;
 	}
