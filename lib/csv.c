@@ -45,6 +45,7 @@ struct ev_csvrd {
 	struct ev_buf raw;	/* the record's bytes */
 	struct ev_buf cells;	/* its fields, each NUL-terminated */
 	size_t	*off, *len;
+	unsigned char *quoted;	/* per cell: it was quoted, so it is exact */
 	size_t	 ncells, ccells;
 	struct csvcol *cols;
 	size_t	 ncols;
@@ -76,12 +77,14 @@ trim(const char *s, size_t *n)
 	return s;
 }
 
-/* Copy s[0..n) trimmed into b, CRLF and lone CR turned into LF. */
+/* Copy s[0..n) into b, trimmed unless exact, CRLF and lone CR turned
+ * into LF. */
 static void
-clean(struct ev_buf *b, const char *s, size_t n)
+clean_(struct ev_buf *b, const char *s, size_t n, int exact)
 {
 	ev_buf_clear(b);
-	s = trim(s, &n);
+	if (!exact)
+		s = trim(s, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\r') {
 			ev_buf_addc(b, '\n');
@@ -90,6 +93,12 @@ clean(struct ev_buf *b, const char *s, size_t n)
 		} else
 			ev_buf_addc(b, s[i]);
 	}
+}
+
+static void
+clean(struct ev_buf *b, const char *s, size_t n)
+{
+	clean_(b, s, n, 0);
 }
 
 /* ---- the header -------------------------------------------------------- */
@@ -286,7 +295,10 @@ on_field(void *s, size_t n, void *data)
 		c->ccells = c->ccells ? c->ccells * 2 : 16;
 		c->off = ev_ereallocarray(c->off, c->ccells, sizeof(c->off[0]));
 		c->len = ev_ereallocarray(c->len, c->ccells, sizeof(c->len[0]));
+		c->quoted = ev_ereallocarray(c->quoted, c->ccells,
+		    sizeof(c->quoted[0]));
 	}
+	c->quoted[c->ncells] = 0;
 	c->off[c->ncells] = c->cells.len;
 	c->len[c->ncells] = n;
 	c->ncells++;
@@ -526,6 +538,38 @@ tsv_unescape(struct ev_csvrd *c)
 	}
 }
 
+/*
+ * Which cells were quoted, from the record's bytes (libcsv does not
+ * say): a quote after the blanks that open a field begins a quoted
+ * one, where "" is a quote and a lone quote ends it; a quote later in
+ * an unquoted field is data.
+ */
+static void
+mark_quoted(struct ev_csvrd *c)
+{
+	const char *p = c->raw.p, *e = c->raw.p + c->raw.len;
+	size_t i = 0;
+
+	while (p < e && i < c->ncells) {
+		while (p < e && csv_space((unsigned char)*p))
+			p++;
+		if (p < e && *p == '"') {
+			c->quoted[i] = 1;
+			for (p++; p < e; p++)
+				if (*p == '"' && (p + 1 == e || p[1] != '"'))
+					break;
+				else if (*p == '"')
+					p++;
+		}
+		while (p < e && *p != c->delim && *p != '\n')
+			p++;
+		if (p < e && *p == '\n')
+			break;
+		p++;
+		i++;
+	}
+}
+
 static int
 cell_empty(const struct ev_csvrd *c, size_t i)
 {
@@ -545,6 +589,8 @@ check_record(struct ev_reader *r, struct ev_csvrd *c)
 	}
 	if (c->tsv)
 		tsv_unescape(c);
+	else
+		mark_quoted(c);
 	if (c->state == RD_HEADER || c->ncells <= c->ncols)
 		return 0;
 	/* trailing delimiters past the header are harmless */
@@ -651,6 +697,26 @@ fcell(struct rec *x, int f, struct ev_buf *b)
 		return 0;
 	s = cell(x->c, (size_t)x->c->fcol[f], &n);
 	clean(b, s, n);
+	return b->len;
+}
+
+/*
+ * A text cell: like fcell, but a quoted cell is taken as it is, blanks
+ * and line ends around it included.  Unquoted cells are trimmed, as
+ * hand-written CSV pads them; the writer quotes every value that starts
+ * or ends with a blank, so ICS -> CSV -> ICS keeps every byte.
+ */
+static size_t
+tcell(struct rec *x, int f, struct ev_buf *b)
+{
+	const char *s;
+	size_t n, i;
+
+	ev_buf_clear(b);
+	if ((i = (size_t)x->c->fcol[f]) == (size_t)-1)
+		return 0;
+	s = cell(x->c, i, &n);
+	clean_(b, s, n, i < x->c->ncells && x->c->quoted[i]);
 	return b->len;
 }
 
@@ -990,7 +1056,7 @@ do_plain(struct rec *x)
 	struct ev_csvrd *c = x->c;
 	size_t n;
 
-	if ((n = fcell(x, EV_F_UID, &c->tmp)) > 0)
+	if ((n = tcell(x, EV_F_UID, &c->tmp)) > 0)
 		add_text(x, "UID", c->tmp.p, n);
 	if ((n = fcell(x, EV_F_SEQUENCE, &c->tmp)) > 0) {
 		for (size_t i = 0; i < n; i++)
@@ -999,15 +1065,15 @@ do_plain(struct rec *x)
 				    c->tmp.p);
 		addprop(x, "SEQUENCE", "", c->tmp.p);
 	}
-	if ((n = fcell(x, EV_F_SUMMARY, &c->tmp)) > 0)
+	if ((n = tcell(x, EV_F_SUMMARY, &c->tmp)) > 0)
 		add_text(x, "SUMMARY", c->tmp.p, n);
-	if ((n = fcell(x, EV_F_LOCATION, &c->tmp)) > 0)
+	if ((n = tcell(x, EV_F_LOCATION, &c->tmp)) > 0)
 		add_text(x, "LOCATION", c->tmp.p, n);
-	if ((n = fcell(x, EV_F_DESCRIPTION, &c->tmp)) > 0)
+	if ((n = tcell(x, EV_F_DESCRIPTION, &c->tmp)) > 0)
 		add_text(x, "DESCRIPTION", c->tmp.p, n);
 	if (fcell(x, EV_F_CATEGORIES, &c->tmp) > 0)
 		add_list(x, "CATEGORIES", c->tmp.p);
-	if ((n = fcell(x, EV_F_PRICE, &c->tmp)) > 0)
+	if ((n = tcell(x, EV_F_PRICE, &c->tmp)) > 0)
 		add_text(x, "X-PRICE", c->tmp.p, n);
 	if (fcell(x, EV_F_URL, &c->tmp) > 0)
 		add_flat(x, "URL", "", c->tmp.p);
@@ -1041,8 +1107,10 @@ do_columns(struct rec *x)
 				continue;
 			if (ev_strcaseeq(col->name, "RESOURCES"))
 				add_list(x, col->name, c->tmp.p);
-			else if (icalprop(col->name) == 2)
+			else if (icalprop(col->name) == 2) {
+				clean_(&c->tmp, s, n, c->quoted[i]);
 				add_text(x, col->name, c->tmp.p, c->tmp.len);
+			}
 			else
 				add_flat(x, col->name, "", c->tmp.p);
 		}
@@ -1134,6 +1202,7 @@ ev_csv_close(struct ev_reader *r)
 	free(c->cols);
 	free(c->off);
 	free(c->len);
+	free(c->quoted);
 	ev_buf_free(&c->raw);
 	ev_buf_free(&c->cells);
 	ev_buf_free(&c->v);

@@ -5,6 +5,7 @@
  * Content lines end in CRLF and are folded at 75 octets, never inside a
  * UTF-8 character (RFC 5545 3.1).
  */
+#include <libical/ical.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -489,11 +490,42 @@ tzid_of(const struct ev_writer *w, const struct ev_zone *z)
 	return ev_zone_name(z);
 }
 
+/*
+ * A recurrence rule with blanks in it ("BYDAY=MO, TU", as some
+ * exporters write) is read by libical, as the expansion reads it, and
+ * written in libical's form, which strict readers accept.  A rule that
+ * libical cannot read stays as it is.  1 when out holds the new value.
+ */
+static int
+rule_normalized(const struct ev_event *ev, size_t i, struct ev_buf *out)
+{
+	const char *v = EV_PVALUE(ev, i);
+	struct icalrecurrencetype r;
+	char *s;
+
+	if (ev->props[i].depth != 0 || (!ev_strcaseeq(EV_PNAME(ev, i),
+	    "RRULE") && !ev_strcaseeq(EV_PNAME(ev, i), "EXRULE")) ||
+	    strpbrk(v, " \t") == NULL)
+		return 0;
+	r = icalrecurrencetype_from_string(v);
+	icalerror_clear_errno();
+	if (r.freq == ICAL_NO_RECURRENCE || r.rscale != NULL ||
+	    (s = icalrecurrencetype_as_string_r(&r)) == NULL) {
+		if (r.rscale != NULL)
+			icalmemory_free_buffer(r.rscale);
+		return 0;
+	}
+	ev_buf_clear(out);
+	ev_buf_adds(out, s);
+	icalmemory_free_buffer(s);
+	return 1;
+}
+
 static void
 put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 {
 	const struct ev_zone *z = out_zone(w, ev->props[i].zone);
-	struct ev_buf *b = &w->buf;
+	struct ev_buf *b = &w->buf, rule = {0};
 	size_t col = 0;
 	int tk;
 
@@ -505,7 +537,10 @@ put_prop(struct ev_writer *w, struct ev_event *ev, size_t i)
 		put_utc_value(b, &col, EV_PVALUE(ev, i));
 	else if ((tk = text_kind(EV_PNAME(ev, i))) != 0)
 		put_text(b, &col, EV_PVALUE(ev, i), tk == 2);
-	else
+	else if (rule_normalized(ev, i, &rule)) {
+		puts0(b, &col, rule.p);
+		ev_buf_free(&rule);
+	} else
 		puts0(b, &col, EV_PVALUE(ev, i));
 	endline(b, &col);
 }
@@ -657,7 +692,12 @@ fold_lines(const char *text, size_t len, struct ev_buf *out)
 	}
 }
 
-/* The first TZID line of an unfolded VTIMEZONE becomes TZID:name. */
+/*
+ * The first TZID line of an unfolded VTIMEZONE becomes TZID:name (a
+ * TEXT value, escaped).  Always done: an inline VTIMEZONE keeps its
+ * text as read ("TZID: 1"), while the TZID parameters we write carry
+ * the name the reader resolved ("1"); they must be the same octets.
+ */
 static void
 rename_tzid(struct ev_buf *vt, const char *name)
 {
@@ -670,7 +710,9 @@ rename_tzid(struct ev_buf *vt, const char *name)
 		nl = nl != NULL ? nl + 1 : e;
 		if (!done && ev_strncaseeq(p, "TZID", 4) &&
 		    (p[4] == ':' || p[4] == ';')) {
-			ev_buf_printf(&out, "TZID:%s\n", name);
+			ev_buf_adds(&out, "TZID:");
+			ev_text_escape(name, strlen(name), &out);
+			ev_buf_addc(&out, '\n');
 			done = 1;
 		} else
 			ev_buf_add(&out, p, (size_t)(nl - p));
@@ -693,8 +735,7 @@ put_vtimezones_(struct ev_writer *w, int inline_only)
 			continue;
 		ev_buf_clear(&vt);
 		ev_zone_vtimezone(ics(w)->zused[i], ics(w)->zfrom[i], ics(w)->zto[i], &vt);
-		if (strcmp(ics(w)->zname[i], ev_zone_name(ics(w)->zused[i])) != 0)
-			rename_tzid(&vt, ics(w)->zname[i]);
+		rename_tzid(&vt, ics(w)->zname[i]);
 		fold_lines(vt.p, vt.len, &w->buf);
 		ics(w)->zdone[i] = 1;
 	}

@@ -1228,6 +1228,26 @@ ev_zonemap_clear(struct ev_zonemap *m)
 	m->n = 0;
 }
 
+/* a and b equal but for case and white space around them ("TZID= 1"
+ * and "TZID: 1" in one feed, or only one of them with the space). */
+static int
+trimmed_caseeq(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	while (*a == ' ' || *a == '\t')
+		a++;
+	while (*b == ' ' || *b == '\t')
+		b++;
+	for (na = strlen(a); na > 0 && (a[na - 1] == ' ' || a[na - 1] == '\t');
+	    na--)
+		;
+	for (nb = strlen(b); nb > 0 && (b[nb - 1] == ' ' || b[nb - 1] == '\t');
+	    nb--)
+		;
+	return na == nb && na > 0 && ev_strncaseeq(a, b, na);
+}
+
 static const struct ev_zone *
 map_find(const struct ev_zonemap *m, const char *tzid)
 {
@@ -1241,6 +1261,10 @@ map_find(const struct ev_zonemap *m, const char *tzid)
 	/* producers are not always consistent about case */
 	for (i = 0; i < m->n; i++)
 		if (ev_strcaseeq(m->tzid[i], tzid))
+			return m->zone[i];
+	/* nor about white space around the name */
+	for (i = 0; i < m->n; i++)
+		if (trimmed_caseeq(m->tzid[i], tzid))
 			return m->zone[i];
 	return NULL;
 }

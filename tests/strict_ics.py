@@ -264,7 +264,9 @@ class Checker:
         for part in parts:
             for name in ('TZOFFSETFROM', 'TZOFFSETTO', 'DTSTART'):
                 self.once(part, name)
-        return tzid[3] if tzid else None
+        # TZID is TEXT (RFC 5545 3.8.3.1): "A\\, B" names "A, B"
+        return (re.sub(r'\\([\\;,])', r'\1', tzid[3]) if tzid
+                else None)
 
     def walk(self, comp):
         yield comp
