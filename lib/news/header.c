@@ -248,7 +248,7 @@ news_header_read(struct news_article *a, const struct news_src *s,
 			/* a folded value goes on on an indented line */
 			while (b < e && isblank_(s->p[b]))
 				b++;
-			news_text_addc(&pd.v, '\n');
+			news_text_addc(&pd.v, ' ');
 			add_value(s, &pd.v, b, e);
 			continue;
 		}
