@@ -853,14 +853,17 @@ small_number(const char *s, size_t n)
 /*
  * The parts of an RRULE that libical reads loosely: FREQ must name a
  * frequency, COUNT and INTERVAL be whole numbers ("COUNT=3x" and
- * "COUNT=4294967297" would quietly become 3 and 1).
+ * "COUNT=4294967297" would quietly become 3 and 1).  0 when it cannot
+ * be read; 1 when it can; 2 when it can once a negative COUNT is left
+ * out (Atlassian Confluence writes COUNT=-1 beside UNTIL; python's
+ * recurring-ical-events reads it as no COUNT too).
  */
 static int
 rrule_ok(const char *v)
 {
 	static const char *const freqs[] = {"SECONDLY", "MINUTELY", "HOURLY",
 	    "DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
-	int freq = 0;
+	int freq = 0, neg = 0;
 
 	for (const char *p = v; *p;) {
 		const char *e = strchr(p, ';'), *eq;
@@ -876,6 +879,9 @@ rrule_ok(const char *v)
 				if (strlen(freqs[k]) == n &&
 				    ev_strncaseeq(eq + 1, freqs[k], n))
 					freq = 1;
+		} else if (eq - p == 5 && ev_strncaseeq(p, "COUNT", 5) &&
+		    n > 1 && eq[1] == '-' && small_number(eq + 2, n - 1) > 0) {
+			neg = 1;
 		} else if ((eq - p == 5 && ev_strncaseeq(p, "COUNT", 5)) ||
 		    (eq - p == 8 && ev_strncaseeq(p, "INTERVAL", 8))) {
 			if (small_number(eq + 1, n) < 1)
@@ -883,7 +889,61 @@ rrule_ok(const char *v)
 		}
 		p = *e ? e + 1 : e;
 	}
-	return freq;
+	return freq ? 1 + neg : 0;
+}
+
+/* Leave the negative COUNT parts out of the RRULE value v, in place. */
+static void
+rrule_drop_count(char *v)
+{
+	char *p = v, *out = v;
+
+	while (*p) {
+		size_t n = strcspn(p, ";");
+
+		if (!(n > 6 && ev_strncaseeq(p, "COUNT=-", 7))) {
+			if (out != v)
+				*out++ = ';';
+			memmove(out, p, n);
+			out += n;
+		}
+		p += n + (p[n] == ';');
+	}
+	*out = '\0';
+}
+
+/*
+ * An RRULE that cannot be read is not a bad record (evkit(7)): it is
+ * left out, so the event is its DTSTART alone (with its RDATEs), and
+ * reported in err; a negative COUNT is left out of it.  0, or 1 with
+ * the warning in err.
+ */
+static int
+read_rrule(struct ev_event *ev, struct ev_err *err)
+{
+	long i = kfind(ev, EV_K_RRULE);
+	unsigned long line;
+	int ok;
+
+	if (i < 0 || (ok = rrule_ok(EV_PVALUE(ev, i))) == 1)
+		return 0;
+	line = ev->props[i].line;
+	if (ok == 2) {
+		ev_err_set(err, ev->file, line,
+		    "RRULE \"%.200s\" has a negative COUNT: read without it",
+		    EV_PVALUE(ev, i));
+		unpack(ev);
+		rrule_drop_count(EV_PVALUE(ev, i));
+		forget_decoded(ev);
+		return 1;
+	}
+	ev_err_set(err, ev->file, line, "RRULE \"%.200s\" not read: %s",
+	    EV_PVALUE(ev, i), kfind(ev, EV_K_RDATE) >= 0 ?
+	    "left out" : "kept as a single event");
+	ev_event_delprop(ev, (size_t)i);
+	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
+	    kfind(ev, EV_K_RDATE) >= 0;
+	return 1;
 }
 
 int
@@ -911,12 +971,7 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 		return -1;
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
-	if ((i = kfind(ev, EV_K_RRULE)) >= 0 && !rrule_ok(EV_PVALUE(ev, i))) {
-		ev_err_set(err, ev->file, ev->props[i].line, "bad RRULE \"%s\"",
-		    EV_PVALUE(ev, i));
-		return -1;
-	}
-	return 0;
+	return read_rrule(ev, err);
 }
 
 /* ---- accessors -------------------------------------------------------------- */

@@ -32,7 +32,7 @@ enum {
 	EV_EXIT_OK = 0,		/* success (filters: something selected) */
 	EV_EXIT_NONE = 1,	/* filters: nothing selected */
 	EV_EXIT_ERROR = 2,	/* usage, unreadable input, unwritable output */
-	EV_EXIT_BAD = 3		/* finished, but bad records were skipped */
+	EV_EXIT_BAD = 3		/* finished, but something was reported */
 };
 
 /* ---- util.c: memory, growable buffers, errors ------------------------ */
@@ -409,8 +409,11 @@ struct ev_reader *ev_reader_open(struct ev_ctx *, const char *path,
 	    enum ev_format fmt, int delim);
 /*
  * Read the next event into ev (which is reset first).
- * 1: an event; 0: end of input; -1: a bad record was skipped (message in
- * ev_reader_error, reading may go on); -2: read error (errno, stop).
+ * 1: an event; 0: end of input; -1: something was reported (message in
+ * ev_reader_error, reading may go on): a bad record was skipped, or a
+ * bad part of a record was skipped or read the best way -- the record
+ * then comes with a later call, which must get the same ev, untouched;
+ * -2: read error (errno, stop).
  */
 int	 ev_read(struct ev_reader *, struct ev_event *);
 const char *ev_reader_error(const struct ev_reader *);	/* FILE:LINE: ... */
@@ -421,7 +424,8 @@ void	 ev_reader_close(struct ev_reader *);
 /*
  * The input loop every tool shares: the files in order ("-" is stdin, no
  * files: stdin), one event at a time.  1: an event in ev; 0: all read;
- * -1: a bad record was skipped; -2: a file could not be opened or read
+ * -1: something was reported (as ev_read; pass the same ev again);
+ * -2: a file could not be opened or read
  * (the rest of it is skipped).  After -1 and -2 ev_input_error tells
  * "FILE:LINE: what" / "FILE: strerror"; go on calling.
  */

@@ -180,7 +180,9 @@ long	 ev_event_find(const struct ev_event *, const char *name);
 /*
  * Parse DTSTART, DTEND/DURATION, RECURRENCE-ID and the TZID of every
  * property, resolving zones through map; set start, end, rid, all_day,
- * recurring.  0, or -1 with "FILE:LINE: bad DTSTART \"...\"" in err.
+ * recurring.  0, or -1 with "FILE:LINE: bad DTSTART \"...\"" in err,
+ * or 1: kept, with a warning in err (an RRULE that cannot be read is
+ * left out; a negative COUNT is left out of it).
  */
 int	 ev_event_decode(struct ev_ctx *, struct ev_event *,
 	    const struct ev_zonemap *, struct ev_err *);
@@ -287,6 +289,13 @@ struct ev_reader {
 	struct ev_err err;
 	int	 noraw;			/* events without their raw bytes */
 	int	 nofast;		/* tests: never vevent_fast */
+	/* reports about what was read (FILE:LINE: ..., NUL after each),
+	 * handed out by ev_read before what it read: a kept record
+	 * (held), the end, a read error (errno kept in heldno) */
+	struct ev_buf warns;
+	size_t	 warnat;
+	int	 held;			/* 0: none, else rc + 3 */
+	int	 heldno;
 	/* ICS */
 	struct ev_lex lex;
 	struct ev_zonemap zones;	/* of the current VCALENDAR */
@@ -305,6 +314,12 @@ struct ev_reader {
 	int	 delim;
 	struct ev_csvrd *csv;
 };
+
+/* Report a bad part of what is being read that was skipped or read
+ * the best way ("FILE:LINE: what is wrong, what was done"): ev_read
+ * returns -1 with it before returning what it read. */
+void	 ev_reader_warn(struct ev_reader *, unsigned long line,
+	    const char *fmt, ...) EV_PRINTFLIKE(3, 4);
 
 /* A reader over s[0..n) (copied) in r's own memory, named name, for
  * tests and harnesses; ev_reader_fini frees what it holds, not r. */

@@ -6,7 +6,9 @@
  * header lines, its VTIMEZONEs and their zones.  Concatenated calendars
  * and bare VEVENTs (chunks of a split file) read the same way.  Bad input
  * is normal input: a bad record is reported with FILE:LINE and skipped,
- * and reading goes on with the next one.
+ * and reading goes on with the next one.  A bad content line inside a
+ * VEVENT or VTIMEZONE is not a bad record: it is reported and skipped
+ * (left out of the raw bytes too), and the rest is read.
  */
 #include <stdio.h>
 #include <string.h>
@@ -364,7 +366,8 @@ slow:
 }
 
 /*
- * Read the VEVENT whose BEGIN is b.  After a bad line the rest up to
+ * Read the VEVENT whose BEGIN is b.  A malformed line is skipped with a
+ * warning; after a line that makes the record bad the rest up to
  * END:VEVENT is skipped; a line no VEVENT can hold (BEGIN:VEVENT,
  * BEGIN:VCALENDAR, END:VCALENDAR) means it was not closed, and is left
  * for the next call.
@@ -382,7 +385,7 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 	if (!r->noraw)
 		addraw(&ev->raw, b);
 	if (!r->nofast && (rc = vevent_fast(r, ev)) == 1)
-		return ev_event_decode(r->ctx, ev, &r->zones, &r->err) == 0 ?
+		return ev_event_decode(r->ctx, ev, &r->zones, &r->err) >= 0 ?
 		    1 : -1;
 	if (rc == -2)
 		return -2;
@@ -406,10 +409,9 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 				return -1;
 			continue;
 		}
-		if (rc == -1) {
-			ev_err_set(&r->err, r->name, l.lineno, "%s",
+		if (rc == -1) {		/* a bad property: not a bad record */
+			ev_reader_warn(r, l.lineno, "%s: skipped",
 			    badline(&l));
-			bad = 1;
 			continue;
 		}
 		if ((rc = vevent_line(r, ev, &l, &depth)) < 0) {
@@ -418,7 +420,7 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 			bad = 1;
 		} else if (rc == 1)
 			return ev_event_decode(r->ctx, ev, &r->zones,
-			    &r->err) == 0 ? 1 : -1;
+			    &r->err) >= 0 ? 1 : -1;
 	}
 }
 
@@ -539,9 +541,8 @@ vtimezone(struct ev_reader *r, const struct ev_line *b)
 			continue;
 		}
 		if (rc == -1) {
-			ev_err_set(&r->err, r->name, l.lineno, "%s",
+			ev_reader_warn(r, l.lineno, "%s: skipped",
 			    badline(&l));
-			bad = 1;
 		} else if ((rc = vtz_line(r, &l, &depth, &text, &tzid)) < 0) {
 			if (is(&l, "END") && val(&l, "VTIMEZONE"))
 				break;

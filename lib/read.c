@@ -1,5 +1,7 @@
 /* read.c - open an input, sniff its format, hand out one event at a time. */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,14 +102,74 @@ ev_reader_open(struct ev_ctx *ctx, const char *path, enum ev_format fmt,
 	return r;
 }
 
+void
+ev_reader_warn(struct ev_reader *r, unsigned long line, const char *fmt, ...)
+{
+	struct ev_err e;
+	char msg[sizeof(e.msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ev_err_set(&e, r->name, line, "%s", msg);
+	ev_buf_add(&r->warns, e.msg, strlen(e.msg) + 1);
+}
+
+/* The next queued report into r->err: -1. */
+static int
+next_warning(struct ev_reader *r)
+{
+	const char *m = r->warns.p + r->warnat;
+	size_t n = strlen(m);
+
+	memcpy(r->err.msg, m, n + 1 < sizeof(r->err.msg) ? n + 1 :
+	    sizeof(r->err.msg));
+	r->err.msg[sizeof(r->err.msg) - 1] = '\0';
+	r->warnat += n + 1;
+	if (r->warnat >= r->warns.len) {
+		ev_buf_clear(&r->warns);
+		r->warnat = 0;
+	}
+	return -1;
+}
+
+/*
+ * Reports about a record come first, one -1 each, then the record
+ * itself (left in ev, untouched: the caller passes the same ev again).
+ * A reader returning 1 with a message in r->err kept the record with
+ * that warning (ev_event_decode's).
+ */
 int
 ev_read(struct ev_reader *r, struct ev_event *ev)
 {
+	int rc;
+
+	if (r->warns.len > 0)
+		return next_warning(r);
+	if (r->held != 0) {
+		rc = r->held - 3;
+		r->held = 0;
+		errno = r->heldno;
+		return rc;
+	}
 	ev_event_reset(ev);
 	r->err.msg[0] = '\0';
 	if (r->fmt == EV_FMT_CSV || r->fmt == EV_FMT_TSV)
-		return ev_csv_read(r, ev);
-	return ev_ics_read(r, ev);
+		rc = ev_csv_read(r, ev);
+	else
+		rc = ev_ics_read(r, ev);
+	if (rc == 1 && r->err.msg[0] != '\0')
+		ev_buf_add(&r->warns, r->err.msg, strlen(r->err.msg) + 1);
+	if (r->warns.len == 0)
+		return rc;
+	if (rc == -1)		/* the bad record's message comes last */
+		ev_buf_add(&r->warns, r->err.msg, strlen(r->err.msg) + 1);
+	else {
+		r->held = rc + 3;
+		r->heldno = errno;
+	}
+	return next_warning(r);
 }
 
 const char *
@@ -153,6 +215,9 @@ ev_reader_fini(struct ev_reader *r)
 	r->vtzoff = NULL;
 	ev_buf_free(&r->header);
 	ev_buf_free(&r->vtz);
+	ev_buf_free(&r->warns);
+	r->warnat = 0;
+	r->held = 0;
 	if (r->ownfd)
 		close(r->fd);
 	r->ownfd = 0;

@@ -1147,7 +1147,9 @@ gen_new(struct series *s, size_t pi)
 	}
 	g->is_date = s->mf.kind == EV_T_DATE;
 	if (!rule_valid(&g->r, g->is_date)) {
-		warn(s->x, m->file, line, "bad RRULE \"%.200s\"", val);
+		warn(s->x, m->file, line, "RRULE \"%.200s\" not read: %s", val,
+		    ev_event_find(m, "RDATE") >= 0 ?
+		    "left out" : "kept as a single event");
 		free(g);
 		return NULL;
 	}

@@ -23,9 +23,7 @@ close_mem(struct ev_reader *r)
 static int
 rd(struct ev_reader *r)
 {
-	ev_event_reset(ev);
-	r->err.msg[0] = '\0';
-	return ev_ics_read(r, ev);
+	return ev_read(r, ev);
 }
 
 static const char *
@@ -266,8 +264,16 @@ bad_records(void)
 	open_mem(&r, s, strlen(s));
 	T_EQ(rd(&r), 1);
 	T_STREQ(uid(), "good1");
+	/* a bad content line is not a bad record: skipped, the rest kept */
 	T_EQ(rd(&r), -1);
-	T_STREQ(r.err.msg, "t.ics:10: bad content line \"this is not a content line\"");
+	T_STREQ(r.err.msg, "t.ics:10: bad content line \"this is not a content "
+	    "line\": skipped");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "bad-content");
+	T_STREQ(ev_event_text(ev, EV_F_SUMMARY), "lost");
+	T_EQ(ev_event_line(ev), 7);
+	T_STREQ(ev->raw.p, "BEGIN:VEVENT\nUID:bad-content\n"
+	    "DTSTART:20170102T100000Z\nSUMMARY:lost\nEND:VEVENT\n");
 	T_EQ(rd(&r), 1);
 	T_STREQ(uid(), "good2");
 	T_EQ(ev_event_line(ev), 13);
@@ -486,12 +492,87 @@ vtimezones(void)
 	T_STREQ(r.err.msg, "t.ics:76: bad VTIMEZONE: \"Nirgendwo\": no STANDARD "
 	    "or DAYLIGHT");
 	T_EQ(rd(&r), -1);
-	T_STREQ(r.err.msg, "t.ics:82: bad content line \"no colon\"");
+	T_STREQ(r.err.msg, "t.ics:82: bad content line \"no colon\": skipped");
+	T_EQ(rd(&r), -1);	/* the line skipped, the rest is still bad */
+	T_STREQ(r.err.msg, "t.ics:79: bad VTIMEZONE: \"Kaputt\": STANDARD "
+	    "without DTSTART or TZOFFSETTO");
 	T_EQ(rd(&r), -1);
 	T_STREQ(r.err.msg, "t.ics:85: VTIMEZONE not closed");
 	T_EQ(r.vtz.len, 0);	/* bad blocks are not kept */
 	T_EQ(rd(&r), 1);
 	T_STREQ(uid(), "z4");
+	T_EQ(rd(&r), 0);
+	close_mem(&r);
+}
+
+/* An RRULE that cannot be read is not a bad record: the event is its
+ * DTSTART alone; a negative COUNT is read as no COUNT.  The warnings
+ * about a record come before it. */
+static void
+bad_rrule(void)
+{
+	const char *s =
+	    "BEGIN:VCALENDAR\n"
+	    "BEGIN:VEVENT\n"
+	    "UID:empty\n"
+	    "DTSTART;VALUE=DATE:20240101\n"
+	    "RRULE:\n"					/* 5 */
+	    "Frohes neues Jahr\n"
+	    "SUMMARY:Neujahr\n"
+	    "END:VEVENT\n"
+	    "BEGIN:VEVENT\n"
+	    "UID:freq\n"					/* 10 */
+	    "DTSTART:20240101T100000Z\n"
+	    "RRULE:FREQ=INVALID\n"
+	    "RDATE:20240105T100000Z\n"
+	    "END:VEVENT\n"
+	    "BEGIN:VEVENT\n"				/* 15 */
+	    "UID:negative\n"
+	    "DTSTART:20240101T100000Z\n"
+	    "RRULE:FREQ=WEEKLY;UNTIL=20240331;COUNT=-1;INTERVAL=4\n"
+	    "END:VEVENT\n"
+	    "BEGIN:VEVENT\n"				/* 20 */
+	    "UID:zero\n"
+	    "DTSTART:20240101T100000Z\n"
+	    "RRULE:FREQ=DAILY;COUNT=0\n"
+	    "END:VEVENT\n"
+	    "END:VCALENDAR\n";
+	struct ev_reader r;
+
+	open_mem(&r, s, strlen(s));
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:6: bad content line \"Frohes neues Jahr\": "
+	    "skipped");
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:5: RRULE \"\" not read: kept as a single "
+	    "event");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "empty");
+	T_STREQ(ev_event_text(ev, EV_F_SUMMARY), "Neujahr");
+	T_OK(ev_event_prop(ev, "RRULE") == NULL);
+	T_EQ(ev_event_recurring(ev), 0);
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:12: RRULE \"FREQ=INVALID\" not read: left "
+	    "out");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "freq");
+	T_OK(ev_event_prop(ev, "RRULE") == NULL);
+	T_EQ(ev_event_recurring(ev), 1);	/* its RDATE */
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:18: RRULE \"FREQ=WEEKLY;UNTIL=20240331;"
+	    "COUNT=-1;INTERVAL=4\" has a negative COUNT: read without it");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "negative");
+	T_STREQ(ev_event_prop(ev, "RRULE"), "FREQ=WEEKLY;UNTIL=20240331;"
+	    "INTERVAL=4");
+	T_STREQ(ev_event_text(ev, EV_F_RRULE), "FREQ=WEEKLY;UNTIL=20240331;"
+	    "INTERVAL=4");
+	T_EQ(ev_event_recurring(ev), 1);
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:23: RRULE \"FREQ=DAILY;COUNT=0\" not read: "
+	    "kept as a single event");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "zero");
 	T_EQ(rd(&r), 0);
 	close_mem(&r);
 }
@@ -544,7 +625,9 @@ huge(void)
 	    "DTSTART:20170101T100000Z\r\nEND:VEVENT\r\n");
 	open_mem(&r, b.p, b.len);
 	T_EQ(rd(&r), -1);
-	T_STREQ(r.err.msg, "t.ics:3: content line longer than 16 MiB");
+	T_STREQ(r.err.msg, "t.ics:3: content line longer than 16 MiB: skipped");
+	T_EQ(rd(&r), -1);	/* the rest is still too much */
+	T_STREQ(r.err.msg, "t.ics:1: VEVENT longer than 16 MiB");
 	T_EQ(rd(&r), 1);
 	T_STREQ(uid(), "small");
 	close_mem(&r);
@@ -721,6 +804,7 @@ run(void)
 	bare();
 	kept();
 	bad_records();
+	bad_rrule();
 	garbage();
 	others();
 	vtimezones();
