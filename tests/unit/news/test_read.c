@@ -68,8 +68,8 @@ test_header(void)
 		T_EQ(a->related[1].toff, 1);
 		T_EQ(a->related[1].tlen, 4);
 	}
-	/* a folded value keeps its lines, each mapped */
-	T_STREQ(a->field[NEWS_F_LEAD].s, "(14. September) Die Stadt\npflanzt Bäume.");
+	/* a folded value is unfolded with a space, each line mapped */
+	T_STREQ(a->field[NEWS_F_LEAD].s, "(14. September) Die Stadt pflanzt Bäume.");
 	T_STREQ(at(&a->field[NEWS_F_LEAD], 26), "7:3");
 	T_EQ(news_dateline(a->field[NEWS_F_LEAD].s, a->field[NEWS_F_LEAD].len), 16);
 	T_EQ(a->nextra, 1);
