@@ -9,7 +9,6 @@
 
 /* Occurrences of one recurring event counted at most: a year of hourly
  * events still fits. */
-#define CAP	10000
 
 enum {
 	OPT_MONTH = 256, OPT_YEAR, OPT_NOADJ, OPT_COUNTS, OPT_LINK,
@@ -112,11 +111,11 @@ help(void)
 	    "      --color[=WHEN]    auto (a terminal, no NO_COLOR), always (also\n"
 	    "                        without WHEN) or never: days with events bold,\n"
 	    "                        other months' days dim, today in reverse video\n"
-	    "      --strict          any bad record is an error (exit 2)\n"
+	    "      --strict          any bad record or capped series is an error (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
-	    "Exit status: 0 ok, 2 error, 3 bad records were skipped.\n"
+	    "Exit status: 0 ok, 2 error, 3 bad records were skipped or a series capped.\n"
 	    "See ev-cal(1) and evkit(7).\n");
 	exit(EV_EXIT_OK);
 }
@@ -350,7 +349,7 @@ mark(struct opts *o, struct ev_cal *cal, struct ev_occs *occs)
 	int rc;
 
 	ev_cal_span(cal, &from, &to);
-	ev_occs_expand(occs, from, to, CAP, 0);
+	ev_occs_expand(occs, from, to, EV_OCC_LIMIT, 0);
 	while ((rc = ev_occs_next(occs, &occ, &err)) != 0) {
 		if (rc < 0)
 			ev_cli_bad(&o->cli, err.msg, rc);

@@ -6,7 +6,6 @@
 
 #include "evkit.h"
 
-#define EXPAND_CAP	1000
 
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_ON, OPT_TODAY, OPT_TOMORROW, OPT_WEEKEND,
@@ -149,12 +148,12 @@ help(void)
 	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
 	    "      --lang de|en      accepted by every tool (no effect here)\n"
 	    "      --color WHEN      accepted by every tool (no effect here)\n"
-	    "      --strict          any bad record is an error (exit 2)\n"
+	    "      --strict          any bad record or capped series is an error (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
 	    "Exit status: 0 selected something, 1 nothing, 2 error, 3 bad records were\n"
-	    "skipped.  See ev-filter(1) and evkit(7).\n");
+	    "skipped or a series capped.  See ev-filter(1) and evkit(7).\n");
 	exit(EV_EXIT_OK);
 }
 
@@ -406,7 +405,7 @@ expand_series(struct run *run)
 	}
 	if (from >= to)
 		return;
-	ev_occs_expand(run->series, from, to, EXPAND_CAP, 0);
+	ev_occs_expand(run->series, from, to, EV_OCC_LIMIT, 0);
 	while (!run->stop && (rc = ev_occs_next(run->series, &ev, &err)) != 0) {
 		if (rc < 0)
 			bad(run, err.msg, -1);

@@ -6,8 +6,6 @@
 
 #include "evkit.h"
 
-#define DEFAULT_CAP	1000
-
 enum {
 	OPT_ALL = 256, OPT_FROM, OPT_TO, OPT_ON, OPT_TODAY, OPT_WEEK, OPT_MONTH,
 	OPT_REVERSE, OPT_NOSORT, OPT_NODEDUPE, OPT_CANCELLED, OPT_MAXOCC,
@@ -96,8 +94,9 @@ help(void)
 	    "      --no-dedupe       keep every copy of an event found in several feeds\n"
 	    "      --cancelled       include cancelled events and occurrences (--all\n"
 	    "                        always keeps cancelled records)\n"
-	    "      --max-occurrences N  at most N (1-1000000) occurrences per recurring\n"
-	    "                        event (default %d); more are reported\n"
+	    "      --max-occurrences N  at most N (1-1000000) occurrences of a recurring\n"
+	    "                        event in the window (default %d, beyond any\n"
+	    "                        real series); more are reported as capped\n"
 	    "Input and output:\n"
 	    "  -i, --input-format F  ics, csv or tsv (default: detected; tsv as -o tsv\n"
 	    "                        writes it, with backslash escapes)\n"
@@ -113,12 +112,12 @@ help(void)
 	    "      --lang de|en      language of the agenda (default: from LC_ALL,\n"
 	    "                        LC_TIME, LANG)\n"
 	    "      --color WHEN      auto (a terminal, no NO_COLOR), always or never\n"
-	    "      --strict          any bad record is an error (exit 2)\n"
+	    "      --strict          any bad record or capped series is an error (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
-	    "Exit status: 0 ok, 2 error, 3 bad records were skipped.\n"
-	    "See ev-list(1) and evkit(7).\n", DEFAULT_CAP);
+	    "Exit status: 0 ok, 2 error, 3 bad records were skipped or a series capped.\n"
+	    "See ev-list(1) and evkit(7).\n", EV_OCC_LIMIT);
 	exit(EV_EXIT_OK);
 }
 
@@ -348,7 +347,7 @@ list_agenda(struct run *run)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = {.limit = -1, .maxocc = DEFAULT_CAP, .out = EV_FMT_TEXT};
+	struct opts o = {.limit = -1, .maxocc = EV_OCC_LIMIT, .out = EV_FMT_TEXT};
 	struct run run = {.o = &o};
 
 	ev_setprogname(argv[0]);

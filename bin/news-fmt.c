@@ -1156,7 +1156,8 @@ digest(struct run *r, char **files, int nfiles)
 		digest_window(o, d, &lo, &hi);
 		if (hi <= lo)
 			ev_die(EV_EXIT_ERROR, "the window ends before it starts");
-		a = news_digest_build(d, lo, hi, 1000, digest_warn, r);
+		a = news_digest_build(d, lo, hi, EV_OCC_LIMIT, digest_warn,
+		    r);
 		if (a == NULL) {
 			ev_warn("no events to write about");
 			if (o->cli.status == EV_EXIT_OK)

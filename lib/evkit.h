@@ -531,11 +531,19 @@ int	 ev_casefold_eq(const char *, const char *);
  * non-recurring events as they are, recurring ones expanded (RRULE, RDATE,
  * EXDATE), RECURRENCE-ID overrides replacing or cancelling instances
  * (RANGE=THISANDFUTURE included).  Every occurrence of a series carries
- * RECURRENCE-ID.  At most cap occurrences per series (0: no cap).
+ * RECURRENCE-ID.  At most cap occurrences per series (0: no cap); the
+ * rest are left out with a warning that says "capped".
  * Warnings of a batch come before its occurrences; an ev_expand_add
  * after ev_expand_next starts a new batch.
  */
 struct ev_expand;
+/*
+ * The cap the tools use.  Their window bounds the work, so a real series
+ * is never cut by it (a daily event for 54 years, an hourly one for two);
+ * it stops absurd rules (FREQ=SECONDLY: 31 million a year) before they
+ * take more than some 30 MB.
+ */
+#define EV_OCC_LIMIT	20000
 struct ev_expand *ev_expand_new(struct ev_ctx *, int64_t from, int64_t to,
 	    unsigned cap);
 void	 ev_expand_add(struct ev_expand *, struct ev_event *);

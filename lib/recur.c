@@ -1554,8 +1554,8 @@ cap_hit(struct series *s)
 	if (what == NULL)
 		what = ev_event_text(s->m, EV_F_UID);
 	warn(s->x, s->m->file, s->m->line,
-	    "more than %u occurrences of \"%.200s\", the rest left out",
-	    s->x->cap, what ? what : "");
+	    "\"%.200s\" capped at %u occurrences in the window, the rest left out",
+	    what ? what : "", s->x->cap);
 	s->over = 1;
 }
 

@@ -1,7 +1,8 @@
 # Rules that never produce a date (February 30th) or produce dates without
-# end (every second, without COUNT) neither hang nor exhaust memory: the
-# default window and the cap bound them, and each is reported (status 3).
-# Occurrences are counted per series.
+# end (every second, without COUNT, here from ten minutes before the
+# default window ends) neither hang nor exhaust memory: the window bounds
+# them, a rule without dates is reported (status 3).  Occurrences are
+# counted per series; real-cap-absurd shows the cap of a series.
 ev-list -f '{uid}' endless.ics | sort | uniq -c
 ev-list -f '{uid}' endless.ics >/dev/null 2>&1; echo "status $?"
 # BYSETPOS beyond the largest set a period can have (one "second-last
