@@ -346,46 +346,59 @@ part() {
 # (LC_ALL=C) and writes every line it keeps as it came.
 squeeze() {
 	LC_ALL=C awk -v cut="$cut" -v tmp="$tmp/squeeze.$$" '
-	function flush(   key, n, i, h, size, got, sum, c) {
+	# A record is held as lines, line[1..n], and, while it is at most
+	# $cut bytes, as one string too: appending to a string of megabytes
+	# line by line would copy it every time.  A larger record is known
+	# by its size and checksum.
+	function flush(   key, id, i, h, part, got, c) {
 		if (hdr == "")
 			return
 		key = hdr
 		sub(/ (< )?[^ ]*$/, "", key)    # the options, without the input
-		if ((key, body) in seen) {
-			printf "%s\n--- same as %s\n", hdr, seen[key, body]
-			hdr = ""
-			body = ""
-			return
-		}
-		seen[key, body] = substr(hdr, length(key) + 2)  # the input
-		if (length(body) <= cut) {
-			printf "%s\n%s", hdr, body
-		} else {
-			printf "%s", body > tmp
+		if (size > cut) {
+			for (i = 1; i <= n; i++)
+				print line[i] > tmp
 			close(tmp)
 			sum = "cksum < " tmp
 			sum | getline got
 			close(sum)
-			printf "%s\n", hdr
-			n = split(body, line, "\n") - 1   # the last is empty
-			# whole lines from the start: at least one, up to 20 or
-			# about 2 KB
-			size = 0
-			for (h = 1; h < n && h <= 20 && size < 2000; h++) {
-				printf "%s\n", line[h]
-				size += length(line[h]) + 1
-			}
 			split(got, c, " ")
-			printf "--- cut: %s bytes in all, cksum %s\n", c[2], c[1]
-			# and the last 5, with the status
-			for (i = n - 4 > h ? n - 4 : h; i <= n; i++)
-				printf "%s\n", line[i]
+			id = "cksum " got
+		} else
+			id = body
+		if ((key, id) in seen) {
+			printf "%s\n--- same as %s\n", hdr, seen[key, id]
+		} else {
+			seen[key, id] = substr(hdr, length(key) + 2)  # the input
+			if (size <= cut) {
+				printf "%s\n%s", hdr, body
+			} else {
+				printf "%s\n", hdr
+				# whole lines from the start: at least one, up to
+				# 20 or about 2 KB
+				part = 0
+				for (h = 1; h < n && h <= 20 && part < 2000; h++) {
+					printf "%s\n", line[h]
+					part += length(line[h]) + 1
+				}
+				printf "--- cut: %s bytes in all, cksum %s\n", c[2], c[1]
+				# and the last 5, with the status
+				for (i = n - 4 > h ? n - 4 : h; i <= n; i++)
+					printf "%s\n", line[i]
+			}
 		}
 		hdr = ""
 		body = ""
+		size = 0
+		n = 0
 	}
 	/^### / { flush(); hdr = $0; next }
-	{ body = body $0 "\n" }
+	{
+		line[++n] = $0
+		size += length($0) + 1
+		if (size <= cut)
+			body = body $0 "\n"
+	}
 	END { flush() }' "$1"
 }
 
