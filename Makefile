@@ -220,7 +220,7 @@ bench: all
 # fuzz_lint (findings inside their text, in order, fixes valid UTF-8,
 # protected spans unchecked) and fuzz_article (the article readers; -o md
 # reads back into the same bytes), FUZZTIME seconds each.  Seeds are the
-# test data; crashes land in build-fuzz/.
+# test data; crashes land in build-fuzz/.  FUZZ=NAME runs one harness.
 FUZZTIME = 300
 FUZZ = fuzz_read fuzz_recur fuzz_typo fuzz_lint fuzz_article
 fuzz: deps-test
@@ -240,16 +240,17 @@ fuzz: deps-test
 	cp tests/fuzz/typo-seeds/* examples/artikel.txt build-fuzz/lcorpus/
 	for f in examples/artikel.* tests/data/news/* tests/cli/news-fmt/*.in; do \
 		cp "$$f" "build-fuzz/acorpus/$$(echo "$$f" | tr / _)"; done
-	cd build-fuzz && ./fuzz_read -dict=../tests/fuzz/ics.dict \
-		-max_len=3000 -timeout=10 -max_total_time=$(FUZZTIME) corpus
-	cd build-fuzz && ./fuzz_recur -dict=../tests/fuzz/recur.dict \
-		-max_len=400 -timeout=5 -max_total_time=$(FUZZTIME) rcorpus
-	cd build-fuzz && ./fuzz_typo -dict=../tests/fuzz/typo.dict \
-		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) tcorpus
-	cd build-fuzz && ./fuzz_lint -dict=../tests/fuzz/typo.dict \
-		-max_len=2000 -timeout=5 -max_total_time=$(FUZZTIME) lcorpus
-	cd build-fuzz && ./fuzz_article -dict=../tests/fuzz/article.dict \
-		-max_len=4000 -timeout=10 -max_total_time=$(FUZZTIME) acorpus
+	for f in $(FUZZ); do \
+		case $$f in \
+		fuzz_read) a="-dict=../tests/fuzz/ics.dict -max_len=3000 -timeout=10 corpus" ;; \
+		fuzz_recur) a="-dict=../tests/fuzz/recur.dict -max_len=400 -timeout=5 rcorpus" ;; \
+		fuzz_typo) a="-dict=../tests/fuzz/typo.dict -max_len=2000 -timeout=5 tcorpus" ;; \
+		fuzz_lint) a="-dict=../tests/fuzz/typo.dict -max_len=2000 -timeout=5 lcorpus" ;; \
+		fuzz_article) a="-dict=../tests/fuzz/article.dict -max_len=4000 -timeout=10 acorpus" ;; \
+		*) echo "make fuzz: no harness $$f" >&2; exit 2 ;; \
+		esac; \
+		(cd build-fuzz && ./$$f -max_total_time=$(FUZZTIME) $$a) || exit 1; \
+	done
 
 clean:
 	rm -rf build build-asan build-fuzz

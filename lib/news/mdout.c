@@ -267,7 +267,10 @@ fence_len(const char *s, int c)
 }
 
 /* Fenced with '`', or with '~' when the info string holds a '`' (no
- * '`' fence may have one). */
+ * '`' fence may have one).  cmark reads the info string's entities,
+ * then its backslash escapes, so a backslash is doubled and '&' is
+ * written "&amp;"; and the info string is set off by a blank when it
+ * starts with the fence's character, which would lengthen the fence. */
 static void
 code(const struct news_block *k, struct ev_buf *b)
 {
@@ -277,7 +280,17 @@ code(const struct news_block *k, struct ev_buf *b)
 
 	for (int i = 0; i < n; i++)
 		ev_buf_addc(b, c);
-	ev_buf_printf(b, "%s\n%s", info, k->text.s);
+	if (*info == c)
+		ev_buf_addc(b, ' ');
+	for (const char *p = info; *p != '\0'; p++) {
+		if (*p == '&')
+			ev_buf_adds(b, "&amp;");
+		else if (*p == '\\')
+			ev_buf_adds(b, "\\\\");
+		else
+			ev_buf_addc(b, *p);
+	}
+	ev_buf_printf(b, "\n%s", k->text.s);
 	if (k->text.len > 0 && k->text.s[k->text.len - 1] != '\n')
 		ev_buf_addc(b, '\n');
 	for (int i = 0; i < n; i++)
