@@ -322,19 +322,11 @@ read_all(struct opts *o, struct ev_occs *occs, char **files, int nfiles)
 {
 	struct ev_input *in = ev_cli_input_new(&o->cli, &o->in, files, nfiles);
 	struct ev_event *ev = ev_event_new();
-	int rc;
 
 	/* only times and a few fields are looked at: no raw bytes */
 	ev_input_noraw(in);
-	while ((rc = ev_input_next(in, ev)) != 0) {
-		if (rc < 0) {
-			ev_cli_bad(&o->cli, ev_input_error(in), rc);
-			if (o->cli.strict)
-				break;
-			continue;
-		}
+	while (ev_cli_next(&o->cli, in, ev))
 		ev_occs_add(occs, ev);
-	}
 	ev_event_free(ev);
 	ev_input_free(in);
 }

@@ -277,16 +277,10 @@ read_all(struct run *run, char **files, int nfiles)
 	struct ev_input *in = ev_cli_input_new(&run->o->cli, &run->o->in,
 	    files, nfiles);
 	struct ev_event *ev = ev_event_new();
-	int rc, streaming = run->o->all && run->o->nosort;
+	int streaming = run->o->all && run->o->nosort;
 
 	ev_input_noraw(in);
-	while ((rc = ev_input_next(in, ev)) != 0) {
-		if (rc < 0) {
-			ev_cli_bad(&run->o->cli, ev_input_error(in), rc);
-			if (run->o->cli.strict)
-				break;
-			continue;
-		}
+	while (ev_cli_next(&run->o->cli, in, ev)) {
 		if (streaming) {
 			if (!emit(run, ev))
 				break;

@@ -1133,21 +1133,13 @@ digest(struct run *r, char **files, int nfiles)
 	struct news_digest *d;
 	struct news_article *a;
 	int64_t lo, hi;
-	int rc;
 
 	o->dg.lang = o->lang != NULL ? o->t.lang : news_lang_from_env();
 	o->dg.date = ev_ctx_now(o->cli.ctx);
 	d = news_digest_new(o->cli.ctx, &o->dg);
 	ev_input_noraw(in);
-	while ((rc = ev_input_next(in, ev)) != 0) {
-		if (rc < 0) {
-			ev_cli_bad(&o->cli, ev_input_error(in), rc);
-			if (o->cli.strict)
-				break;
-			continue;
-		}
+	while (ev_cli_next(&o->cli, in, ev))
 		news_digest_add(d, ev);
-	}
 	ev_event_free(ev);
 	ev_input_free(in);
 	if (!(o->cli.strict && o->cli.status != EV_EXIT_OK)) {

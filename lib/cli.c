@@ -154,6 +154,24 @@ ev_cli_bad(struct ev_cli *c, const char *msg, int rc)
 		c->status = EV_EXIT_BAD;
 }
 
+/*
+ * The next good record of IN into EV: 1, or 0 at the end.  Bad records
+ * are reported on the way (ev_cli_bad); with --strict the first one
+ * ends the input.
+ */
+int
+ev_cli_next(struct ev_cli *c, struct ev_input *in, struct ev_event *ev)
+{
+	int rc;
+
+	while ((rc = ev_input_next(in, ev)) < 0) {
+		ev_cli_bad(c, ev_input_error(in), rc);
+		if (c->strict)
+			return 0;
+	}
+	return rc != 0;
+}
+
 int
 ev_cli_finish(struct ev_cli *c, int write_failed)
 {

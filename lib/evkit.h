@@ -778,6 +778,7 @@ struct ev_input *ev_cli_input_new(struct ev_cli *,
 	    const struct ev_cli_input *, char **files, int nfiles);
 /* Report a bad record (rc -1) or an unreadable input (rc -2). */
 void	 ev_cli_bad(struct ev_cli *, const char *msg, int rc);
+int	 ev_cli_next(struct ev_cli *, struct ev_input *, struct ev_event *);
 /* Write errors, --output commit or abort, free; returns the exit status. */
 int	 ev_cli_finish(struct ev_cli *, int write_failed);
 
