@@ -70,6 +70,29 @@ guard(char *tmp)
 	}
 }
 
+/*
+ * The temporary file becomes the target: a replaced file keeps its
+ * group, its owner where that is allowed (root) and its mode, the owner
+ * first since a change of owner clears set-id bits; a new file gets the
+ * mode open(2) would give it, 0666 less the umask (mkstemp makes 0600).
+ */
+static void
+keep(int fd, const char *path, struct stat *st)
+{
+	mode_t mask;
+
+	if (stat(path, st) == 0 && S_ISREG(st->st_mode)) {
+		if (fchown(fd, st->st_uid, st->st_gid) != 0 &&
+		    fchown(fd, (uid_t)-1, st->st_gid) != 0)
+			errno = 0;	/* not ours to give: the caller's */
+		fchmod(fd, st->st_mode & 07777);
+		return;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+}
+
 struct ev_atomic *
 ev_atomic_open(const char *path)
 {
@@ -85,11 +108,7 @@ ev_atomic_open(const char *path)
 	sprintf(a->tmp, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
 	if ((fd = mkstemp(a->tmp)) < 0)
 		goto fail;
-	/* a replaced feed keeps the mode it had; a new one gets 0644 */
-	if (stat(path, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	else
-		fchmod(fd, 0644);
+	keep(fd, path, &st);
 	if ((a->fp = fdopen(fd, "w")) == NULL) {
 		int saved = errno;
 

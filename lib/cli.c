@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "evkit.h"
@@ -137,10 +138,17 @@ ev_cli_setup(struct ev_cli *c)
 void
 ev_cli_open(struct ev_cli *c)
 {
+	struct stat st;
+
 	if (c->output == NULL || c->atomic != NULL)
 		return;
+	if (*c->output == '\0')
+		ev_die(EV_EXIT_ERROR, "--output: the file name is empty");
+	if (stat(c->output, &st) == 0 && S_ISDIR(st.st_mode))
+		ev_die(EV_EXIT_ERROR, "--output %s: is a directory, not a file",
+		    c->output);
 	if ((c->atomic = ev_atomic_open(c->output)) == NULL)
-		ev_die(EV_EXIT_ERROR, "%s:", c->output);
+		ev_die(EV_EXIT_ERROR, "--output %s:", c->output);
 	c->out = ev_atomic_file(c->atomic);
 }
 
@@ -178,14 +186,17 @@ ev_cli_finish(struct ev_cli *c, int write_failed)
 	if (c->out == stdout && (fflush(stdout) != 0 || ferror(stdout)))
 		write_failed = 1;
 	if (write_failed) {
-		ev_warn("%s:", c->output ? c->output : "write error");
+		if (c->output != NULL)
+			ev_warn("--output %s:", c->output);
+		else
+			ev_warn("write error:");
 		c->status = EV_EXIT_ERROR;
 	}
 	if (c->atomic != NULL) {
 		if (c->status == EV_EXIT_ERROR)
 			ev_atomic_abort(c->atomic);
 		else if (ev_atomic_commit(c->atomic) < 0) {
-			ev_warn("%s:", c->output);
+			ev_warn("--output %s:", c->output);
 			c->status = EV_EXIT_ERROR;
 		}
 		c->atomic = NULL;
