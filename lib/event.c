@@ -745,29 +745,55 @@ has_tzid(const char *params)
 	return 0;
 }
 
+/*
+ * A TZID nothing defines is not a bad record (evkit(7)): the time is
+ * read floating, in the display zone; a TZID read by a guess says so.
+ * 0, or 1 with the first such warning in err.
+ */
 static int
 resolve_zones(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
 {
 	struct ev_buf tz = {0};
-	int rc = 0;
+	int rc = 0, guess;
 
-	for (size_t i = 0; i < ev->nprops && rc == 0; i++) {
+	for (size_t i = 0; i < ev->nprops; i++) {
 		struct ev_prop *p = &ev->props[i];
 
 		if (p->depth != 0 || p->zone != NULL || p->params == 0 ||
 		    !has_tzid(EV_PPARAMS(ev, i)) ||
 		    !ev_param_get(EV_PPARAMS(ev, i), "TZID", &tz))
 			continue;
-		p->zone = ev_zone_resolve(ctx, map, tz.p);
-		if (p->zone == NULL && is_time_prop(EV_PNAME(ev, i))) {
-			ev_err_set(err, ev->file, p->line,
-			    "undefined TZID \"%s\" in %s", tz.p, EV_PNAME(ev, i));
-			rc = -1;
-		}
+		p->zone = ev_zone_resolve(ctx, map, tz.p, &guess);
+		if (rc || !is_time_prop(EV_PNAME(ev, i)))
+			continue;
+		if (p->zone == NULL)
+			ev_err_set(err, ev->file, p->line, "undefined TZID "
+			    "\"%.200s\" in %s: read as floating time", tz.p,
+			    EV_PNAME(ev, i));
+		else if (guess)
+			ev_err_set(err, ev->file, p->line, "unknown TZID "
+			    "\"%.200s\" in %s: read as %s", tz.p,
+			    EV_PNAME(ev, i), ev_zone_name(p->zone));
+		rc = p->zone == NULL || guess;
 	}
 	ev_buf_free(&tz);
 	return rc;
+}
+
+/* A time read outside the span its inline zone covers (zone.c): said
+ * once per zone.  1 with the warning in err. */
+static int
+stray(const struct ev_event *ev, long i, const struct ev_time *t,
+    struct ev_err *err)
+{
+	struct ev_err e;
+
+	if (i < 0 || t->kind != EV_T_ZONED || !ev_zone_stray(t->zone, t->utc,
+	    &e))
+		return 0;
+	ev_err_set(err, ev->file, ev->props[i].line, "%s", e.msg);
+	return 1;
 }
 
 static int
@@ -951,12 +977,12 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
 {
 	long i;
+	int warned;
 
 	forget_decoded(ev);
 	memset(&ev->end, 0, sizeof(ev->end));
 	memset(&ev->rid, 0, sizeof(ev->rid));
-	if (resolve_zones(ctx, ev, map, err) < 0)
-		return -1;
+	warned = resolve_zones(ctx, ev, map, err);
 	if ((i = kfind(ev, EV_K_DTSTART)) < 0) {
 		ev_err_set(err, ev->file, ev->line, "event without DTSTART");
 		return -1;
@@ -971,7 +997,12 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 		return -1;
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
-	return read_rrule(ev, err);
+	/* a record's own times; an occurrence's (no map) say it in
+	 * the expansion */
+	if (!warned && map != NULL)
+		warned = stray(ev, kfind(ev, EV_K_DTSTART), &ev->start, err) ||
+		    stray(ev, kfind(ev, EV_K_DTEND), &ev->end, err);
+	return read_rrule(ev, err) || warned;
 }
 
 /* ---- accessors -------------------------------------------------------------- */

@@ -257,6 +257,10 @@ void	 ev_zone_vtimezone(const struct ev_zone *, int year_from, int year_to,
 	    struct ev_buf *);
 /* Windows zone name -> IANA name (CLDR "001" mapping), or NULL. */
 const char *ev_zone_windows(const char *name);
+/* Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", the
+ * prefix optional) -> IANA name, or NULL; *guess is set when only one
+ * of the cities it lists was found in a display name. */
+const char *ev_zone_windows_display(const char *name, int *guess);
 
 /* ---- names.c: localized names and date styles ----------------------- */
 

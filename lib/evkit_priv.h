@@ -92,9 +92,16 @@ struct ev_zonemap {
 void	 ev_zonemap_add(struct ev_zonemap *, const char *tzid,
 	    const struct ev_zone *);
 void	 ev_zonemap_clear(struct ev_zonemap *);
-/* map first, then an IANA name, then a Windows name; NULL when none. */
+/* map first, then an IANA name, then a Windows name, then a fixed
+ * offset or Windows display name (evkit(7)); NULL when none.  *guess is
+ * set when the reading is a guess worth a warning. */
 const struct ev_zone *ev_zone_resolve(struct ev_ctx *,
-	    const struct ev_zonemap *, const char *tzid);
+	    const struct ev_zonemap *, const char *tzid, int *guess);
+/* 1, once per zone, with a message in err, when an inline zone read utc
+ * by the zone it is named after, outside the span it covers. */
+int	 ev_zone_stray(const struct ev_zone *, int64_t utc, struct ev_err *);
+/* 1 when the VTIMEZONE text has only +0000 observances. */
+int	 ev_vtimezone_utc(const char *text, size_t len);
 
 /* ---- event.c ---------------------------------------------------------- */
 

@@ -447,14 +447,19 @@ vtz_add(struct ev_reader *r, unsigned long line, const struct ev_buf *text,
 	const struct ev_zone *z;
 	struct ev_err zerr = {{0}};
 
-	if (tzid->len == 0) {
-		ev_err_set(&r->err, r->name, line, "VTIMEZONE without TZID");
-		return -1;
-	}
 	if (known_tzid(&r->zones, tzid->p)) {
 		r->vtz.len = rawstart;
 		r->vtz.p[rawstart] = '\0';
 		return 0;
+	}
+	/* Exchange writes TZID: and TZID= for UTC: that is what it means */
+	if (tzid->len == 0 && ev_vtimezone_utc(text->p, text->len)) {
+		z = ev_zone_utc(r->ctx);
+		goto add;
+	}
+	if (tzid->len == 0) {
+		ev_err_set(&r->err, r->name, line, "VTIMEZONE without TZID");
+		return -1;
 	}
 	if ((z = ev_zone_from_vtimezone(r->ctx, text->p, text->len,
 	    &zerr)) == NULL) {
@@ -464,6 +469,7 @@ vtz_add(struct ev_reader *r, unsigned long line, const struct ev_buf *text,
 		ev_err_set(&r->err, r->name, line, "%s", zerr.msg);
 		return -1;
 	}
+add:
 	r->vtzoff = ev_ereallocarray(r->vtzoff, r->zones.n + 1,
 	    sizeof(*r->vtzoff));
 	r->vtzoff[r->zones.n] = rawstart;

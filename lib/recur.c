@@ -1485,6 +1485,11 @@ materialize(struct series *s, const struct make *k, const struct inst *in)
 		ev_event_free(occ);
 		return NULL;
 	}
+	/* an inline zone read outside its span: once per zone */
+	if (occ->start.kind == EV_T_ZONED &&
+	    ev_zone_stray(occ->start.zone, occ->start.utc, &e))
+		warn(s->x, s->m->file, s->m->props[s->mstart].line, "%s",
+		    e.msg);
 	return occ;
 }
 

@@ -12,6 +12,7 @@
  * Sorted by ASCII-lowercased name for bsearch; keep it so.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "evkit.h"
 
@@ -189,4 +190,283 @@ ev_zone_windows(const char *name)
 	w = bsearch(name, winzones, sizeof(winzones) / sizeof(winzones[0]),
 	    sizeof(winzones[0]), wincmp);
 	return w != NULL ? w->iana : NULL;
+}
+
+/*
+ * Windows display names, as Outlook Web Access writes them for a TZID
+ * ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna"):
+ * the text after the "(UTC+hh:mm) " prefix, from current and older
+ * Windows releases (XP wrote "(GMT+hh:mm) ...").  "&" is spelled "and"
+ * here and in the name looked up, since both spellings are sent.
+ *
+ * Sorted by ASCII-lowercased name for bsearch; keep it so.
+ */
+static const struct winzone windisplay[] = {
+	{ "Abu Dhabi, Muscat", "Asia/Dubai" },
+	{ "Adelaide", "Australia/Adelaide" },
+	{ "Alaska", "America/Anchorage" },
+	{ "Aleutian Islands", "America/Adak" },
+	{ "Almaty, Novosibirsk", "Asia/Almaty" },
+	{ "Amman", "Asia/Amman" },
+	{ "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin" },
+	{ "Anadyr, Petropavlovsk-Kamchatsky", "Asia/Kamchatka" },
+	{ "Araguaina", "America/Araguaina" },
+	{ "Arizona", "America/Phoenix" },
+	{ "Ashgabat, Tashkent", "Asia/Tashkent" },
+	{ "Astana", "Asia/Almaty" },
+	{ "Astana, Dhaka", "Asia/Dhaka" },
+	{ "Astrakhan, Ulyanovsk", "Europe/Astrakhan" },
+	{ "Asuncion", "America/Asuncion" },
+	{ "Athens, Beirut, Istanbul, Minsk", "Europe/Athens" },
+	{ "Athens, Bucharest", "Europe/Bucharest" },
+	{ "Athens, Bucharest, Istanbul", "Europe/Bucharest" },
+	{ "Athens, Istanbul, Minsk", "Europe/Athens" },
+	{ "Atlantic Time (Canada)", "America/Halifax" },
+	{ "Auckland, Wellington", "Pacific/Auckland" },
+	{ "Azores", "Atlantic/Azores" },
+	{ "Baghdad", "Asia/Baghdad" },
+	{ "Baja California", "America/Tijuana" },
+	{ "Baku", "Asia/Baku" },
+	{ "Baku, Tbilisi, Yerevan", "Asia/Baku" },
+	{ "Bangkok, Hanoi, Jakarta", "Asia/Bangkok" },
+	{ "Barnaul, Gorno-Altaysk", "Asia/Barnaul" },
+	{ "Beijing, Chongqing, Hong Kong, Urumqi", "Asia/Shanghai" },
+	{ "Beirut", "Asia/Beirut" },
+	{ "Belgrade, Bratislava, Budapest, Ljubljana, Prague", "Europe/Budapest" },
+	{ "Bogota, Lima, Quito", "America/Bogota" },
+	{ "Bogota, Lima, Quito, Rio Branco", "America/Bogota" },
+	{ "Bougainville Island", "Pacific/Bougainville" },
+	{ "Brasilia", "America/Sao_Paulo" },
+	{ "Brisbane", "Australia/Brisbane" },
+	{ "Brussels, Copenhagen, Madrid, Paris", "Europe/Paris" },
+	{ "Bucharest", "Europe/Bucharest" },
+	{ "Buenos Aires", "America/Argentina/Buenos_Aires" },
+	{ "Buenos Aires, Georgetown", "America/Argentina/Buenos_Aires" },
+	{ "Cabo Verde Is.", "Atlantic/Cape_Verde" },
+	{ "Cairo", "Africa/Cairo" },
+	{ "Canberra, Melbourne, Sydney", "Australia/Sydney" },
+	{ "Cape Verde Is.", "Atlantic/Cape_Verde" },
+	{ "Caracas", "America/Caracas" },
+	{ "Caracas, La Paz", "America/Caracas" },
+	{ "Casablanca", "Africa/Casablanca" },
+	{ "Casablanca, Monrovia", "Africa/Casablanca" },
+	{ "Casablanca, Monrovia, Reykjavik", "Africa/Casablanca" },
+	{ "Caucasus Standard Time", "Asia/Yerevan" },
+	{ "Cayenne, Fortaleza", "America/Cayenne" },
+	{ "Central America", "America/Guatemala" },
+	{ "Central Time (US and Canada)", "America/Chicago" },
+	{ "Chatham Islands", "Pacific/Chatham" },
+	{ "Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata" },
+	{ "Chetumal", "America/Cancun" },
+	{ "Chihuahua, La Paz, Mazatlan", "America/Mazatlan" },
+	{ "Chisinau", "Europe/Chisinau" },
+	{ "Chita", "Asia/Chita" },
+	{ "Chokurdakh", "Asia/Srednekolymsk" },
+	{ "City of Buenos Aires", "America/Argentina/Buenos_Aires" },
+	{ "Coordinated Universal Time", "Etc/UTC" },
+	{ "Coordinated Universal Time+12", "Etc/GMT-12" },
+	{ "Coordinated Universal Time+13", "Etc/GMT-13" },
+	{ "Coordinated Universal Time-02", "Etc/GMT+2" },
+	{ "Coordinated Universal Time-08", "Etc/GMT+8" },
+	{ "Coordinated Universal Time-09", "Etc/GMT+9" },
+	{ "Coordinated Universal Time-11", "Etc/GMT+11" },
+	{ "Cuiaba", "America/Cuiaba" },
+	{ "Damascus", "Asia/Damascus" },
+	{ "Darwin", "Australia/Darwin" },
+	{ "Dhaka", "Asia/Dhaka" },
+	{ "Dublin, Edinburgh, Lisbon, London", "Europe/London" },
+	{ "E. Europe", "Europe/Chisinau" },
+	{ "Easter Island", "Pacific/Easter" },
+	{ "Eastern Time (US and Canada)", "America/New_York" },
+	{ "Ekaterinburg", "Asia/Yekaterinburg" },
+	{ "Eucla", "Australia/Eucla" },
+	{ "Fiji", "Pacific/Fiji" },
+	{ "Fiji, Kamchatka, Marshall Is.", "Pacific/Fiji" },
+	{ "Gaza, Hebron", "Asia/Hebron" },
+	{ "Georgetown, La Paz, Manaus, San Juan", "America/La_Paz" },
+	{ "Georgetown, La Paz, San Juan", "America/La_Paz" },
+	{ "Greenland", "America/Nuuk" },
+	{ "Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London", "Europe/London" },
+	{ "Guadalajara, Mexico City, Monterrey", "America/Mexico_City" },
+	{ "Guam, Port Moresby", "Pacific/Port_Moresby" },
+	{ "Haiti", "America/Port-au-Prince" },
+	{ "Harare, Pretoria", "Africa/Johannesburg" },
+	{ "Havana", "America/Havana" },
+	{ "Hawaii", "Pacific/Honolulu" },
+	{ "Helsinki, Kiev, Riga, Sofia, Tallinn, Vilnius", "Europe/Kyiv" },
+	{ "Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius", "Europe/Kyiv" },
+	{ "Hobart", "Australia/Hobart" },
+	{ "Hovd", "Asia/Hovd" },
+	{ "Indiana (East)", "America/Indiana/Indianapolis" },
+	{ "International Date Line West", "Etc/GMT+12" },
+	{ "Irkutsk", "Asia/Irkutsk" },
+	{ "Irkutsk, Ulaan Bataar", "Asia/Irkutsk" },
+	{ "Islamabad, Karachi", "Asia/Karachi" },
+	{ "Islamabad, Karachi, Tashkent", "Asia/Karachi" },
+	{ "Istanbul", "Europe/Istanbul" },
+	{ "Izhevsk, Samara", "Europe/Samara" },
+	{ "Jerusalem", "Asia/Jerusalem" },
+	{ "Juba", "Africa/Juba" },
+	{ "Kabul", "Asia/Kabul" },
+	{ "Kaliningrad", "Europe/Kaliningrad" },
+	{ "Kaliningrad, Minsk", "Europe/Kaliningrad" },
+	{ "Kathmandu", "Asia/Kathmandu" },
+	{ "Khartoum", "Africa/Khartoum" },
+	{ "Kiritimati Island", "Pacific/Kiritimati" },
+	{ "Krasnoyarsk", "Asia/Krasnoyarsk" },
+	{ "Kuala Lumpur, Singapore", "Asia/Singapore" },
+	{ "Kuwait, Riyadh", "Asia/Riyadh" },
+	{ "La Paz, Mazatlan", "America/Mazatlan" },
+	{ "Lord Howe Island", "Australia/Lord_Howe" },
+	{ "Magadan", "Asia/Magadan" },
+	{ "Magadan, Solomon Is., New Caledonia", "Asia/Magadan" },
+	{ "Manaus", "America/Manaus" },
+	{ "Marquesas Islands", "Pacific/Marquesas" },
+	{ "Mid-Atlantic", "Etc/GMT+2" },
+	{ "Mid-Atlantic - Old", "Etc/GMT+2" },
+	{ "Midway Island, Samoa", "Pacific/Pago_Pago" },
+	{ "Minsk", "Europe/Minsk" },
+	{ "Monrovia, Reykjavik", "Atlantic/Reykjavik" },
+	{ "Montevideo", "America/Montevideo" },
+	{ "Moscow, St. Petersburg", "Europe/Moscow" },
+	{ "Moscow, St. Petersburg, Volgograd", "Europe/Moscow" },
+	{ "Mountain Time (US and Canada)", "America/Denver" },
+	{ "Nairobi", "Africa/Nairobi" },
+	{ "Newfoundland", "America/St_Johns" },
+	{ "Norfolk Island", "Pacific/Norfolk" },
+	{ "Novosibirsk", "Asia/Novosibirsk" },
+	{ "Nuku'alofa", "Pacific/Tongatapu" },
+	{ "Omsk", "Asia/Omsk" },
+	{ "Osaka, Sapporo, Tokyo", "Asia/Tokyo" },
+	{ "Pacific Time (US and Canada)", "America/Los_Angeles" },
+	{ "Pacific Time (US and Canada); Tijuana", "America/Los_Angeles" },
+	{ "Perth", "Australia/Perth" },
+	{ "Petropavlovsk-Kamchatsky - Old", "Asia/Kamchatka" },
+	{ "Port Louis", "Indian/Mauritius" },
+	{ "Punta Arenas", "America/Punta_Arenas" },
+	{ "Pyongyang", "Asia/Pyongyang" },
+	{ "Qyzylorda", "Asia/Qyzylorda" },
+	{ "Rangoon", "Asia/Yangon" },
+	{ "Saint Pierre and Miquelon", "America/Miquelon" },
+	{ "Sakhalin", "Asia/Sakhalin" },
+	{ "Salvador", "America/Bahia" },
+	{ "Samoa", "Pacific/Apia" },
+	{ "Santiago", "America/Santiago" },
+	{ "Sao Tome", "Africa/Sao_Tome" },
+	{ "Sarajevo, Skopje, Warsaw, Zagreb", "Europe/Warsaw" },
+	{ "Saratov", "Europe/Saratov" },
+	{ "Saskatchewan", "America/Regina" },
+	{ "Seoul", "Asia/Seoul" },
+	{ "Solomon Is., New Caledonia", "Pacific/Guadalcanal" },
+	{ "Sri Jayawardenepura", "Asia/Colombo" },
+	{ "Taipei", "Asia/Taipei" },
+	{ "Tbilisi", "Asia/Tbilisi" },
+	{ "Tehran", "Asia/Tehran" },
+	{ "Tijuana, Baja California", "America/Tijuana" },
+	{ "Tomsk", "Asia/Tomsk" },
+	{ "Tripoli", "Africa/Tripoli" },
+	{ "Turks and Caicos", "America/Grand_Turk" },
+	{ "Ulaanbaatar", "Asia/Ulaanbaatar" },
+	{ "Vladivostok", "Asia/Vladivostok" },
+	{ "Volgograd", "Europe/Volgograd" },
+	{ "West Central Africa", "Africa/Lagos" },
+	{ "Windhoek", "Africa/Windhoek" },
+	{ "Yakutsk", "Asia/Yakutsk" },
+	{ "Yangon (Rangoon)", "Asia/Yangon" },
+	{ "Yerevan", "Asia/Yerevan" },
+	{ "Yukon", "America/Whitehorse" },
+};
+
+/* name past a "(UTC+hh:mm) " or "(GMT) " prefix. */
+static const char *
+past_prefix(const char *name)
+{
+	const char *p;
+
+	if (name[0] != '(' || !(ev_strncaseeq(name + 1, "UTC", 3) ||
+	    ev_strncaseeq(name + 1, "GMT", 3)) ||
+	    (p = strchr(name, ')')) == NULL)
+		return name;
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	return p;
+}
+
+/* name as the display table spells it, trimmed and with "&" as "and",
+ * into buf; 0 when it does not fit. */
+static int
+canonical(const char *name, char *buf, size_t size)
+{
+	size_t n = 0, len;
+
+	for (; *name != '\0'; name++) {
+		if (n + 4 >= size)
+			return 0;
+		if (*name == '&') {
+			memcpy(buf + n, "and", 3);
+			n += 3;
+		} else
+			buf[n++] = *name;
+	}
+	for (len = n; len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t');
+	    len--)
+		;
+	buf[len] = '\0';
+	return len > 0;
+}
+
+/* 1 when city is one of the comma-separated names of list. */
+static int
+has_city(const char *list, const char *city, size_t n)
+{
+	size_t k;
+
+	while (*list != '\0') {
+		k = strcspn(list, ",");
+		if (k == n && ev_strncaseeq(list, city, n))
+			return 1;
+		list += k;
+		while (*list == ',' || *list == ' ')
+			list++;
+	}
+	return 0;
+}
+
+/* The zone of the first city of name that a display name lists. */
+static const char *
+by_city(const char *name)
+{
+	const char *c = name;
+	size_t n, i;
+
+	while (*c != '\0') {
+		while (*c == ' ' || *c == ',')
+			c++;
+		n = strcspn(c, ",");
+		while (n > 0 && c[n - 1] == ' ')
+			n--;
+		for (i = 0; n > 0 && i < sizeof(windisplay) /
+		    sizeof(windisplay[0]); i++)
+			if (has_city(windisplay[i].win, c, n))
+				return windisplay[i].iana;
+		c += strcspn(c, ",");
+	}
+	return NULL;
+}
+
+const char *
+ev_zone_windows_display(const char *name, int *guess)
+{
+	const struct winzone *w;
+	char buf[160];
+
+	*guess = 0;
+	if (name == NULL || !canonical(past_prefix(name), buf, sizeof(buf)))
+		return NULL;
+	w = bsearch(buf, windisplay, sizeof(windisplay) /
+	    sizeof(windisplay[0]), sizeof(windisplay[0]), wincmp);
+	if (w != NULL)
+		return w->iana;
+	*guess = 1;
+	return by_city(buf);
 }

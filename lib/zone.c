@@ -84,6 +84,14 @@ struct ev_zone {
 	/* the last lookup: the offset is c_off on [c_lo, c_hi) */
 	int64_t	 c_lo, c_hi;
 	int	 c_off;
+	/* An inline zone named like a known one covers [span_lo,
+	 * span_hi] (its first to its last onset; span_hi INT64_MAX when a
+	 * yearly rule runs on for good); outside that the known zone fb
+	 * holds.  lo_off, hi_off: what the inline text alone says there. */
+	const struct ev_zone *fb;
+	int64_t	 span_lo, span_hi;
+	int	 lo_off, hi_off;
+	int	 warned;	/* about reading outside the span */
 };
 
 /* ---- the table of changes -------------------------------------------- */
@@ -320,6 +328,49 @@ chain(struct tbuild *tb, int base0)
 	}
 }
 
+static int before_first(const struct ev_zone *);
+static void expand(struct ev_zone *, int);
+
+/*
+ * The inline changes in tb within the span, the fallback zone's outside
+ * it: each side's first change starts from the offset the other left.
+ */
+static void
+merge(struct ev_zone *z, struct tbuild *tb, int endyear)
+{
+	struct ev_zone *fb = (struct ev_zone *)z->fb;
+	struct tbuild m = { NULL, 0, 0 };
+	const struct trans *t;
+	size_t i = 0, j;
+	int off, first = 1;
+
+	if (fb->kind != ZK_UTC && fb->endyear < endyear)
+		expand(fb, endyear);
+	off = before_first(fb);
+	for (; i < fb->ntr && fb->tr[i].utc < z->span_lo; i++) {
+		t = &fb->tr[i];
+		tadd(&m, t->utc, t->from, t->to, t->dst, t->abbr);
+		off = t->to;
+	}
+	for (j = 0; j < tb->n; j++) {
+		t = &tb->tr[j];
+		if (t->utc < z->span_lo || t->utc > z->span_hi)
+			continue;
+		tadd(&m, t->utc, first ? off : t->from, t->to, t->dst, t->abbr);
+		off = t->to;
+		first = 0;
+	}
+	for (first = 1; i < fb->ntr; i++) {
+		t = &fb->tr[i];
+		if (t->utc <= z->span_hi)
+			continue;
+		tadd(&m, t->utc, first ? off : t->from, t->to, t->dst, t->abbr);
+		first = 0;
+	}
+	free(tb->tr);
+	*tb = m;
+}
+
 static void
 expand(struct ev_zone *z, int endyear)
 {
@@ -339,6 +390,8 @@ expand(struct ev_zone *z, int endyear)
 	tidy(&tb);
 	if (z->tzif)
 		chain(&tb, z->base0);
+	if (z->fb != NULL)
+		merge(z, &tb, endyear);
 	free(z->tr);
 	z->tr = tb.tr;
 	z->ntr = tb.n;
@@ -1153,6 +1206,112 @@ check_vtimezone(icalcomponent *vtz, struct ev_err *err)
 	return 0;
 }
 
+/* A yearly rule without UNTIL or COUNT: onsets for good. */
+static int
+runs_on(icalcomponent *vtz)
+{
+	icalcomponent *c;
+	icalproperty *p;
+	struct icalrecurrencetype r;
+
+	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+	    c != NULL;
+	    c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT))
+		for (p = icalcomponent_get_first_property(c,
+		    ICAL_RRULE_PROPERTY); p != NULL;
+		    p = icalcomponent_get_next_property(c,
+		    ICAL_RRULE_PROPERTY)) {
+			r = icalproperty_get_rrule(p);
+			if (r.freq != ICAL_NO_RECURRENCE && r.count == 0 &&
+			    icaltime_is_null_time(r.until))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * An inline zone named like an IANA (or Windows) zone covers the span
+ * from its first onset to its last, or for good when a rule has no
+ * end; outside it the named zone holds, as clients that know the name
+ * read it (WordPress writes the onsets of a few years only).
+ */
+static void
+set_fallback(struct ev_ctx *ctx, struct ev_zone *z)
+{
+	const struct ev_zone *fb = ev_zone_get(ctx, z->name);
+	int open;
+
+	if (fb == NULL)
+		return;
+	open = runs_on(z->comp);
+	expand(z, open ? MIN_END_YEAR : FOLD_YEAR + 60);
+	if (z->ntr == 0)
+		return;
+	z->span_lo = z->tr[0].utc;
+	z->lo_off = z->tr[0].from;
+	z->span_hi = open ? INT64_MAX : z->tr[z->ntr - 1].utc;
+	z->hi_off = z->tr[z->ntr - 1].to;
+	z->fb = fb;
+	z->endyear = 0;		/* expand again, merged */
+}
+
+/* "YYYY-MM-DD", the local date right after change t. */
+static void
+change_date(int64_t utc, int off, char *buf, size_t size)
+{
+	int y, m, d;
+
+	ev_civil_from_days(ev_floordiv(utc + off, DAY), &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
+int
+ev_zone_stray(const struct ev_zone *cz, int64_t utc, struct ev_err *err)
+{
+	struct ev_zone *z = (struct ev_zone *)cz;
+	char lo[16], hi[16];
+
+	if (z == NULL || z->fb == NULL || z->warned ||
+	    (utc >= z->span_lo && utc <= z->span_hi) ||
+	    offset_of(z, utc) == (utc < z->span_lo ? z->lo_off : z->hi_off))
+		return 0;
+	z->warned = 1;
+	change_date(z->span_lo, z->lo_off, lo, sizeof(lo));
+	if (z->span_hi == INT64_MAX) {
+		ev_err_set(err, NULL, 0, "VTIMEZONE \"%.64s\" starts %s: "
+		    "earlier times read in the zone %s", z->name, lo,
+		    ev_zone_name(z->fb));
+		return 1;
+	}
+	change_date(z->span_hi, z->hi_off, hi, sizeof(hi));
+	ev_err_set(err, NULL, 0, "VTIMEZONE \"%.64s\" covers %s to %s only: "
+	    "times outside read in the zone %s", z->name, lo, hi,
+	    ev_zone_name(z->fb));
+	return 1;
+}
+
+int
+ev_vtimezone_utc(const char *text, size_t len)
+{
+	char *norm = normalize(text, len);
+	icalcomponent *vtz = icalparser_parse_string(norm), *c;
+	struct obs o;
+	int n = 0, utc = 1;
+
+	free(norm);
+	if (vtz == NULL)
+		return 0;
+	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+	    c != NULL;
+	    c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT))
+		if (obs_read(c, &o)) {
+			n++;
+			utc = utc && o.from == 0 && o.to == 0;
+		}
+	icalcomponent_free(vtz);
+	return n > 0 && utc;
+}
+
 const struct ev_zone *
 ev_zone_from_vtimezone(struct ev_ctx *ctx, const char *text, size_t len,
     struct ev_err *err)
@@ -1189,6 +1348,7 @@ ev_zone_from_vtimezone(struct ev_ctx *ctx, const char *text, size_t len,
 	    icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY)));
 	z->comp = vtz;
 	z->text = norm;
+	set_fallback(ctx, z);
 	return zone_add(ctx, z);
 }
 
@@ -1269,15 +1429,119 @@ map_find(const struct ev_zonemap *m, const char *tzid)
 	return NULL;
 }
 
+/* A zone of one offset for good, named "UTC+hh:mm". */
+static const struct ev_zone *
+fixed_zone(struct ev_ctx *ctx, int off)
+{
+	struct ev_zone *z;
+	char name[16], key[20];
+	int a = off < 0 ? -off : off;
+
+	if (off == 0)
+		return ev_zone_utc(ctx);
+	snprintf(name, sizeof(name), "UTC%c%02d:%02d", off < 0 ? '-' : '+',
+	    a / 3600, a / 60 % 60);
+	/* a key no TZID can have: ev_zone_get never finds it */
+	snprintf(key, sizeof(key), "\1%s", name);
+	if ((z = lookup(ctx, key)) != NULL)
+		return z;
+	z = zone_alloc(ZK_BUILTIN, key, name);
+	z->tzif = 1;
+	z->hasrule = 1;
+	z->rule.stdoff = off;
+	z->base0 = off;
+	return zone_add(ctx, z);
+}
+
+static int
+digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * A fixed-offset name: "UTC+01", "UTC-5", "GMT-05.00", "UTC+0530",
+ * "(GMT +01:00)", "(UTC)".  The offset east in *off and what follows
+ * the name; NULL when s is none.
+ */
+static const char *
+utc_offset(const char *s, int *off)
+{
+	int paren = *s == '(', sign, h = 0, m = 0, nd;
+
+	s += paren;
+	if (!ev_strncaseeq(s, "UTC", 3) && !ev_strncaseeq(s, "GMT", 3))
+		return NULL;
+	for (s += 3; *s == ' '; s++)
+		;
+	*off = 0;
+	if (*s == '+' || *s == '-') {
+		sign = *s++ == '-' ? -1 : 1;
+		for (nd = 0; nd < 2 && digit(*s); nd++)
+			h = h * 10 + *s++ - '0';
+		if (nd == 0)
+			return NULL;
+		if ((*s == ':' || *s == '.') && digit(s[1]) && digit(s[2]))
+			s++;
+		if (digit(s[0]) && digit(s[1]) && (nd == 2 || s[-1] == ':' ||
+		    s[-1] == '.')) {
+			m = (s[0] - '0') * 10 + s[1] - '0';
+			s += 2;
+		}
+		if (h > 14 || m > 59)
+			return NULL;
+		*off = sign * (h * 3600 + m * 60);
+	}
+	if (paren) {
+		while (*s == ' ')
+			s++;
+		if (*s++ != ')')
+			return NULL;
+	}
+	return s;
+}
+
+/*
+ * What clients make of TZIDs no VTIMEZONE defines (evkit(7)): a fixed
+ * offset by name; an Outlook Web Access display name; one that only
+ * lists a city of one, or has an unknown place after its "(UTC+hh:mm)"
+ * or a rule after its offset ("GMT-05.00/-04.00"), is a guess.
+ */
+static const struct ev_zone *
+by_description(struct ev_ctx *ctx, const char *tzid, int *guess)
+{
+	const char *rest, *iana;
+	int off;
+
+	while (*tzid == ' ')
+		tzid++;
+	if ((rest = utc_offset(tzid, &off)) != NULL) {
+		while (*rest == ' ')
+			rest++;
+		if (*rest == '\0')
+			return fixed_zone(ctx, off);
+	}
+	if ((iana = ev_zone_windows_display(tzid, guess)) != NULL)
+		return ev_zone_get(ctx, iana);
+	*guess = 1;
+	if (rest != NULL && (*rest == '/' || *tzid == '('))
+		return fixed_zone(ctx, off);
+	*guess = 0;
+	return NULL;
+}
+
 const struct ev_zone *
 ev_zone_resolve(struct ev_ctx *ctx, const struct ev_zonemap *map,
-    const char *tzid)
+    const char *tzid, int *guess)
 {
 	const struct ev_zone *z;
 	const char *p;
 
-	if (tzid == NULL || *tzid == '\0')
+	*guess = 0;
+	if (tzid == NULL)
 		return NULL;
+	if (*tzid == '\0')	/* Exchange: TZID= and a VTIMEZONE without */
+		return map_find(map, tzid);
 	if ((z = map_find(map, tzid)) != NULL ||
 	    (z = ev_zone_get(ctx, tzid)) != NULL)
 		return z;
@@ -1288,7 +1552,7 @@ ev_zone_resolve(struct ev_ctx *ctx, const struct ev_zonemap *map,
 		if (strchr(p + 1, '/') != NULL &&
 		    (z = ev_zone_get(ctx, p + 1)) != NULL)
 			return z;
-	return NULL;
+	return by_description(ctx, tzid, guess);
 }
 
 /* ---- writing a VTIMEZONE ------------------------------------------------ */

@@ -482,10 +482,13 @@ vtimezones(void)
 	T_EQ(r.vtz.len, strlen(vtz) + strlen(vtz2));
 	T_EQ(rd(&r), -1);	/* a new VCALENDAR forgets the TZIDs */
 	T_STREQ(r.err.msg, "t.ics:67: undefined TZID \"Mitteleurop\xc3\xa4ische "
-	    "Zeit\" in DTSTART");
+	    "Zeit\" in DTSTART: read as floating time");
 	T_EQ(r.zones.n, 0);
 	T_EQ(r.vtz.len, 0);
 	T_EQ(r.header.len, 0);
+	T_EQ(rd(&r), 1);	/* kept, floating */
+	T_STREQ(uid(), "z3");
+	T_EQ(ev->start.kind, EV_T_FLOAT);
 	T_EQ(rd(&r), -1);
 	T_STREQ(r.err.msg, "t.ics:69: VTIMEZONE without TZID");
 	T_EQ(rd(&r), -1);

@@ -347,39 +347,236 @@ test_resolve(struct ev_ctx *ctx)
 	const struct ev_zone *b = ev_zone_get(ctx, "Europe/Berlin");
 	const struct ev_zone *ny = ev_zone_get(ctx, "America/New_York");
 	const struct ev_zone *c;
+	int g;
 
 	c = ev_zone_from_vtimezone(ctx, custom_berlin, strlen(custom_berlin),
 	    &err);
 	ev_zonemap_add(&m, "Custom/Berlin", c);
 	ev_zonemap_add(&m, "Europe/Berlin", c);	/* redefined inline */
 	T_EQ(m.n, 2);
-	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin") == c);
-	T_OK(ev_zone_resolve(ctx, &m, "Europe/Berlin") == c); /* map first */
-	T_OK(ev_zone_resolve(ctx, NULL, "Europe/Berlin") == b);
-	T_OK(ev_zone_resolve(ctx, &m, "America/New_York") == ny);
-	T_OK(ev_zone_resolve(ctx, &m, "Eastern Standard Time") == ny);
-	T_OK(ev_zone_resolve(ctx, &m, "UTC") == ev_zone_utc(ctx));
-	T_OK(ev_zone_resolve(ctx, &m, "Nowhere/Special") == NULL);
-	T_OK(ev_zone_resolve(ctx, &m, "") == NULL);
+	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin", &g) == c);
+	T_OK(ev_zone_resolve(ctx, &m, "Europe/Berlin", &g) == c); /* map first */
+	T_OK(ev_zone_resolve(ctx, NULL, "Europe/Berlin", &g) == b);
+	T_OK(ev_zone_resolve(ctx, &m, "America/New_York", &g) == ny);
+	T_OK(ev_zone_resolve(ctx, &m, "Eastern Standard Time", &g) == ny);
+	T_OK(ev_zone_resolve(ctx, &m, "UTC", &g) == ev_zone_utc(ctx));
+	T_OK(ev_zone_resolve(ctx, &m, "Nowhere/Special", &g) == NULL);
+	T_OK(ev_zone_resolve(ctx, &m, "", &g) == NULL);
 	/* TZIDs with a producer's prefix */
 	T_OK(ev_zone_resolve(ctx, NULL,
-	    "/freeassociation.sourceforge.net/Europe/Berlin") == b);
+	    "/freeassociation.sourceforge.net/Europe/Berlin", &g) == b);
 	T_OK(ev_zone_resolve(ctx, NULL,
-	    "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin") == b);
+	    "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin", &g) == b);
 	T_OK(ev_zone_resolve(ctx, NULL,
-	    "/citadel.org/20190914_1/Europe/Berlin") == b);
+	    "/citadel.org/20190914_1/Europe/Berlin", &g) == b);
 	T_OK(ev_zone_resolve(ctx, NULL,
-	    "/mozilla.org/20050126_1/America/New_York") == ny);
-	T_OK(ev_zone_resolve(ctx, NULL, "/example.org/Nowhere/Special") ==
+	    "/mozilla.org/20050126_1/America/New_York", &g) == ny);
+	T_OK(ev_zone_resolve(ctx, NULL, "/example.org/Nowhere/Special", &g) ==
 	    NULL);
 	ev_zonemap_add(&m, "Custom/Berlin", b);	/* a later one wins */
 	T_EQ(m.n, 2);
-	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin") == b);
+	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin", &g) == b);
 	ev_zonemap_clear(&m);
 	T_EQ(m.n, 0);
 	T_OK(m.tzid == NULL);
-	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin") == NULL);
+	T_OK(ev_zone_resolve(ctx, &m, "Custom/Berlin", &g) == NULL);
 	ev_zonemap_clear(&m);
+}
+
+/* Outlook Web Access display names, with or without their prefix. */
+static void
+test_display(struct ev_ctx *ctx)
+{
+	int g;
+
+	(void)ctx;
+	T_STREQ(ev_zone_windows_display(
+	    "(UTC-05:00) Eastern Time (US & Canada)", &g), "America/New_York");
+	T_EQ(g, 0);
+	T_STREQ(ev_zone_windows_display(
+	    "(UTC-05:00) Eastern Time (US and Canada)", &g), "America/New_York");
+	T_STREQ(ev_zone_windows_display(
+	    "(GMT+10:00) Canberra, Melbourne, Sydney", &g), "Australia/Sydney");
+	T_STREQ(ev_zone_windows_display(
+	    "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", &g),
+	    "Europe/Berlin");
+	T_EQ(g, 0);
+	T_STREQ(ev_zone_windows_display(
+	    "(UTC+01:00) brussels, copenhagen, madrid, paris ", &g),
+	    "Europe/Paris");
+	T_STREQ(ev_zone_windows_display("(GMT) Greenwich Mean Time : Dublin, "
+	    "Edinburgh, Lisbon, London", &g), "Europe/London");
+	T_STREQ(ev_zone_windows_display("(UTC) Coordinated Universal Time",
+	    &g), "Etc/UTC");
+	/* the table's first and last names: it is sorted */
+	T_STREQ(ev_zone_windows_display("(UTC+04:00) Abu Dhabi, Muscat", &g),
+	    "Asia/Dubai");
+	T_STREQ(ev_zone_windows_display("(UTC-07:00) Yukon", &g),
+	    "America/Whitehorse");
+	T_OK(ev_zone_windows_display("(UTC+05:00) Yekaterinburg", &g) ==
+	    NULL);
+	T_STREQ(ev_zone_windows_display("(UTC+13:00) Nuku'alofa", &g),
+	    "Pacific/Tongatapu");
+	/* not a display name, but it lists their cities: a guess */
+	T_STREQ(ev_zone_windows_display("Amsterdam, Belgrade, Berlin, "
+	    "Brussels, Budapest, Madrid, Paris, Prague, Stockholm", &g),
+	    "Europe/Berlin");
+	T_EQ(g, 1);
+	T_OK(ev_zone_windows_display("Nowhere Special", &g) == NULL);
+	T_OK(ev_zone_windows_display("", &g) == NULL);
+	T_OK(ev_zone_windows_display(NULL, &g) == NULL);
+}
+
+/* TZIDs no VTIMEZONE defines: fixed offsets by name, display names. */
+static void
+test_resolve_names(struct ev_ctx *ctx)
+{
+	struct ev_zonemap m = { NULL, NULL, 0 };
+	const struct ev_zone *z;
+	int g;
+
+	z = ev_zone_resolve(ctx, NULL, "UTC+01", &g);
+	T_OK(z != NULL);
+	T_EQ(g, 0);
+	T_STREQ(ev_zone_name(z), "UTC+01:00");
+	T_EQ(ev_zone_offset(z, at(2016, 7, 1, 0, 0, 0)), 1 * H);
+	T_OK(ev_zone_resolve(ctx, NULL, "(GMT +01:00)", &g) == z);
+	T_OK(ev_zone_resolve(ctx, NULL, "UTC+1", &g) == z);
+	T_OK(ev_zone_resolve(ctx, NULL, "GMT+0100", &g) == z);
+	z = ev_zone_resolve(ctx, NULL, "GMT-05.00", &g);
+	T_EQ(ev_zone_offset(z, at(2016, 7, 1, 0, 0, 0)), -5 * H);
+	T_EQ(ev_zone_to_utc(z, at(2016, 7, 1, 9, 0, 0)),
+	    at(2016, 7, 1, 14, 0, 0));
+	z = ev_zone_resolve(ctx, NULL, "UTC+05:30", &g);
+	T_EQ(ev_zone_offset(z, 0), 5 * H + 30 * 60);
+	T_OK(ev_zone_resolve(ctx, NULL, "UTC+0530", &g) == z);
+	T_OK(ev_zone_resolve(ctx, NULL, "(UTC)", &g) == ev_zone_utc(ctx));
+	/* guesses: a rule after the offset, an unknown place after it */
+	z = ev_zone_resolve(ctx, NULL, "GMT-05.00/-04.00", &g);
+	T_EQ(g, 1);
+	T_EQ(ev_zone_offset(z, 0), -5 * H);
+	z = ev_zone_resolve(ctx, NULL, "(UTC+03:00) Nowhere Special", &g);
+	T_EQ(g, 1);
+	T_EQ(ev_zone_offset(z, 0), 3 * H);
+	/* display names */
+	T_OK(ev_zone_resolve(ctx, NULL,
+	    "(UTC-05:00) Eastern Time (US & Canada)", &g) ==
+	    ev_zone_get(ctx, "America/New_York"));
+	T_EQ(g, 0);
+	/* not a zone */
+	T_OK(ev_zone_resolve(ctx, NULL, "UTC+15", &g) == NULL);
+	T_OK(ev_zone_resolve(ctx, NULL, "UTC+1x", &g) == NULL);
+	T_OK(ev_zone_resolve(ctx, NULL, "UTCfoo", &g) == NULL);
+	T_OK(ev_zone_resolve(ctx, NULL, "FOO", &g) == NULL);
+	T_EQ(g, 0);
+	T_OK(ev_zone_resolve(ctx, NULL, "", &g) == NULL);
+	/* TZID= is only what a VTIMEZONE without TZID defines */
+	ev_zonemap_add(&m, "", ev_zone_utc(ctx));
+	T_OK(ev_zone_resolve(ctx, &m, "", &g) == ev_zone_utc(ctx));
+	ev_zonemap_clear(&m);
+}
+
+/* Exchange's VTIMEZONE without a TZID, for UTC */
+static const char blank_utc[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:\r\n"
+    "BEGIN:STANDARD\r\n"
+    "DTSTART:16010101T000000\r\n"
+    "TZOFFSETFROM:+0000\r\n"
+    "TZOFFSETTO:+0000\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+/* New York with the rules before 2007, written for 2006 to 2007 only */
+static const char short_ny[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:America/New_York\r\n"
+    "BEGIN:STANDARD\r\n"
+    "DTSTART:20061029T020000\r\n"
+    "RDATE:20071028T020000\r\n"
+    "TZOFFSETFROM:-0400\r\n"
+    "TZOFFSETTO:-0500\r\n"
+    "END:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "DTSTART:20070401T020000\r\n"
+    "TZOFFSETFROM:-0500\r\n"
+    "TZOFFSETTO:-0400\r\n"
+    "END:DAYLIGHT\r\n"
+    "END:VTIMEZONE\r\n";
+
+/* Sydney's yearly rules from 2008 on */
+static const char late_sydney[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Australia/Sydney\r\n"
+    "BEGIN:STANDARD\r\n"
+    "DTSTART:20080406T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU\r\n"
+    "TZOFFSETFROM:+1100\r\n"
+    "TZOFFSETTO:+1000\r\n"
+    "END:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "DTSTART:20081005T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU\r\n"
+    "TZOFFSETFROM:+1000\r\n"
+    "TZOFFSETTO:+1100\r\n"
+    "END:DAYLIGHT\r\n"
+    "END:VTIMEZONE\r\n";
+
+/* An inline zone named like an IANA one covers its onsets; outside
+ * them the IANA zone holds, and that is said once. */
+static void
+test_span(struct ev_ctx *ctx)
+{
+	struct ev_err err = {{0}};
+	const struct ev_zone *z;
+
+	T_EQ(ev_vtimezone_utc(blank_utc, strlen(blank_utc)), 1);
+	T_EQ(ev_vtimezone_utc(custom_berlin, strlen(custom_berlin)), 0);
+	T_EQ(ev_vtimezone_utc("junk", 4), 0);
+
+	z = ev_zone_from_vtimezone(ctx, short_ny, strlen(short_ny), &err);
+	T_OK(z != NULL);
+	/* inside: the inline rules win (DST from 1 April, not 11 March) */
+	T_EQ(ev_zone_offset(z, at(2007, 3, 20, 14, 0, 0)), -5 * H);
+	T_EQ(ev_zone_offset(z, at(2007, 7, 1, 14, 0, 0)), -4 * H);
+	T_EQ(ev_zone_stray(z, at(2007, 3, 20, 14, 0, 0), &err), 0);
+	/* after the last onset it holds until New York's next change */
+	T_EQ(ev_zone_offset(z, at(2007, 10, 30, 14, 0, 0)), -5 * H);
+	T_EQ(ev_zone_offset(z, at(2008, 1, 15, 14, 0, 0)), -5 * H);
+	T_EQ(ev_zone_stray(z, at(2008, 1, 15, 14, 0, 0), &err), 0);
+	/* before and after: New York's (the text alone: -4, -5) */
+	T_EQ(ev_zone_offset(z, at(2006, 1, 15, 14, 0, 0)), -5 * H);
+	T_EQ(ev_zone_offset(z, at(2008, 7, 1, 14, 0, 0)), -4 * H);
+	T_EQ(ev_zone_offset(z, at(2030, 7, 1, 14, 0, 0)), -4 * H);
+	T_EQ(ev_zone_to_utc(z, at(2006, 1, 15, 9, 0, 0)),
+	    at(2006, 1, 15, 14, 0, 0));
+	T_EQ(ev_zone_to_utc(z, at(2007, 3, 20, 9, 0, 0)),
+	    at(2007, 3, 20, 14, 0, 0));
+	T_EQ(ev_zone_to_utc(z, at(2008, 7, 1, 9, 0, 0)),
+	    at(2008, 7, 1, 13, 0, 0));
+	T_EQ(ev_zone_stray(z, at(2008, 7, 1, 13, 0, 0), &err), 1);
+	T_STREQ(err.msg, "VTIMEZONE \"America/New_York\" covers 2006-10-29 "
+	    "to 2007-10-28 only: times outside read in the zone "
+	    "America/New_York");
+	T_EQ(ev_zone_stray(z, at(2006, 1, 15, 14, 0, 0), &err), 0); /* once */
+	T_STREQ(ev_zone_name(z), "America/New_York");
+	T_OK(ev_zone_inline(z));
+
+	/* yearly rules cover for good from their start */
+	z = ev_zone_from_vtimezone(ctx, late_sydney, strlen(late_sydney),
+	    &err);
+	T_EQ(ev_zone_offset(z, at(2003, 7, 31, 13, 0, 0)), 10 * H);
+	T_EQ(ev_zone_offset(z, at(2090, 1, 10, 0, 0, 0)), 11 * H);
+	T_EQ(ev_zone_stray(z, at(2090, 1, 10, 0, 0, 0), &err), 0);
+	T_EQ(ev_zone_stray(z, at(2003, 7, 31, 13, 0, 0), &err), 1);
+	T_STREQ(err.msg, "VTIMEZONE \"Australia/Sydney\" starts 2008-04-06: "
+	    "earlier times read in the zone Australia/Sydney");
+
+	/* a name no zone has: the text alone, before its first onset too */
+	z = ev_zone_from_vtimezone(ctx, custom_berlin, strlen(custom_berlin),
+	    &err);
+	T_EQ(ev_zone_offset(z, at(1960, 7, 1, 0, 0, 0)), 1 * H);
+	T_EQ(ev_zone_stray(z, at(1960, 7, 1, 0, 0, 0), &err), 0);
 }
 
 /* Offsets libical finds in a VTIMEZONE text agree with z's, hourly. */
@@ -592,6 +789,9 @@ run(void)
 	test_inline(ctx);
 	test_bad_inline(ctx);
 	test_resolve(ctx);
+	test_display(ctx);
+	test_resolve_names(ctx);
+	test_span(ctx);
 	test_vtimezone(ctx);
 	test_tzdir(ctx);
 	test_posix(ctx);
