@@ -29,24 +29,30 @@ ev_ctx_free(struct ev_ctx *ctx)
 	free(ctx);
 }
 
-/* POSIX allows TZ=":Europe/Berlin"; the colon names a file/zone. */
+/*
+ * --tz, else $TZ, else the system's zone.  As glibc reads TZ: a leading
+ * colon names a zone file ("TZ=:Europe/Berlin", "TZ=:/etc/localtime"),
+ * an absolute path is a TZif file, else a zone name or a POSIX rule.
+ */
 int
 ev_ctx_set_tz(struct ev_ctx *ctx, const char *name, struct ev_err *err)
 {
 	const struct ev_zone *z;
 	const char *env = getenv("TZ");
 
-	if (name == NULL && env != NULL && *env != '\0') {
+	if (name == NULL && env != NULL && *env != '\0')
 		name = env;
-		if (*name == ':')
-			name++;
-	}
+	if (name != NULL && *name == ':')
+		name++;
 	if (name == NULL || *name == '\0') {
 		ctx->zone = ev_zone_system(ctx);
 		return 0;
 	}
-	if ((z = ev_zone_get(ctx, name)) == NULL &&
-	    (z = ev_zone_posix(ctx, name)) == NULL) {
+	if (*name == '/')
+		z = ev_zone_path(ctx, name);
+	else if ((z = ev_zone_get(ctx, name)) == NULL)
+		z = ev_zone_posix(ctx, name);
+	if (z == NULL) {
 		ev_err_set(err, NULL, 0, "unknown time zone \"%s\"", name);
 		return -1;
 	}

@@ -72,8 +72,16 @@ int	 ev_dt_num(const char **p, int min, int max, int *v);
 
 /* ---- zone.c ----------------------------------------------------------- */
 
-/* The system zone: /etc/localtime's name, /etc/timezone, else UTC. */
+/* The system zone: /etc/localtime (its link target's name, else its
+ * data), /etc/timezone, else UTC. */
 const struct ev_zone *ev_zone_system(struct ev_ctx *);
+/* The zone of a TZif file by its absolute path ($TZ, --tz): the IANA
+ * zone its path or link target names, else its data, named by the
+ * first word of namefile (ev_zone_path: /etc/timezone for
+ * /etc/localtime) or by the path.  NULL when it is no TZif file. */
+const struct ev_zone *ev_zone_path(struct ev_ctx *, const char *path);
+const struct ev_zone *ev_zone_path_at(struct ev_ctx *, const char *path,
+    const char *namefile);
 void	 ev_zone_free_all(struct ev_ctx *);	/* called by ev_ctx_free */
 /* An inline VTIMEZONE's zone (a custom TZID): its text is written as
  * read, whatever the years. */

@@ -554,26 +554,15 @@ be64(const unsigned char *p)
 	return (int64_t)((uint64_t)be32(p) << 32 | be32(p + 4));
 }
 
-/* The whole file name under the first zoneinfo directory that has it. */
+/* A whole file of at most 1 MB (real TZif files are a few KB). */
 static unsigned char *
-tzif_read(const char *name, size_t *len)
+slurp(const char *path, size_t *len)
 {
-	static const char *const dirs[] = { "/usr/share/zoneinfo",
-	    "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo" };
-	const char *env = getenv("TZDIR");
-	char path[1024];
 	unsigned char *buf;
-	size_t i, n, cap = 1 << 20;	/* real files are a few KB */
-	FILE *fp = NULL;
+	size_t n, cap = 1 << 20;
+	FILE *fp;
 
-	if (env != NULL && *env == '/' && (size_t)snprintf(path, sizeof(path),
-	    "%s/%s", env, name) < sizeof(path))
-		fp = fopen(path, "rb");
-	for (i = 0; fp == NULL && i < sizeof(dirs) / sizeof(dirs[0]); i++)
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dirs[i],
-		    name) < sizeof(path))
-			fp = fopen(path, "rb");
-	if (fp == NULL)
+	if ((fp = fopen(path, "rb")) == NULL)
 		return NULL;
 	buf = ev_emalloc(cap);
 	n = fread(buf, 1, cap, fp);
@@ -584,6 +573,27 @@ tzif_read(const char *name, size_t *len)
 	}
 	fclose(fp);
 	*len = n;
+	return buf;
+}
+
+/* The whole file name under the first zoneinfo directory that has it. */
+static unsigned char *
+tzif_read(const char *name, size_t *len)
+{
+	static const char *const dirs[] = { "/usr/share/zoneinfo",
+	    "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo" };
+	const char *env = getenv("TZDIR");
+	char path[1024];
+	unsigned char *buf = NULL;
+	size_t i;
+
+	if (env != NULL && *env == '/' && (size_t)snprintf(path, sizeof(path),
+	    "%s/%s", env, name) < sizeof(path))
+		buf = slurp(path, len);
+	for (i = 0; buf == NULL && i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dirs[i],
+		    name) < sizeof(path))
+			buf = slurp(path, len);
 	return buf;
 }
 
@@ -666,19 +676,16 @@ tzif_block(struct ev_zone *z, const unsigned char *p,
 
 static int prule_parse(struct prule *, const char *);
 
-/* Read the zoneinfo file for name into z: 0, or -1 (none, or bad). */
+/* The TZif data buf (n bytes, freed here) into z: 0, or -1 (bad). */
 static int
-tzif_load(struct ev_zone *z, const char *name)
+tzif_parse(struct ev_zone *z, unsigned char *buf, size_t n)
 {
-	size_t n, off;
-	unsigned char *buf = tzif_read(name, &n);
+	size_t off;
 	struct tzhead h;
 	char footer[128];
 	const unsigned char *nl;
 	int rc = -1;
 
-	if (buf == NULL)
-		return -1;
 	if (tzif_head(buf, n, &h) == -1 || (off = 44 + tzif_size(&h, 4)) > n)
 		goto out;
 	if (buf[4] == '\0') {		/* version 1: 32-bit, no rule */
@@ -710,6 +717,16 @@ out:
 	}
 	z->tzif = 1;
 	return 0;
+}
+
+/* Read the zoneinfo file for name into z: 0, or -1 (none, or bad). */
+static int
+tzif_load(struct ev_zone *z, const char *name)
+{
+	size_t n;
+	unsigned char *buf = tzif_read(name, &n);
+
+	return buf != NULL ? tzif_parse(z, buf, n) : -1;
 }
 
 /* ---- POSIX TZ rules ------------------------------------------------------ */
@@ -1064,56 +1081,107 @@ ev_zone_name(const struct ev_zone *z)
 
 /* ---- the system zone ---------------------------------------------------- */
 
-/* The zone name in /etc/localtime's link target, into buf. */
+/* The zone name after "zoneinfo/" in path or in its link target, into
+ * buf. */
 static int
-localtime_name(char *buf, size_t size)
+zoneinfo_name(const char *path, char *buf, size_t size)
 {
 	char target[1024];
 	ssize_t n;
 	const char *p;
 
-	n = readlink("/etc/localtime", target, sizeof(target) - 1);
-	if (n <= 0)
-		return 0;
-	target[n] = '\0';
-	if ((p = strstr(target, "zoneinfo/")) == NULL)
-		return 0;
+	if ((p = strstr(path, "zoneinfo/")) == NULL) {
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n <= 0)
+			return 0;
+		target[n] = '\0';
+		if ((p = strstr(target, "zoneinfo/")) == NULL)
+			return 0;
+	}
 	p += strlen("zoneinfo/");
-	if (strlen(p) >= size)
+	if (*p == '\0' || strlen(p) >= size)
 		return 0;
 	strcpy(buf, p);
 	return 1;
 }
 
-/* The first line of /etc/timezone (Debian's), into buf. */
+/* The first word of the file namefile (Debian's /etc/timezone), into
+ * buf. */
 static int
-timezone_file_name(char *buf, size_t size)
+timezone_file_name(const char *namefile, char *buf, size_t size)
 {
-	FILE *fp = fopen("/etc/timezone", "r");
+	FILE *fp;
 	size_t n;
 
-	if (fp == NULL)
+	if (namefile == NULL || (fp = fopen(namefile, "r")) == NULL)
 		return 0;
 	if (fgets(buf, (int)size, fp) == NULL) {
 		fclose(fp);
 		return 0;
 	}
 	fclose(fp);
+	n = strspn(buf, " \t");
+	memmove(buf, buf + n, strlen(buf + n) + 1);
 	n = strcspn(buf, " \t\r\n");
 	buf[n] = '\0';
-	return n > 0;
+	return n > 0 && n < size - 1;
 }
 
+/*
+ * The zone of the TZif file at path (TZ=/path, TZ=:/path, the system's
+ * /etc/localtime): the IANA zone named after "zoneinfo/" in the path or
+ * in its link target when there is one; else the file's own data (a
+ * container bind-mounts /etc/localtime as a plain file), named by the
+ * first word of namefile when it has one, else by the path.
+ */
+const struct ev_zone *
+ev_zone_path_at(struct ev_ctx *ctx, const char *path, const char *namefile)
+{
+	char name[256], key[1100];
+	const struct ev_zone *known;
+	struct ev_zone *z;
+	unsigned char *buf;
+	size_t n;
+
+	if (ctx == NULL || path == NULL || *path != '/')
+		return NULL;
+	if (zoneinfo_name(path, name, sizeof(name)) &&
+	    (known = ev_zone_get(ctx, name)) != NULL)
+		return known;
+	if ((size_t)snprintf(key, sizeof(key), "\2%s", path) >= sizeof(key))
+		return NULL;
+	/* a key no TZID can have: ev_zone_get never finds it */
+	if ((z = lookup(ctx, key)) != NULL)
+		return z;
+	if ((buf = slurp(path, &n)) == NULL)
+		return NULL;
+	if (!timezone_file_name(namefile, name, sizeof(name)))
+		snprintf(name, sizeof(name), "%s", path);
+	z = zone_alloc(ZK_BUILTIN, key, name);
+	if (tzif_parse(z, buf, n) == -1) {
+		zone_free(z);
+		return NULL;
+	}
+	return zone_add(ctx, z);
+}
+
+const struct ev_zone *
+ev_zone_path(struct ev_ctx *ctx, const char *path)
+{
+	return ev_zone_path_at(ctx, path, strcmp(path, "/etc/localtime") == 0 ?
+	    "/etc/timezone" : NULL);
+}
+
+/* The system's zone: /etc/localtime, else /etc/timezone's name, else UTC. */
 const struct ev_zone *
 ev_zone_system(struct ev_ctx *ctx)
 {
 	char name[256];
 	const struct ev_zone *z;
 
-	if (localtime_name(name, sizeof(name)) &&
-	    (z = ev_zone_get(ctx, name)) != NULL)
+	if ((z = ev_zone_path(ctx, "/etc/localtime")) != NULL)
 		return z;
-	if (timezone_file_name(name, sizeof(name)) &&
+	if (timezone_file_name("/etc/timezone", name, sizeof(name)) &&
 	    (z = ev_zone_get(ctx, name)) != NULL)
 		return z;
 	return ev_zone_utc(ctx);

@@ -217,6 +217,64 @@ test_names(struct ev_ctx *ctx)
 	T_OK(ev_zone_name(ev_zone_system(ctx)) != NULL);
 }
 
+/* A zone file by its path ($TZ=/path, a plain /etc/localtime). */
+static void
+test_path(struct ev_ctx *ctx)
+{
+	char dir[] = "/tmp/evkit-zone-XXXXXX", tzfile[64], namefile[64],
+	    link[64], junk[64];
+	const struct ev_zone *z;
+	FILE *in, *out;
+	int c;
+
+	T_OK(mkdtemp(dir) != NULL);
+	snprintf(tzfile, sizeof(tzfile), "%s/localtime", dir);
+	snprintf(namefile, sizeof(namefile), "%s/timezone", dir);
+	snprintf(link, sizeof(link), "%s/link", dir);
+	snprintf(junk, sizeof(junk), "%s/junk", dir);
+	/* a copy, as a container's bind-mounted /etc/localtime */
+	in = fopen("/usr/share/zoneinfo/America/New_York", "rb");
+	T_OK(in != NULL);
+	if (in == NULL)
+		return;
+	out = fopen(tzfile, "wb");
+	while ((c = getc(in)) != EOF)
+		putc(c, out);
+	fclose(in);
+	fclose(out);
+	out = fopen(namefile, "w");
+	fputs("  America/New_York  \n", out);
+	fclose(out);
+	out = fopen(junk, "w");
+	fputs("not a zone\n", out);
+	fclose(out);
+	T_OK(symlink("/usr/share/zoneinfo/Asia/Tokyo", link) == 0);
+
+	/* the data of the file, named by the name file, else by its path */
+	z = ev_zone_path_at(ctx, tzfile, namefile);
+	T_OK(z != NULL);
+	T_STREQ(ev_zone_name(z), "America/New_York");
+	T_EQ(ev_zone_offset(z, 1467331200), -4 * 3600);	/* 2016-07-01 */
+	T_EQ(ev_zone_offset(z, 1451606400), -5 * 3600);	/* 2016-01-01 */
+	T_EQ(ev_zone_offset(z, 2098396800), -4 * 3600);	/* 2036-07-01 */
+	/* read once a run */
+	T_OK(ev_zone_path_at(ctx, tzfile, NULL) == z);
+	/* a link into zoneinfo, or a zoneinfo path: that zone */
+	T_OK(ev_zone_path_at(ctx, link, namefile) ==
+	    ev_zone_get(ctx, "Asia/Tokyo"));
+	T_OK(ev_zone_path(ctx, "/usr/share/zoneinfo/Europe/Berlin") ==
+	    ev_zone_get(ctx, "Europe/Berlin"));
+	/* no zone file, no file, no absolute path */
+	T_OK(ev_zone_path_at(ctx, junk, NULL) == NULL);
+	T_OK(ev_zone_path_at(ctx, "/nonexistent/zone", NULL) == NULL);
+	T_OK(ev_zone_path(ctx, "Europe/Berlin") == NULL);
+	unlink(tzfile);
+	unlink(namefile);
+	unlink(link);
+	unlink(junk);
+	rmdir(dir);
+}
+
 static void
 test_windows(struct ev_ctx *ctx)
 {
@@ -786,6 +844,7 @@ run(void)
 	test_to_utc(ctx);
 	test_names(ctx);
 	test_windows(ctx);
+	test_path(ctx);
 	test_inline(ctx);
 	test_bad_inline(ctx);
 	test_resolve(ctx);
