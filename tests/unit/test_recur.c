@@ -14,7 +14,7 @@ static struct ev_ctx *ctx;
 static struct ev_event *occ[20000];
 static size_t nocc;
 static int nwarn;
-static char lastwarn[512];
+static char lastwarn[1024];
 static char got[65536];
 
 /* "YYYYMMDD" or "YYYYMMDDTHHMMSS" as a UTC instant. */
