@@ -1124,14 +1124,15 @@ date_ok(struct ev_ctx *ctx, const char *s, size_t n, int is_date,
 
 /*
  * The values of RDATE and EXDATE property i that cannot be read are left
- * out of it, with a report each; a property left empty goes.  0, or 1.
+ * out of it, with one report naming the first; a property left empty
+ * goes.  0, or 1.
  */
 static int
 prune_dates(struct ev_ctx *ctx, struct ev_event *ev, size_t i,
     struct ev_err *err)
 {
-	struct ev_buf vt = {0}, keep = {0};
-	int is_date, period_ok, rc = 0;
+	struct ev_buf vt = {0}, keep = {0}, bad = {0};
+	int is_date, period_ok, nbad = 0;
 	const char *p;
 
 	is_date = ev_param_get(EV_PPARAMS(ev, i), "VALUE", &vt) &&
@@ -1145,20 +1146,26 @@ prune_dates(struct ev_ctx *ctx, struct ev_event *ev, size_t i,
 			if (keep.len > 0)
 				ev_buf_addc(&keep, ',');
 			ev_buf_add(&keep, p, n);
-		} else if (n > 0) {
-			rc = note(err, ev->file, ev->props[i].line,
-			    "bad %s \"%.*s\": left out", EV_PNAME(ev, i),
-			    (int)(n < 200 ? n : 200), p);
+		} else if (n > 0 && nbad++ == 0) {
+			ev_buf_add(&bad, p, n < 200 ? n : 200);
 		}
 		p += n + (p[n] == ',');
 	}
-	if (rc && keep.len == 0)
+	if (nbad == 1)
+		note(err, ev->file, ev->props[i].line, "bad %s \"%s\": left out",
+		    EV_PNAME(ev, i), bad.p);
+	else if (nbad > 1)
+		note(err, ev->file, ev->props[i].line, "bad %s \"%s\" (and %d "
+		    "more): left out", EV_PNAME(ev, i), bad.p,
+		    nbad - 1);
+	if (nbad > 0 && keep.len == 0)
 		ev_event_delprop(ev, i);
-	else if (rc)
+	else if (nbad > 0)
 		prop_set(ev, i, NULL, keep.p);
 	ev_buf_free(&vt);
 	ev_buf_free(&keep);
-	return rc;
+	ev_buf_free(&bad);
+	return nbad > 0;
 }
 
 static int
