@@ -833,12 +833,20 @@ note(struct ev_err *err, const char *file, unsigned long line,
 	ev_err_set(&e, file, line, "%s", m);
 	n = strlen(err->msg);
 	k = strlen(e.msg);
-	if (n == 0) {
-		memcpy(err->msg, e.msg, k + 1);
-	} else if (n + 1 + k < sizeof(err->msg)) {
-		err->msg[n] = '\n';
-		memcpy(err->msg + n + 1, e.msg, k + 1);
+	if (n > 0 && n + 1 + k >= sizeof(err->msg) - 128) {
+		/* full: the last line says so, once */
+		if (strstr(err->msg, " more reports about ") == NULL)
+			ev_err_set(&e, file, line, "more reports about this "
+			    "record left out");
+		else
+			return 1;
+		k = strlen(e.msg);
+		if (n + 1 + k >= sizeof(err->msg))
+			return 1;
 	}
+	if (n > 0)
+		err->msg[n++] = '\n';
+	memcpy(err->msg + n, e.msg, k + 1);
 	return 1;
 }
 
