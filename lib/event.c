@@ -1,4 +1,6 @@
 /* event.c - the record, its fields, and iCalendar value decoding. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -542,6 +544,8 @@ ev_time_parse(struct ev_ctx *ctx, const char *s, int is_date,
 	int64_t wall;
 
 	memset(t, 0, sizeof(*t));
+	while (n > 8 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;		/* blanks after a value: read without them */
 	if (n < 8 || digits(s, 4, &y) < 0 || digits(s + 4, 2, &mo) < 0 ||
 	    digits(s + 6, 2, &d) < 0)
 		return -1;
@@ -595,8 +599,10 @@ dur_num(const char **p, long *v)
 	return 0;
 }
 
-int
-ev_duration_parse(const char *s, int *days, int64_t *secs)
+/* loose: weeks and days after the T as well ("PT1W", as ical.js reads
+ * it; RFC 5545 3.3.6 has them before it only). */
+static int
+dur_parse(const char *s, int loose, int *days, int64_t *secs)
 {
 	int sign = 1, time = 0, any = 0;
 	long v, d = 0;
@@ -616,8 +622,8 @@ ev_duration_parse(const char *s, int *days, int64_t *secs)
 			return -1;
 		any = 1;
 		switch (*s++) {
-		case 'W': if (time) return -1; d += v * 7; break;
-		case 'D': if (time) return -1; d += v; break;
+		case 'W': if (time && !loose) return -1; d += v * 7; break;
+		case 'D': if (time && !loose) return -1; d += v; break;
 		case 'H': if (!time) return -1; sec += (int64_t)v * 3600; break;
 		case 'M': if (!time) return -1; sec += (int64_t)v * 60; break;
 		case 'S': if (!time) return -1; sec += v; break;
@@ -629,6 +635,41 @@ ev_duration_parse(const char *s, int *days, int64_t *secs)
 	*days = (int)(sign * d);
 	*secs = sign * sec;
 	return 0;
+}
+
+int
+ev_duration_parse(const char *s, int *days, int64_t *secs)
+{
+	return dur_parse(s, 0, days, secs);
+}
+
+/* A duration in RFC 5545's form: "P2W", "-P1DT2H", "PT0S". */
+static void
+dur_format(int days, int64_t secs, struct ev_buf *out)
+{
+	int64_t d = days, s = secs;
+
+	if (d < 0 || (d == 0 && s < 0)) {
+		ev_buf_addc(out, '-');
+		d = -d;
+		s = -s;
+	}
+	ev_buf_addc(out, 'P');
+	if (s == 0 && d != 0 && d % 7 == 0) {
+		ev_buf_printf(out, "%lldW", (long long)(d / 7));
+		return;
+	}
+	if (d != 0)
+		ev_buf_printf(out, "%lldD", (long long)d);
+	if (s == 0 && d != 0)
+		return;
+	ev_buf_addc(out, 'T');
+	if (s >= 3600)
+		ev_buf_printf(out, "%lldH", (long long)(s / 3600));
+	if (s % 3600 >= 60)
+		ev_buf_printf(out, "%lldM", (long long)(s % 3600 / 60));
+	if (s % 60 != 0 || s == 0)
+		ev_buf_printf(out, "%lldS", (long long)(s % 60));
 }
 
 /* Add nominal days in wall time, then exact seconds (RFC 5545 3.3.6). */
@@ -745,6 +786,9 @@ has_tzid(const char *params)
 	return 0;
 }
 
+static int note(struct ev_err *, const char *, unsigned long, const char *,
+    ...) EV_PRINTFLIKE(4, 5);
+
 /*
  * A TZID nothing defines is not a bad record (evkit(7)): the time is
  * read floating, in the display zone; a TZID read by a guess says so.
@@ -768,17 +812,56 @@ resolve_zones(struct ev_ctx *ctx, struct ev_event *ev,
 		if (rc || !is_time_prop(EV_PNAME(ev, i)))
 			continue;
 		if (p->zone == NULL)
-			ev_err_set(err, ev->file, p->line, "undefined TZID "
+			note(err, ev->file, p->line, "undefined TZID "
 			    "\"%.200s\" in %s: read as floating time", tz.p,
 			    EV_PNAME(ev, i));
 		else if (guess)
-			ev_err_set(err, ev->file, p->line, "unknown TZID "
+			note(err, ev->file, p->line, "unknown TZID "
 			    "\"%.200s\" in %s: read as %s", tz.p,
 			    EV_PNAME(ev, i), ev_zone_name(p->zone));
 		rc = p->zone == NULL || guess;
 	}
 	ev_buf_free(&tz);
 	return rc;
+}
+
+/*
+ * Add a report about a record that is kept to err, after those there
+ * (one a line: ev_read hands them out one by one).  1, as the decoding
+ * steps return when they reported something.
+ */
+static int EV_PRINTFLIKE(4, 5)
+note(struct ev_err *err, const char *file, unsigned long line,
+    const char *fmt, ...)
+{
+	struct ev_err e;
+	char m[sizeof(e.msg)];
+	size_t n, k;
+	va_list ap;
+
+	if (err == NULL)
+		return 1;
+	va_start(ap, fmt);
+	vsnprintf(m, sizeof(m), fmt, ap);
+	va_end(ap);
+	ev_err_set(&e, file, line, "%s", m);
+	n = strlen(err->msg);
+	k = strlen(e.msg);
+	if (n > 0 && n + 1 + k >= sizeof(err->msg) - 128) {
+		/* full: the last line says so, once */
+		if (strstr(err->msg, " more reports about ") == NULL)
+			ev_err_set(&e, file, line, "more reports about this "
+			    "record left out");
+		else
+			return 1;
+		k = strlen(e.msg);
+		if (n + 1 + k >= sizeof(err->msg))
+			return 1;
+	}
+	if (n > 0)
+		err->msg[n++] = '\n';
+	memcpy(err->msg + n, e.msg, k + 1);
+	return 1;
 }
 
 /* A time read outside the span its inline zone covers (zone.c): said
@@ -792,18 +875,82 @@ stray(const struct ev_event *ev, long i, const struct ev_time *t,
 	if (i < 0 || t->kind != EV_T_ZONED || !ev_zone_stray(t->zone, t->utc,
 	    &e))
 		return 0;
-	ev_err_set(err, ev->file, ev->props[i].line, "%s", e.msg);
-	return 1;
+	return note(err, ev->file, ev->props[i].line, "%s", e.msg);
 }
 
+/* Blanks after property i's value go (they are read without them). */
+static void
+trim_value(struct ev_event *ev, long i)
+{
+	char *v = EV_PVALUE(ev, i);
+	size_t n = strlen(v);
+
+	if (n == 0 || (v[n - 1] != ' ' && v[n - 1] != '\t'))
+		return;
+	unpack(ev);
+	v = EV_PVALUE(ev, i);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		v[--n] = '\0';
+	forget_decoded(ev);
+}
+
+/* Give property i a new value (and params, unless NULL), in place. */
+static void
+prop_set(struct ev_event *ev, size_t i, const char *params, const char *value)
+{
+	/* copies first: both may point into the arena, which may move */
+	char *v = ev_estrdup(value), *p = params ? ev_estrdup(params) : NULL;
+	size_t vn = strlen(v), pn = p ? strlen(p) : 0;
+
+	unpack(ev);
+	arena_room(ev, vn, pn, 0);
+	ev->props[i].value = (uint32_t)arena_put(ev, v, vn);
+	if (p != NULL)
+		ev->props[i].params = (uint32_t)arena_put(ev, p, pn);
+	forget_decoded(ev);
+	free(v);
+	free(p);
+}
+
+/* params without its VALUE parameter, into out. */
+static void
+params_without_value(const char *params, struct ev_buf *out)
+{
+	const char *p = params;
+
+	ev_buf_clear(out);
+	ev_buf_add(out, "", 0);
+	while (*p != '\0') {
+		const char *e = p;
+		int q = 0;
+
+		for (; *e != '\0' && (q || *e != ';'); e++)
+			if (*e == '"')
+				q = !q;
+		if (!(e - p > 5 && ev_strncaseeq(p, "VALUE=", 6))) {
+			if (out->len > 0)
+				ev_buf_addc(out, ';');
+			ev_buf_add(out, p, (size_t)(e - p));
+		}
+		p = *e ? e + 1 : e;
+	}
+}
+
+/*
+ * Property i as a DATE or DATE-TIME into t: 0, -1 when it cannot be
+ * read, 1 when it was read with a report in err: a date-time marked
+ * VALUE=DATE is the date-time it is (the marking is left out).
+ */
 static int
-decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
+read_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
     struct ev_err *err)
 {
 	struct ev_buf v = {0};
-	const char *params = EV_PPARAMS(ev, i);
+	const char *params;
 	int is_date = 0;
 
+	trim_value(ev, i);	/* before pointing into the record */
+	params = EV_PPARAMS(ev, i);
 	/* most times have only a TZID: no VALUE, no allocation */
 	if (strchr(params, '=') != NULL && (strstr(params, "VALUE") ||
 	    strstr(params, "value") || strstr(params, "Value"))) {
@@ -812,52 +959,267 @@ decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
 		ev_buf_free(&v);
 	}
 	if (ev_time_parse(ctx, EV_PVALUE(ev, i), is_date, ev->props[i].zone,
-	    t) < 0) {
-		ev_err_set(err, ev->file, ev->props[i].line, "bad %s \"%s\"",
-		    EV_PNAME(ev, i), EV_PVALUE(ev, i));
-		return -1;
+	    t) == 0) {
+		if (t->kind == EV_T_DATE && !is_date) {
+			/* a DATE without VALUE=DATE, as every reader takes
+			 * it: written with it */
+			ev_buf_printf(&v, "VALUE=DATE%s%s", *params ? ";" : "",
+			    params);
+			prop_set(ev, (size_t)i, v.p, EV_PVALUE(ev, i));
+			ev_buf_free(&v);
+		}
+		return 0;
 	}
-	return 0;
+	if (!is_date || ev_time_parse(ctx, EV_PVALUE(ev, i), 0,
+	    ev->props[i].zone, t) < 0)
+		return -1;
+	note(err, ev->file, ev->props[i].line,
+	    "%s \"%.200s\" is marked VALUE=DATE: read as the date-time it is",
+	    EV_PNAME(ev, i), EV_PVALUE(ev, i));
+	params_without_value(params, &v);
+	prop_set(ev, (size_t)i, v.p, EV_PVALUE(ev, i));
+	ev_buf_free(&v);
+	return 1;
 }
 
+static int
+decode_time(struct ev_ctx *ctx, struct ev_event *ev, long i, struct ev_time *t,
+    struct ev_err *err)
+{
+	int rc = read_time(ctx, ev, i, t, err);
+
+	if (rc < 0)
+		note(err, ev->file, ev->props[i].line, "bad %s \"%.200s\"",
+		    EV_PNAME(ev, i), EV_PVALUE(ev, i));
+	return rc;
+}
+
+/*
+ * A DTEND that is a DATE where DTSTART is a DATE-TIME, or the other way
+ * round, is read in DTSTART's type: a DATE as midnight starting that day
+ * in DTSTART's zone, a DATE-TIME as the day it falls on, or the next day
+ * when it is after that day's midnight (so the days it reaches into are
+ * covered).  The property is written so.
+ */
+static void
+end_retype(struct ev_ctx *ctx, struct ev_event *ev, long i)
+{
+	struct ev_buf v = {0}, pp = {0};
+	int64_t day = ev->end.wall / 86400 - (ev->end.wall % 86400 < 0);
+	int y, m, d;
+
+	if (ev->start.kind == EV_T_DATE) {
+		if (ev->end.wall - day * 86400 > 0)
+			day++;
+		ev_civil_from_days(day, &y, &m, &d);
+		ev_buf_printf(&v, "%04d%02d%02d", y, m, d);
+		prop_set(ev, (size_t)i, "VALUE=DATE", v.p);
+		ev->props[i].zone = NULL;
+	} else {
+		ev_civil_from_days(day, &y, &m, &d);
+		ev_buf_printf(&v, "%04d%02d%02dT000000%s", y, m, d,
+		    ev->start.kind == EV_T_UTC ? "Z" : "");
+		params_without_value(EV_PPARAMS(ev, kfind(ev, EV_K_DTSTART)),
+		    &pp);
+		prop_set(ev, (size_t)i, pp.p, v.p);
+		ev->props[i].zone = ev->start.kind == EV_T_ZONED ?
+		    ev->start.zone : NULL;
+	}
+	(void)read_time(ctx, ev, i, &ev->end, NULL);
+	ev_buf_free(&v);
+	ev_buf_free(&pp);
+}
+
+/* The end from DTEND i: 0, or 1 with a report (DTEND left out or read
+ * another way). */
+static int
+end_from_dtend(struct ev_ctx *ctx, struct ev_event *ev, long i,
+    struct ev_err *err)
+{
+	unsigned long line = ev->props[i].line;
+	char was[64];
+	int rc;
+
+	snprintf(was, sizeof(was), "%s", EV_PVALUE(ev, i));
+	if ((rc = read_time(ctx, ev, i, &ev->end, err)) < 0) {
+		note(err, ev->file, line, "bad DTEND \"%.200s\": left out",
+		    EV_PVALUE(ev, i));
+		goto leave_out;
+	}
+	if ((ev->end.kind == EV_T_DATE) != (ev->start.kind == EV_T_DATE)) {
+		end_retype(ctx, ev, i);
+		rc = note(err, ev->file, line, "DTEND \"%s\" is not of "
+		    "DTSTART's type: read as %s", was, EV_PVALUE(ev, i));
+	}
+	if (ev->end.utc >= ev->start.utc)
+		return rc;
+	note(err, ev->file, line, "DTEND \"%s\" is before DTSTART: left out",
+	    was);
+leave_out:
+	ev_event_delprop(ev, (size_t)i);
+	memset(&ev->end, 0, sizeof(ev->end));
+	return 1;
+}
+
+/* The end from DURATION i: 0, or 1 with a report (DURATION left out or
+ * read another way). */
+static int
+end_from_duration(struct ev_ctx *ctx, struct ev_event *ev, long i,
+    struct ev_err *err)
+{
+	const char *v;
+	unsigned long line = ev->props[i].line;
+	struct ev_buf b = {0};
+	int days, rc = 0;
+	int64_t secs;
+
+	trim_value(ev, i);
+	v = EV_PVALUE(ev, i);
+	if (ev_duration_parse(v, &days, &secs) < 0) {
+		if (dur_parse(v, 1, &days, &secs) < 0) {
+			note(err, ev->file, line,
+			    "bad DURATION \"%.200s\": left out", v);
+			goto leave_out;
+		}
+		dur_format(days, secs, &b);
+		rc = note(err, ev->file, line, "DURATION \"%.200s\" is not "
+		    "written as RFC 5545 says: read as %s", v, b.p);
+		prop_set(ev, (size_t)i, NULL, b.p);
+		ev_buf_free(&b);
+	}
+	time_add(ctx, &ev->start, days, secs, &ev->end);
+	if (ev->end.utc >= ev->start.utc)
+		return rc;
+	note(err, ev->file, line, "DURATION \"%.200s\" is negative: left out",
+	    EV_PVALUE(ev, i));
+leave_out:
+	ev_event_delprop(ev, (size_t)i);
+	memset(&ev->end, 0, sizeof(ev->end));
+	return 1;
+}
+
+/*
+ * A bad or inconsistent end is not a bad record (evkit(7)): what cannot
+ * be read is left out of the record, with a report, and the event then
+ * ends as one without DTEND and DURATION does.  0, or 1 with reports.
+ */
 static int
 decode_end(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
 {
 	long iend = kfind(ev, EV_K_DTEND);
 	long idur = kfind(ev, EV_K_DURATION);
+	int rc = 0;
+
+	if (iend >= 0) {
+		rc = end_from_dtend(ctx, ev, iend, err);
+		iend = kfind(ev, EV_K_DTEND);
+	}
+	idur = kfind(ev, EV_K_DURATION);
+	if (iend >= 0 && idur >= 0) {
+		/* as python's icalendar, libical and ical.js read it */
+		rc = note(err, ev->file, ev->props[idur].line, "both DTEND "
+		    "and DURATION: DURATION \"%.200s\" left out",
+		    EV_PVALUE(ev, idur));
+		ev_event_delprop(ev, (size_t)idur);
+	} else if (idur >= 0) {
+		rc |= end_from_duration(ctx, ev, idur, err);
+	}
+	if (ev->end.kind == EV_T_NONE && ev->start.kind == EV_T_DATE)
+		time_add(ctx, &ev->start, 1, 0, &ev->end);
+	return rc;
+}
+
+/* One value of RDATE (period_ok) or EXDATE as the expansion reads it. */
+static int
+date_ok(struct ev_ctx *ctx, const char *s, size_t n, int is_date,
+    int period_ok, const struct ev_zone *zone)
+{
+	char buf[80], *slash;
+	struct ev_time t;
 	int days;
 	int64_t secs;
 
-	if (iend >= 0 && idur >= 0) {
-		ev_err_set(err, ev->file, ev->props[idur].line,
-		    "both DTEND and DURATION");
-		return -1;
-	}
-	if (iend >= 0) {
-		if (decode_time(ctx, ev, iend, &ev->end, err) < 0)
-			return -1;
-		if ((ev->end.kind == EV_T_DATE) != (ev->start.kind == EV_T_DATE)) {
-			ev_err_set(err, ev->file, ev->props[iend].line,
-			    "DTEND \"%s\" is not of DTSTART's type",
-			    EV_PVALUE(ev, iend));
-			return -1;
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if ((slash = strchr(buf, '/')) != NULL) {
+		if (!period_ok)
+			return 0;
+		*slash++ = '\0';
+		if (*slash == 'P' || *slash == '+' || *slash == '-') {
+			if (ev_duration_parse(slash, &days, &secs) < 0)
+				return 0;
+		} else if (ev_time_parse(ctx, slash, 0, zone, &t) < 0) {
+			return 0;
 		}
-	} else if (idur >= 0) {
-		if (ev_duration_parse(EV_PVALUE(ev, idur), &days, &secs) < 0) {
-			ev_err_set(err, ev->file, ev->props[idur].line,
-			    "bad DURATION \"%s\"", EV_PVALUE(ev, idur));
-			return -1;
+		is_date = 0;
+	}
+	return ev_time_parse(ctx, buf, is_date, zone, &t) == 0;
+}
+
+/*
+ * The values of RDATE and EXDATE property i that cannot be read are left
+ * out of it, with one report naming the first; a property left empty
+ * goes.  0, or 1.
+ */
+static int
+prune_dates(struct ev_ctx *ctx, struct ev_event *ev, size_t i,
+    struct ev_err *err)
+{
+	struct ev_buf vt = {0}, keep = {0}, bad = {0};
+	int is_date, period_ok, nbad = 0;
+	const char *p;
+
+	is_date = ev_param_get(EV_PPARAMS(ev, i), "VALUE", &vt) &&
+	    ev_strcaseeq(vt.p, "DATE");
+	period_ok = ev_strcaseeq(EV_PNAME(ev, i), "RDATE");
+	ev_buf_add(&keep, "", 0);
+	for (p = EV_PVALUE(ev, i); *p != '\0';) {
+		size_t n = strcspn(p, ",");
+
+		if (date_ok(ctx, p, n, is_date, period_ok, ev->props[i].zone)) {
+			if (keep.len > 0)
+				ev_buf_addc(&keep, ',');
+			ev_buf_add(&keep, p, n);
+		} else if (n > 0 && nbad++ == 0) {
+			ev_buf_add(&bad, p, n < 200 ? n : 200);
 		}
-		time_add(ctx, &ev->start, days, secs, &ev->end);
-	} else if (ev->start.kind == EV_T_DATE) {
-		time_add(ctx, &ev->start, 1, 0, &ev->end);
+		p += n + (p[n] == ',');
 	}
-	if (ev->end.kind != EV_T_NONE && ev->end.utc < ev->start.utc) {
-		ev_err_set(err, ev->file, ev->props[iend >= 0 ? iend : idur].line,
-		    "event ends before it starts");
-		return -1;
+	if (nbad == 1)
+		note(err, ev->file, ev->props[i].line, "bad %s \"%s\": left out",
+		    EV_PNAME(ev, i), bad.p);
+	else if (nbad > 1)
+		note(err, ev->file, ev->props[i].line, "bad %s \"%s\" (and %d "
+		    "more): left out", EV_PNAME(ev, i), bad.p,
+		    nbad - 1);
+	if (nbad > 0 && keep.len == 0)
+		ev_event_delprop(ev, i);
+	else if (nbad > 0)
+		prop_set(ev, i, NULL, keep.p);
+	ev_buf_free(&vt);
+	ev_buf_free(&keep);
+	ev_buf_free(&bad);
+	return nbad > 0;
+}
+
+static int
+decode_dates(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
+{
+	int rc = 0;
+
+	if (kfind(ev, EV_K_RDATE) < 0 && kfind(ev, EV_K_EXDATE) < 0)
+		return 0;
+	for (size_t i = 0; i < ev->nprops;) {
+		int k = ev->props[i].known - 1;
+		size_t n = ev->nprops;
+
+		if (k == EV_K_RDATE || k == EV_K_EXDATE)
+			rc |= prune_dates(ctx, ev, i, err);
+		i += ev->nprops == n;	/* unless it went */
 	}
-	return 0;
+	return rc;
 }
 
 /* A whole number of at most 9 digits (so no wrap-around), or -1. */
@@ -876,20 +1238,39 @@ small_number(const char *s, size_t n)
 	return v;
 }
 
+/* UNTIL's digits name no day or time ("20241340"; libical would roll
+ * it over into the next year). */
+static int
+until_impossible(const char *s, size_t n)
+{
+	int y, mo, d, h, mi, se;
+
+	if (n < 8 || digits(s, 4, &y) < 0 || digits(s + 4, 2, &mo) < 0 ||
+	    digits(s + 6, 2, &d) < 0)
+		return 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > ev_days_in_month(y, mo))
+		return 1;
+	if (n < 15 || s[8] != 'T' || digits(s + 9, 2, &h) < 0 ||
+	    digits(s + 11, 2, &mi) < 0 || digits(s + 13, 2, &se) < 0)
+		return 0;
+	return h > 23 || mi > 59 || se > 60;
+}
+
 /*
  * The parts of an RRULE that libical reads loosely: FREQ must name a
  * frequency, COUNT and INTERVAL be whole numbers ("COUNT=3x" and
  * "COUNT=4294967297" would quietly become 3 and 1).  0 when it cannot
  * be read; 1 when it can; 2 when it can once a negative COUNT is left
  * out (Atlassian Confluence writes COUNT=-1 beside UNTIL; python's
- * recurring-ical-events reads it as no COUNT too).
+ * recurring-ical-events reads it as no COUNT too); 3 when its UNTIL
+ * names no day (python's reader rejects the rule too).
  */
 static int
 rrule_ok(const char *v)
 {
 	static const char *const freqs[] = {"SECONDLY", "MINUTELY", "HOURLY",
 	    "DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
-	int freq = 0, neg = 0;
+	int freq = 0, neg = 0, until = 0;
 
 	for (const char *p = v; *p;) {
 		const char *e = strchr(p, ';'), *eq;
@@ -908,6 +1289,8 @@ rrule_ok(const char *v)
 		} else if (eq - p == 5 && ev_strncaseeq(p, "COUNT", 5) &&
 		    n > 1 && eq[1] == '-' && small_number(eq + 2, n - 1) > 0) {
 			neg = 1;
+		} else if (eq - p == 5 && ev_strncaseeq(p, "UNTIL", 5)) {
+			until = until_impossible(eq + 1, n);
 		} else if ((eq - p == 5 && ev_strncaseeq(p, "COUNT", 5)) ||
 		    (eq - p == 8 && ev_strncaseeq(p, "INTERVAL", 8))) {
 			if (small_number(eq + 1, n) < 1)
@@ -915,6 +1298,8 @@ rrule_ok(const char *v)
 		}
 		p = *e ? e + 1 : e;
 	}
+	if (freq && until)
+		return 3;
 	return freq ? 1 + neg : 0;
 }
 
@@ -955,7 +1340,7 @@ read_rrule(struct ev_event *ev, struct ev_err *err)
 		return 0;
 	line = ev->props[i].line;
 	if (ok == 2) {
-		ev_err_set(err, ev->file, line,
+		note(err, ev->file, line,
 		    "RRULE \"%.200s\" has a negative COUNT: read without it",
 		    EV_PVALUE(ev, i));
 		unpack(ev);
@@ -963,9 +1348,9 @@ read_rrule(struct ev_event *ev, struct ev_err *err)
 		forget_decoded(ev);
 		return 1;
 	}
-	ev_err_set(err, ev->file, line, "RRULE \"%.200s\" not read: %s",
-	    EV_PVALUE(ev, i), kfind(ev, EV_K_RDATE) >= 0 ?
-	    "left out" : "kept as a single event");
+	note(err, ev->file, line, "RRULE \"%.200s\" not read%s: %s",
+	    EV_PVALUE(ev, i), ok == 3 ? " (its UNTIL is no date)" : "",
+	    kfind(ev, EV_K_RDATE) >= 0 ? "left out" : "kept as a single event");
 	ev_event_delprop(ev, (size_t)i);
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
@@ -977,32 +1362,34 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
 {
 	long i;
-	int warned;
+	int rc, warned;
 
 	forget_decoded(ev);
+	if (err != NULL)
+		err->msg[0] = '\0';
 	memset(&ev->end, 0, sizeof(ev->end));
 	memset(&ev->rid, 0, sizeof(ev->rid));
 	warned = resolve_zones(ctx, ev, map, err);
 	if ((i = kfind(ev, EV_K_DTSTART)) < 0) {
-		ev_err_set(err, ev->file, ev->line, "event without DTSTART");
+		note(err, ev->file, ev->line, "event without DTSTART");
 		return -1;
 	}
-	if (decode_time(ctx, ev, i, &ev->start, err) < 0)
+	if ((rc = decode_time(ctx, ev, i, &ev->start, err)) < 0)
 		return -1;
 	ev->all_day = ev->start.kind == EV_T_DATE;
-	if (decode_end(ctx, ev, err) < 0)
-		return -1;
+	rc |= decode_end(ctx, ev, err);
 	if ((i = kfind(ev, EV_K_RECURRENCE_ID)) >= 0 &&
-	    decode_time(ctx, ev, i, &ev->rid, err) < 0)
+	    (rc |= decode_time(ctx, ev, i, &ev->rid, err)) < 0)
 		return -1;
+	rc |= decode_dates(ctx, ev, err);
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
 	/* a record's own times; an occurrence's (no map) say it in
 	 * the expansion */
-	if (!warned && map != NULL)
-		warned = stray(ev, kfind(ev, EV_K_DTSTART), &ev->start, err) ||
+	if (map != NULL)
+		warned |= stray(ev, kfind(ev, EV_K_DTSTART), &ev->start, err) |
 		    stray(ev, kfind(ev, EV_K_DTEND), &ev->end, err);
-	return read_rrule(ev, err) || warned;
+	return rc | warned | read_rrule(ev, err);
 }
 
 /* ---- accessors -------------------------------------------------------------- */

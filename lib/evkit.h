@@ -68,9 +68,10 @@ ev_buf_addc(struct ev_buf *b, int c)
 }
 
 /* An error message, "FILE:LINE: what is wrong" or just "what is wrong";
- * "FILE: ..." when line is 0, no prefix when file is NULL. */
+ * "FILE: ..." when line is 0, no prefix when file is NULL.  Control
+ * bytes in it are written as \t, \n, \r or \xNN. */
 struct ev_err {
-	char	msg[512];
+	char	msg[1024];
 };
 void	 ev_err_set(struct ev_err *, const char *file, unsigned long line,
 	    const char *fmt, ...) EV_PRINTFLIKE(4, 5);

@@ -196,8 +196,10 @@ long	 ev_event_find(const struct ev_event *, const char *name);
  * Parse DTSTART, DTEND/DURATION, RECURRENCE-ID and the TZID of every
  * property, resolving zones through map; set start, end, rid, all_day,
  * recurring.  0, or -1 with "FILE:LINE: bad DTSTART \"...\"" in err,
- * or 1: kept, with a warning in err (an RRULE that cannot be read is
- * left out; a negative COUNT is left out of it).
+ * or 1: kept, with warnings in err, one a line (what cannot be read is
+ * left out of the record or written as it was read: an RRULE, a bad or
+ * inconsistent end, bad RDATE and EXDATE values; evkit(7)).  err may
+ * be NULL.
  */
 int	 ev_event_decode(struct ev_ctx *, struct ev_event *,
 	    const struct ev_zonemap *, struct ev_err *);

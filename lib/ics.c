@@ -21,7 +21,8 @@
 enum {
 	CAL_IN = 1,	/* inside BEGIN:VCALENDAR */
 	CAL_BODY = 2,	/* a component was seen: the header is complete */
-	CAL_JUNK = 4	/* in a run of garbage lines already reported */
+	CAL_JUNK = 4,	/* in a run of garbage lines already reported */
+	CAL_ITIP = 8	/* METHOD other than PUBLISH: an iTIP message */
 };
 
 /* The line's name is name (any case). */
@@ -366,6 +367,22 @@ slow:
 }
 
 /*
+ * Decode the VEVENT just read: 1, or -1 (message set); 0 when it has no
+ * DTSTART in an iTIP message other than PUBLISH, where RFC 5546 lets a
+ * CANCEL, REPLY or REFRESH leave it out: not an event to list, skipped
+ * without a word.
+ */
+static int
+decode(struct ev_reader *r, struct ev_event *ev)
+{
+	if ((r->incal & CAL_ITIP) && ev_event_find(ev, "DTSTART") < 0) {
+		ev_event_reset(ev);
+		return 0;
+	}
+	return ev_event_decode(r->ctx, ev, &r->zones, &r->err) >= 0 ? 1 : -1;
+}
+
+/*
  * Read the VEVENT whose BEGIN is b.  A malformed line is skipped with a
  * warning; after a line that makes the record bad the rest up to
  * END:VEVENT is skipped; a line no VEVENT can hold (BEGIN:VEVENT,
@@ -385,8 +402,7 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 	if (!r->noraw)
 		addraw(&ev->raw, b);
 	if (!r->nofast && (rc = vevent_fast(r, ev)) == 1)
-		return ev_event_decode(r->ctx, ev, &r->zones, &r->err) >= 0 ?
-		    1 : -1;
+		return decode(r, ev);
 	if (rc == -2)
 		return -2;
 	for (;;) {
@@ -419,8 +435,7 @@ vevent(struct ev_reader *r, struct ev_event *ev, const struct ev_line *b)
 				return -1;
 			bad = 1;
 		} else if (rc == 1)
-			return ev_event_decode(r->ctx, ev, &r->zones,
-			    &r->err) >= 0 ? 1 : -1;
+			return decode(r, ev);
 	}
 }
 
@@ -587,7 +602,8 @@ skip(struct ev_reader *r, const struct ev_line *b)
 			if (rc == 1)
 				unread(&r->lex, &l);
 			ev_err_set(&r->err, r->name, b->lineno,
-			    "%s not closed", name);
+			    "%s not closed", name[0] != '\0' ? name :
+			    "component without a name (BEGIN:)");
 			return -1;
 		}
 		if (rc == 1 && is(&l, "BEGIN"))
@@ -674,6 +690,9 @@ ev_ics_read(struct ev_reader *r, struct ev_event *ev)
 			endcal(r);
 		} else if ((r->incal & CAL_IN) && !is(&l, "END")) {
 			r->incal &= ~CAL_JUNK;
+			if (is(&l, "METHOD") && l.len > l.value &&
+			    !val(&l, "PUBLISH"))
+				r->incal |= CAL_ITIP;
 			if (!(r->incal & CAL_BODY) &&
 			    r->header.len + l.rawlen <= MAXREC)
 				addraw(&r->header, &l);

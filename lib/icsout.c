@@ -678,9 +678,12 @@ write_ics(struct ev_writer *w, struct ev_event *ev)
 static void
 fold_lines(const char *text, size_t len, struct ev_buf *out)
 {
-	const char *p = text, *e = text + len, *nl;
+	const char *p = text, *e, *nl;
 	size_t n;
 
+	if (p == NULL)
+		return;		/* a zone written as UTC: no VTIMEZONE */
+	e = p + len;
 	while (p < e) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		n = nl != NULL ? (size_t)(nl - p) : (size_t)(e - p);
@@ -702,9 +705,12 @@ static void
 rename_tzid(struct ev_buf *vt, const char *name)
 {
 	struct ev_buf out = {0};
-	const char *p = vt->p, *e = vt->p + vt->len, *nl;
+	const char *p = vt->p, *e, *nl;
 	int done = 0;
 
+	if (p == NULL)
+		return;		/* no text: nothing to rename */
+	e = p + vt->len;
 	while (p < e) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		nl = nl != NULL ? nl + 1 : e;

@@ -29,6 +29,8 @@ struct ev_pass {
 	char	**pending;		/* TZIDs used, VTIMEZONE not seen yet */
 	size_t	 npending;
 	const struct ev_reader *bad;	/* the input of another format */
+	const char *badname;		/* and its name: a reader opened later
+					 * may get the closed one's address */
 	struct ev_buf tmp;
 	int	 werr;
 };
@@ -253,7 +255,7 @@ resolve_pending(struct ev_pass *p, const struct ev_reader *r)
 static int
 accept_reader(struct ev_pass *p, const struct ev_reader *r, struct ev_err *err)
 {
-	if (r == p->bad)
+	if (r == p->bad && r->name == p->badname)
 		return -3;	/* reported already */
 	if (!p->have_header) {
 		if (r->fmt != EV_FMT_ICS && r->header.len == 0)
@@ -267,6 +269,7 @@ accept_reader(struct ev_pass *p, const struct ev_reader *r, struct ev_err *err)
 		    csvlike(r->fmt) ? "CSV" : "iCalendar",
 		    csvlike(p->fmt) ? "CSV" : "iCalendar");
 		p->bad = r;
+		p->badname = r->name;
 		return -1;
 	}
 	if (csvlike(p->fmt) && (r->header.len != p->header.len ||
@@ -274,6 +277,7 @@ accept_reader(struct ev_pass *p, const struct ev_reader *r, struct ev_err *err)
 		ev_err_set(err, NULL, 0, "%s: its header row differs from the "
 		    "first input's; filter it on its own", r->name);
 		p->bad = r;
+		p->badname = r->name;
 		return -1;
 	}
 	return 0;

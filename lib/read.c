@@ -116,6 +116,20 @@ ev_reader_warn(struct ev_reader *r, unsigned long line, const char *fmt, ...)
 	ev_buf_add(&r->warns, e.msg, strlen(e.msg) + 1);
 }
 
+/* Queue the reports in msg, one a line (a record's decoding can make
+ * several). */
+static void
+queue(struct ev_reader *r, const char *msg)
+{
+	for (const char *p = msg; *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+
+		ev_buf_add(&r->warns, p, n);
+		ev_buf_addc(&r->warns, '\0');
+		p += n + (p[n] == '\n');
+	}
+}
+
 /* The next queued report into r->err: -1. */
 static int
 next_warning(struct ev_reader *r)
@@ -160,11 +174,11 @@ ev_read(struct ev_reader *r, struct ev_event *ev)
 	else
 		rc = ev_ics_read(r, ev);
 	if (rc == 1 && r->err.msg[0] != '\0')
-		ev_buf_add(&r->warns, r->err.msg, strlen(r->err.msg) + 1);
-	if (r->warns.len == 0)
+		queue(r, r->err.msg);
+	if (r->warns.len == 0 && (rc != -1 || !strchr(r->err.msg, '\n')))
 		return rc;
 	if (rc == -1)		/* the bad record's message comes last */
-		ev_buf_add(&r->warns, r->err.msg, strlen(r->err.msg) + 1);
+		queue(r, r->err.msg);
 	else {
 		r->held = rc + 3;
 		r->heldno = errno;

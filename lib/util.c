@@ -141,6 +141,35 @@ ev_buf_free(struct ev_buf *b)
 	b->len = b->cap = 0;
 }
 
+/* Control bytes in a message (they come with the values it quotes) as
+ * \t, \n, \r or \xNN: a message is one line of plain text. */
+static void
+err_escape(struct ev_err *e)
+{
+	char t[sizeof(e->msg)];
+	size_t j = 0;
+	const char *p;
+
+	for (p = e->msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p == '\0')
+		return;
+	for (p = e->msg; *p != '\0' && j + 5 < sizeof(t); p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x20 && c != 0x7f)
+			t[j++] = (char)c;
+		else if (c == '\t' || c == '\n' || c == '\r') {
+			t[j++] = '\\';
+			t[j++] = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+		} else
+			j += (size_t)snprintf(t + j, sizeof(t) - j, "\\x%02x", c);
+	}
+	t[j] = '\0';
+	memcpy(e->msg, t, j + 1);
+}
+
 static void
 err_vset(struct ev_err *e, const char *file, unsigned long line,
     unsigned long col, const char *fmt, va_list ap)
@@ -158,6 +187,7 @@ err_vset(struct ev_err *e, const char *file, unsigned long line,
 	if (n >= sizeof(e->msg))
 		n = sizeof(e->msg) - 1;
 	vsnprintf(e->msg + n, sizeof(e->msg) - n, fmt, ap);
+	err_escape(e);
 }
 
 void

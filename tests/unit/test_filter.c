@@ -104,7 +104,7 @@ admission(void)
 static const char *
 sel(const char *body, const char *now, const char *const *preds, int invert)
 {
-	static char out[600];
+	static char out[1200];
 	struct ev_filter *f;
 	struct ev_event **v;
 	struct ev_err err;

@@ -14,7 +14,7 @@ static struct ev_ctx *ctx;
 static struct ev_event *occ[20000];
 static size_t nocc;
 static int nwarn;
-static char lastwarn[512];
+static char lastwarn[1024];
 static char got[65536];
 
 /* "YYYYMMDD" or "YYYYMMDDTHHMMSS" as a UTC instant. */
@@ -844,8 +844,7 @@ test_bounds(void)
 	expand("20160101", "20170101", 1000,
 	    "UID:b\nDTSTART;TZID=Europe/Berlin:20160101T100000\n"
 	    "RRULE:FREQ=DAILY;COUNT=2\nEXDATE:2016010", (const char *)NULL);
-	T_EQ(nwarn, 1);
-	T_STREQ(lastwarn, "t.ics:13: bad EXDATE \"2016010\"");
+	T_EQ(nwarn, 0);		/* left out, with a report, when decoded */
 	T_EQ(nocc, 2);
 }
 
