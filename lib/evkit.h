@@ -55,6 +55,10 @@ void	 ev_buf_add(struct ev_buf *, const void *, size_t);
 void	 ev_buf_adds(struct ev_buf *, const char *);
 void	 ev_buf_printf(struct ev_buf *, const char *, ...)
 	    EV_PRINTFLIKE(2, 3);
+/* s[0..n) as a message shows a value: control bytes and DEL as \t, \n,
+ * \r or \xNN, bytes that are no UTF-8 as \xNN; when n > max, the
+ * characters in max - 3 bytes and "...". */
+void	 ev_buf_addshow(struct ev_buf *, const char *s, size_t n, size_t max);
 void	 ev_buf_clear(struct ev_buf *);	/* len = 0, keeps memory */
 void	 ev_buf_free(struct ev_buf *);
 /* One byte: inline, it is on every writer's hot path. */
