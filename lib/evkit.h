@@ -150,7 +150,7 @@ ev_tolower(int c)
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
 
-/* ---- utf8.c: UTF-8: decode, validate, cut, display width ------------- */
+/* ---- utf8.c: UTF-8: decode, validate, cut, display width; cp1252 ---- */
 
 /* Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing
  * above U+10FFFF.  Where a length is asked, a NUL-terminated string may
@@ -167,6 +167,15 @@ int	 ev_utf8_valid(const char *s, size_t n);
 /* The offset of the first byte of s[0..n) that starts no valid UTF-8
  * sequence; n when s is valid. */
 size_t	 ev_utf8_invalid(const char *s, size_t n);
+/* ev_utf8_invalid that also sets *multi (else leaves it) when the
+ * valid bytes hold a character of more than one byte. */
+size_t	 ev_utf8_scan(const char *s, size_t n, int *multi);
+/* The UTF-8 of code point cp (0..0x10FFFF, no surrogate) into out[0..4):
+ * its length. */
+int	 ev_utf8_put(int32_t cp, char *out);
+/* The code point of Windows-1252 byte c (0..255): -1 for the five bytes
+ * it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
+int32_t	 ev_cp1252(int c);
 /* n moved back over continuation bytes (three at most, as a character
  * has) to where the character of s[n] begins (s[n] must exist):
  * s[0..result) cuts no character in two.  The start of the character
