@@ -142,8 +142,16 @@ ascii_run(const unsigned char *p, const unsigned char *e)
 
 	while (e - p >= 8) {
 		memcpy(&w, p, 8);
-		if (w & UINT64_C(0x8080808080808080))
+		if ((w &= UINT64_C(0x8080808080808080)) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the first byte with its high bit set: text with
+			 * umlauts gets here every few words */
+			return p + __builtin_ctzll(w) / 8;
+#else
 			break;
+#endif
+		}
 		p += 8;
 	}
 	while (p < e && *p < 0x80)
