@@ -55,6 +55,10 @@ void	 ev_buf_add(struct ev_buf *, const void *, size_t);
 void	 ev_buf_adds(struct ev_buf *, const char *);
 void	 ev_buf_printf(struct ev_buf *, const char *, ...)
 	    EV_PRINTFLIKE(2, 3);
+/* s[0..n) as a message shows a value: control bytes and DEL as \t, \n,
+ * \r or \xNN, bytes that are no UTF-8 as \xNN; when n > max, the
+ * characters in max - 3 bytes and "...". */
+void	 ev_buf_addshow(struct ev_buf *, const char *s, size_t n, size_t max);
 void	 ev_buf_clear(struct ev_buf *);	/* len = 0, keeps memory */
 void	 ev_buf_free(struct ev_buf *);
 /* One byte: inline, it is on every writer's hot path. */
@@ -147,7 +151,7 @@ ev_tolower(int c)
 int	 ev_strcaseeq(const char *, const char *);
 int	 ev_strncaseeq(const char *, const char *, size_t);
 
-/* ---- utf8.c: UTF-8: decode, validate, cut, display width ------------- */
+/* ---- utf8.c: UTF-8: decode, validate, cut, display width; cp1252 ---- */
 
 /* Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing
  * above U+10FFFF.  Where a length is asked, a NUL-terminated string may
@@ -164,6 +168,15 @@ int	 ev_utf8_valid(const char *s, size_t n);
 /* The offset of the first byte of s[0..n) that starts no valid UTF-8
  * sequence; n when s is valid. */
 size_t	 ev_utf8_invalid(const char *s, size_t n);
+/* ev_utf8_invalid that also sets *multi (else leaves it) when the
+ * valid bytes hold a character of more than one byte. */
+size_t	 ev_utf8_scan(const char *s, size_t n, int *multi);
+/* The UTF-8 of code point cp (0..0x10FFFF, no surrogate) into out[0..4):
+ * its length. */
+int	 ev_utf8_put(int32_t cp, char *out);
+/* The code point of Windows-1252 byte c (0..255): -1 for the five bytes
+ * it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
+int32_t	 ev_cp1252(int c);
 /* n moved back over continuation bytes (three at most, as a character
  * has) to where the character of s[n] begins (s[n] must exist):
  * s[0..result) cuts no character in two.  The start of the character

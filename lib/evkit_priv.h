@@ -245,6 +245,26 @@ struct ev_lex {
 	/* called before each read(2) that may block (ev_input_onwait) */
 	void	(*wait)(void *);
 	void	*warg;
+	/* decoding: what reaches buf is valid UTF-8 (lex.c decode) */
+	int	 cp1252;		/* the rest is read as Windows-1252 */
+	int	 multi;			/* a multi-byte UTF-8 character seen */
+	int	 lookalike;		/* UTF-8 after the switch: reported */
+	char	 pend[16];		/* a character a read cut in two */
+	size_t	 npend;
+	struct ev_buf tmp;		/* the rest of a read being decoded */
+	size_t	 nlpos;			/* buf[nlpos] is on line nlline */
+	unsigned long nlline;		/* (0: count from off afresh) */
+	struct ev_lexnote *notes;	/* reports not yet handed out */
+	size_t	 nnotes, firstnote, capnotes;
+	unsigned long lastline;		/* of the last report */
+	const char *lastwhat;
+	unsigned nbad;			/* lines with bytes replaced */
+};
+
+/* What decoding did to a line, for the reader to report. */
+struct ev_lexnote {
+	unsigned long line;
+	const char *what;		/* static text */
 };
 
 /*
@@ -287,6 +307,9 @@ int	 ev_lex_is_end(const char *s, size_t n, int cal);
 /* One read(2) more into the buffer (offsets from off stay valid): 0, or
  * -2 (errno).  lex->eof tells the end. */
 int	 ev_lex_more(struct ev_lex *);
+/* The first decoding report about a line before line upto into *n: 1,
+ * or 0 when there is none (upto 0: any line). */
+int	 ev_lex_note(struct ev_lex *, unsigned long upto, struct ev_lexnote *n);
 /* One physical line with its line end, for the CSV reader (which feeds
  * libcsv line by line to know line numbers): 1, 0 at end, -2 (errno).
  * A line longer than 16 MiB comes in pieces of about that size, all but
@@ -349,7 +372,8 @@ int	 ev_csv_open(struct ev_reader *);
 int	 ev_csv_read(struct ev_reader *, struct ev_event *);
 void	 ev_csv_close(struct ev_reader *);
 /* Both formats read their bytes through r->lex: a UTF-8 BOM at the very
- * start is dropped there, and read.c sniffs the first chunk with
+ * start is dropped there, bytes are decoded to UTF-8 there (its reports
+ * handed out by ev_read), and read.c sniffs the first chunk with
  * ev_lex_fill before choosing. */
 
 /* ---- field.c: the face of a record ---------------------------------- */

@@ -176,10 +176,7 @@ vevent_line(struct ev_reader *r, struct ev_event *ev, const struct ev_line *l,
 		    "VEVENT longer than 16 MiB");
 		return -1;
 	}
-	if (!ev_utf8_valid(l->line, l->len)) {
-		ev_err_set(&r->err, r->name, l->lineno, "invalid UTF-8");
-		return -1;
-	}
+	/* no UTF-8 check: lex.c decodes, every line is valid UTF-8 */
 	if (is(l, "BEGIN"))
 		addprop(ev, l, ++*depth);
 	else if (is(l, "END"))
@@ -350,9 +347,6 @@ vevent_fast(struct ev_reader *r, struct ev_event *ev)
 		rel = end;
 	}
 	/* the END:VEVENT line began at ls; rel is at the next line */
-	if (!ev_utf8_valid(ev->text.p + start_text,
-	    ev->text.len - start_text))
-		goto slow;
 	if (!r->noraw)
 		ev_buf_add(&ev->raw, lex->buf + lex->off, rel);
 	lex->off += rel;

@@ -6,6 +6,15 @@
  * longest logical line, not the input.  An unfolded line is handed out in
  * place (its first line-end byte overwritten by a NUL); only folded lines
  * are copied, into lex->unf.
+ *
+ * Bytes are decoded as they are read, so that every reader sees valid
+ * UTF-8: a feed is UTF-8 until its first byte that is not; when no
+ * character of more than one byte came before it (so far the feed was
+ * ASCII) nor in the rest of the read that brought it, and Windows-1252
+ * has that byte, the rest of the feed is read as Windows-1252, else each
+ * such byte becomes U+FFFD.  The decision needs no more than one read,
+ * so memory still follows the longest line.
+ * Reports wait in lex->notes until the reader hands them out.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -40,6 +49,8 @@ ev_lex_init(struct ev_lex *lex, int fd)
 	lex->lineno = 1;
 }
 
+static void decode(struct ev_lex *, size_t);
+
 void
 ev_lex_init_mem(struct ev_lex *lex, const char *s, size_t n)
 {
@@ -51,6 +62,7 @@ ev_lex_init_mem(struct ev_lex *lex, const char *s, size_t n)
 	lex->len = n;
 	lex->eof = 1;
 	lex->lineno = 1;
+	decode(lex, 0);
 }
 
 void
@@ -62,6 +74,247 @@ ev_lex_free(struct ev_lex *lex)
 	lex->buf = NULL;
 	lex->off = lex->len = lex->cap = 0;
 	ev_buf_free(&lex->unf);
+	ev_buf_free(&lex->tmp);
+	free(lex->notes);
+	lex->notes = NULL;
+	lex->nnotes = lex->firstnote = lex->capnotes = 0;
+}
+
+/* ---- decoding -------------------------------------------------------------- */
+
+#define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD */
+#define MAXBAD		10		/* lines with bad bytes reported */
+
+/* The line of buf[pos], pos at or after off: newlines counted on from
+ * the last such question, so that a read full of bad bytes stays linear. */
+static unsigned long
+line_at(struct ev_lex *lex, size_t pos)
+{
+	const char *p, *e = lex->buf + pos;
+
+	if (lex->nlline == 0 || lex->nlpos < lex->off || lex->nlpos > pos) {
+		lex->nlpos = lex->off;
+		lex->nlline = lex->lineno;
+	}
+	p = lex->buf + lex->nlpos;
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		lex->nlline++;
+		p++;
+	}
+	lex->nlpos = pos;
+	return lex->nlline;
+}
+
+/* Report what at the line of buf[len], once per line and kind. */
+static void
+note(struct ev_lex *lex, const char *what)
+{
+	unsigned long line = line_at(lex, lex->len);
+
+	if (line == lex->lastline && what == lex->lastwhat)
+		return;
+	lex->lastline = line;
+	lex->lastwhat = what;
+	if (lex->firstnote > 0 && lex->nnotes == lex->capnotes) {
+		memmove(lex->notes, lex->notes + lex->firstnote,
+		    (lex->nnotes - lex->firstnote) * sizeof(*lex->notes));
+		lex->nnotes -= lex->firstnote;
+		lex->firstnote = 0;
+	}
+	if (lex->nnotes == lex->capnotes) {
+		lex->capnotes = lex->capnotes ? 2 * lex->capnotes : 8;
+		lex->notes = ev_ereallocarray(lex->notes, lex->capnotes,
+		    sizeof(*lex->notes));
+	}
+	lex->notes[lex->nnotes].line = line;
+	lex->notes[lex->nnotes++].what = what;
+}
+
+int
+ev_lex_note(struct ev_lex *lex, unsigned long upto, struct ev_lexnote *n)
+{
+	if (lex->firstnote == lex->nnotes ||
+	    (upto > 0 && lex->notes[lex->firstnote].line >= upto))
+		return 0;
+	*n = lex->notes[lex->firstnote++];
+	return 1;
+}
+
+/*
+ * A byte replaced by U+FFFD: reported on the first MAXBAD lines, then
+ * once more for all later ones (a binary file would fill the screen).
+ */
+static void
+bad(struct ev_lex *lex, const char *what)
+{
+	if (lex->nbad > MAXBAD)
+		return;
+	if (line_at(lex, lex->len) == lex->lastline && what == lex->lastwhat)
+		return;
+	if (++lex->nbad > MAXBAD)
+		what = "more bad bytes here and on later lines: replaced "
+		    "by U+FFFD, not reported again";
+	note(lex, what);
+}
+
+/* Append s[0..n) to buf, one spare byte kept after it. */
+static void
+put(struct ev_lex *lex, const char *s, size_t n)
+{
+	size_t cap = lex->cap;
+
+	if (cap - lex->len < n + 1) {
+		while (cap - lex->len < n + 1) {
+			if (cap > SIZE_MAX / 2)
+				cap = SIZE_MAX;	/* ev_erealloc dies */
+			else
+				cap *= 2;
+		}
+		lex->buf = ev_erealloc(lex->buf, cap);
+		lex->cap = cap;
+	}
+	memcpy(lex->buf + lex->len, s, n);
+	lex->len += n;
+}
+
+/* s[0..n) as Windows-1252. */
+static void
+put1252(struct ev_lex *lex, const char *s, size_t n)
+{
+	size_t i = 0, j;
+	char u[4];
+	int32_t cp;
+
+	while (i < n) {
+		for (j = i; j < n && (unsigned char)s[j] < 0x80; j++)
+			;
+		put(lex, s + i, j - i);
+		if ((i = j) == n)
+			break;
+		if (!lex->lookalike && ev_utf8_scan(s + i, n - i < 4 ? n - i :
+		    4, &lex->lookalike) > 0)
+			note(lex, "UTF-8 in a feed read as Windows-1252: "
+			    "read as Windows-1252 too");
+		if ((cp = ev_cp1252((unsigned char)s[i])) < 0) {
+			bad(lex, "byte undefined in Windows-1252: "
+			    "replaced by U+FFFD");
+			put(lex, REPLACEMENT, 3);
+		} else
+			put(lex, u, (size_t)ev_utf8_put(cp, u));
+		i++;
+	}
+}
+
+/* s[0..n) holds a valid UTF-8 character of more than one byte. */
+static int
+multi_after(const char *s, size_t n)
+{
+	size_t i = 0;
+	int m = 0;
+
+	while (i < n && !m)
+		i += ev_utf8_scan(s + i, n - i, &m) + 1;
+	return m;
+}
+
+/*
+ * A character of more than one byte at s[0..n), perhaps cut by folds
+ * (a line end and a blank, at most one between two of its bytes: RFC
+ * 5545 folds at octets): its length with the folds, 0 when it is none,
+ * -1 when the bytes end before it does and more may come.
+ */
+static int
+folded_char(const char *s, size_t n, int eof)
+{
+	char c[4];
+	const char *q = c;
+	size_t k = (size_t)ev_utf8_seqlen((unsigned char)s[0]), i = 1, j = 1;
+
+	if (k < 2)
+		return 0;
+	c[0] = s[0];
+	while (j < k) {
+		if (i < n && (s[i] == '\r' || s[i] == '\n')) {
+			if (s[i] == '\r' && (++i >= n || s[i] != '\n'))
+				break;
+			if (++i >= n || (s[i] != ' ' && s[i] != '\t'))
+				break;
+			i++;
+		}
+		if (i >= n || ((unsigned char)s[i] & 0xc0) != 0x80)
+			break;
+		c[j++] = s[i++];
+	}
+	if (j < k)
+		return i >= n && !eof ? -1 : 0;
+	return ev_utf8_next(&q, k) < 0 ? 0 : (int)i;
+}
+
+/*
+ * s[0..n), which does not start valid: bytes that are no UTF-8 become
+ * U+FFFD or switch the feed to Windows-1252; a character cut by the end
+ * of a read waits in pend for the next.
+ */
+static void
+redecode(struct ev_lex *lex, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int f;
+
+	while (i < n && !lex->cp1252) {
+		k = ev_utf8_scan(s + i, n - i, &lex->multi);
+		put(lex, s + i, k);
+		if ((i += k) == n)
+			return;
+		if ((f = folded_char(s + i, n - i, lex->eof)) > 0) {
+			lex->multi = 1;
+			put(lex, s + i, (size_t)f);
+			i += (size_t)f;
+			continue;
+		}
+		if (f < 0 && n - i <= sizeof(lex->pend)) {
+			memcpy(lex->pend, s + i, n - i);
+			lex->npend = n - i;
+			return;
+		}
+		if (!lex->multi && ev_cp1252((unsigned char)s[i]) >= 0 &&
+		    !multi_after(s + i + 1, n - i - 1)) {
+			note(lex, "not UTF-8: read as Windows-1252");
+			lex->cp1252 = 1;
+			break;
+		}
+		bad(lex, "invalid UTF-8: replaced by U+FFFD");
+		put(lex, REPLACEMENT, 3);
+		i++;
+	}
+	put1252(lex, s + i, n - i);
+}
+
+/*
+ * Decode buf[from..len), just read.  Valid UTF-8 stays where it is, folds
+ * inside characters included; the rest goes through lex->tmp.
+ */
+static void
+decode(struct ev_lex *lex, size_t from)
+{
+	size_t p = from, n;
+	int f;
+
+	while (!lex->cp1252) {
+		p += ev_utf8_scan(lex->buf + p, lex->len - p, &lex->multi);
+		if (p == lex->len)
+			return;
+		if ((f = folded_char(lex->buf + p, lex->len - p,
+		    lex->eof)) <= 0)
+			break;
+		lex->multi = 1;
+		p += (size_t)f;
+	}
+	n = lex->len - p;
+	ev_buf_clear(&lex->tmp);
+	ev_buf_add(&lex->tmp, lex->buf + p, n);
+	lex->len = p;
+	redecode(lex, lex->tmp.p, n);
 }
 
 /*
@@ -73,13 +326,17 @@ static int
 fill(struct ev_lex *lex)
 {
 	ssize_t n;
-	size_t cap;
+	size_t cap, from;
 
 	if (lex->eof)
 		return 0;
 	if (lex->off > 0) {
 		memmove(lex->buf, lex->buf + lex->off, lex->len - lex->off);
 		lex->len -= lex->off;
+		if (lex->nlpos >= lex->off)
+			lex->nlpos -= lex->off;
+		else
+			lex->nlline = 0;
 		lex->off = 0;
 	}
 	if (lex->cap - lex->len < CHUNK + 1) {
@@ -95,14 +352,20 @@ fill(struct ev_lex *lex)
 	}
 	if (lex->wait != NULL)
 		lex->wait(lex->warg);
+	/* a character the last read cut in two goes first */
+	memcpy(lex->buf + lex->len, lex->pend, lex->npend);
 	do
-		n = read(lex->fd, lex->buf + lex->len, lex->cap - lex->len - 1);
+		n = read(lex->fd, lex->buf + lex->len + lex->npend,
+		    lex->cap - lex->len - lex->npend - 1);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -2;
 	if (n == 0)
 		lex->eof = 1;
-	lex->len += (size_t)n;
+	from = lex->len;
+	lex->len += lex->npend + (size_t)n;
+	lex->npend = 0;
+	decode(lex, from);
 	return 0;
 }
 

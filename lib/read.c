@@ -41,20 +41,93 @@ ev_format_name(enum ev_format fmt)
 	    formatnames[fmt] : "?";
 }
 
+#define JUNKMAX	4096	/* BEGIN:VCALENDAR is looked for this far */
+
 /*
- * iCalendar starts with BEGIN: (after the BOM the lexer drops).  A header
+ * Where a line BEGIN:VCALENDAR (any case, blanks after it) starts in the
+ * first JUNKMAX bytes of p[0..e) that came with the first read, or NULL:
+ * something before a feed, such as the header of an HTTP response.
+ */
+static const char *
+calendar_at(const char *p, const char *e, int eof)
+{
+	const char *l = p, *nl, *q;
+
+	while (l < e && l - p < JUNKMAX) {
+		if ((nl = memchr(l, '\n', (size_t)(e - l))) == NULL) {
+			if (!eof)
+				return NULL;
+			nl = e;
+		}
+		for (q = nl; q > l && (q[-1] == '\r' || q[-1] == ' ' ||
+		    q[-1] == '\t'); q--)
+			;
+		if (q - l == 15 && ev_strncaseeq(l, "BEGIN:VCALENDAR", 15))
+			return l;
+		l = nl + 1;
+	}
+	return NULL;
+}
+
+static unsigned long
+count_lines(const char *p, const char *e)
+{
+	unsigned long n = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
+ * Skip the lines from p to the BEGIN:VCALENDAR at cal, with a report
+ * that quotes the first of them.
+ */
+static void
+skip_junk(struct ev_reader *r, const char *p, const char *cal)
+{
+	struct ev_lex *lex = &r->lex;
+	unsigned long first = lex->lineno + count_lines(lex->buf + lex->off, p);
+	unsigned long n = count_lines(p, cal);
+	const char *nl = memchr(p, '\n', (size_t)(cal - p));
+	struct ev_buf b = {0};
+
+	if (nl > p && nl[-1] == '\r')
+		nl--;
+	ev_buf_addc(&b, '"');
+	ev_buf_addshow(&b, p, (size_t)(nl - p), 60);
+	ev_buf_addc(&b, '"');
+	if (n > 1)
+		ev_buf_printf(&b, " and %lu more line%s", n - 1,
+		    n > 2 ? "s" : "");
+	ev_reader_warn(r, first, "%s before BEGIN:VCALENDAR: skipped", b.p);
+	ev_buf_free(&b);
+	lex->lineno += count_lines(lex->buf + lex->off, cal);
+	lex->off = (size_t)(cal - lex->buf);
+}
+
+/*
+ * iCalendar starts with BEGIN: (after the BOM the lexer drops), or has a
+ * line BEGIN:VCALENDAR after a few others, which are skipped.  A header
  * row with tabs and no quotes is TSV as -o tsv writes it (backslash
  * escapes, no quoting); anything else is CSV, its delimiter detected.
  */
 static enum ev_format
-sniff(struct ev_lex *lex)
+sniff(struct ev_reader *r)
 {
+	struct ev_lex *lex = &r->lex;
 	const char *p = lex->buf + lex->off, *e = lex->buf + lex->len, *nl;
 
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	if (p == e || (e - p >= 6 && ev_strncaseeq(p, "BEGIN:", 6)))
 		return EV_FMT_ICS;
+	if ((nl = calendar_at(p, e, lex->eof)) != NULL) {
+		skip_junk(r, p, nl);
+		return EV_FMT_ICS;
+	}
 	if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 		nl = e;
 	if (memchr(p, '\t', (size_t)(nl - p)) != NULL &&
@@ -93,7 +166,7 @@ ev_reader_open(struct ev_ctx *ctx, const char *path, enum ev_format fmt,
 			errno = saved;
 			return NULL;
 		}
-		fmt = sniff(&r->lex);
+		fmt = sniff(r);
 	}
 	r->fmt = fmt;
 	/* a broken CSV header is reported by the first ev_read */
@@ -102,6 +175,18 @@ ev_reader_open(struct ev_ctx *ctx, const char *path, enum ev_format fmt,
 	return r;
 }
 
+static void decoded(struct ev_reader *, unsigned long);
+
+static void
+queue(struct ev_reader *r, unsigned long line, const char *msg)
+{
+	struct ev_err e;
+
+	ev_err_set(&e, r->name, line, "%s", msg);
+	ev_buf_add(&r->warns, e.msg, strlen(e.msg) + 1);
+}
+
+/* After what decoding reported about the lines up to line: in order. */
 void
 ev_reader_warn(struct ev_reader *r, unsigned long line, const char *fmt, ...)
 {
@@ -109,11 +194,11 @@ ev_reader_warn(struct ev_reader *r, unsigned long line, const char *fmt, ...)
 	char msg[sizeof(e.msg)];
 	va_list ap;
 
+	decoded(r, line + 1);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	ev_err_set(&e, r->name, line, "%s", msg);
-	ev_buf_add(&r->warns, e.msg, strlen(e.msg) + 1);
+	queue(r, line, msg);
 }
 
 /* Queue the reports in msg, one a line (a record's decoding can make
@@ -148,6 +233,16 @@ next_warning(struct ev_reader *r)
 	return -1;
 }
 
+/* Queue what decoding the bytes before line upto did (0: all). */
+static void
+decoded(struct ev_reader *r, unsigned long upto)
+{
+	struct ev_lexnote n;
+
+	while (ev_lex_note(&r->lex, upto, &n))
+		queue(r, n.line, n.what);
+}
+
 /*
  * Reports about a record come first, one -1 each, then the record
  * itself (left in ev, untouched: the caller passes the same ev again).
@@ -173,6 +268,7 @@ ev_read(struct ev_reader *r, struct ev_event *ev)
 		rc = ev_csv_read(r, ev);
 	else
 		rc = ev_ics_read(r, ev);
+	decoded(r, rc == 1 || rc == -1 ? r->lex.lineno : 0);
 	if (rc == 1 && r->err.msg[0] != '\0')
 		queue(r, r->err.msg);
 	if (r->warns.len == 0 && (rc != -1 || !strchr(r->err.msg, '\n')))

@@ -4,8 +4,9 @@
  *
  * Strict everywhere (RFC 3629): no overlong forms, no surrogates,
  * nothing above U+10FFFF.  A byte that starts no valid character is
- * one bad byte; callers decide what it becomes (U+FFFD in JSON, '?' in
- * a message, a rejected record in a reader).
+ * one bad byte; callers decide what it becomes (U+FFFD in JSON and in
+ * what the readers hand out, \xNN in a message).  Windows-1252 for the
+ * feeds that are not UTF-8 (lex.c).
  */
 #include <stdint.h>
 #include <string.h>
@@ -141,8 +142,16 @@ ascii_run(const unsigned char *p, const unsigned char *e)
 
 	while (e - p >= 8) {
 		memcpy(&w, p, 8);
-		if (w & UINT64_C(0x8080808080808080))
+		if ((w &= UINT64_C(0x8080808080808080)) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the first byte with its high bit set: text with
+			 * umlauts gets here every few words */
+			return p + __builtin_ctzll(w) / 8;
+#else
 			break;
+#endif
+		}
 		p += 8;
 	}
 	while (p < e && *p < 0x80)
@@ -172,6 +181,72 @@ ev_utf8_invalid(const char *s, size_t n)
 		p += k;
 	}
 	return (size_t)(p - (const unsigned char *)s);
+}
+
+size_t
+ev_utf8_scan(const char *s, size_t n, int *multi)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	size_t k;
+	int m = 0;
+
+	while (p < e) {
+		if (*p < 0x80) {
+			p = ascii_run(p, e);
+			continue;
+		}
+		if (decode(p, (size_t)(e - p), &k) < 0)
+			break;
+		m = 1;
+		p += k;
+	}
+	if (m)
+		*multi = 1;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
+int
+ev_utf8_put(int32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * Windows-1252 0x80-0x9F; 0 for the five bytes it leaves undefined.
+ * 0xA0-0xFF are Latin-1, the code point of the same number.
+ */
+static const uint16_t cp1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+int32_t
+ev_cp1252(int c)
+{
+	if (c < 0x80 || c >= 0xa0)
+		return c;
+	return cp1252[c - 0x80] ? cp1252[c - 0x80] : -1;
 }
 
 size_t

@@ -1,4 +1,5 @@
-/* util.c - memory that dies when it runs out, growable buffers, errors. */
+/* util.c - memory that dies when it runs out, growable buffers, errors,
+ * values shown in messages. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -214,4 +215,42 @@ ev_err_setc(struct ev_err *e, const char *file, unsigned long line,
 	va_start(ap, fmt);
 	err_vset(e, file, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * A value in a message must not move the cursor, ring the bell or
+ * confuse the terminal's decoder: control bytes and DEL come out as \t,
+ * \n, \r or \xNN, bytes that are no UTF-8 as \xNN.  A backslash stays
+ * itself (values quote iCalendar escapes such as \n as they are).
+ */
+void
+ev_buf_addshow(struct ev_buf *b, const char *s, size_t n, size_t max)
+{
+	const char *p = s, *e, *q;
+	unsigned char c;
+
+	e = s + (n > max ? ev_utf8_cut(s, max > 3 ? max - 3 : 0) : n);
+	while (p < e) {
+		c = (unsigned char)*p;
+		if (c >= 0x20 && c < 0x7f) {
+			for (q = p + 1; q < e && (unsigned char)*q >= 0x20 &&
+			    (unsigned char)*q < 0x7f; q++)
+				;
+			ev_buf_add(b, p, (size_t)(q - p));
+			p = q;
+		} else if (c == '\t' || c == '\n' || c == '\r') {
+			ev_buf_addc(b, '\\');
+			ev_buf_addc(b, c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+			p++;
+		} else if (c >= 0x80 && (q = p, ev_utf8_next(&q,
+		    (size_t)(e - p)) >= 0)) {
+			ev_buf_add(b, p, (size_t)(q - p));
+			p = q;
+		} else {
+			ev_buf_printf(b, "\\x%02X", c);
+			p++;
+		}
+	}
+	if (n > max)
+		ev_buf_adds(b, "...");
 }

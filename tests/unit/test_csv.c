@@ -411,6 +411,7 @@ test_bad(struct ev_ctx *ctx)
 	    "\"open,2016-12-27,\n"				/* 14 */
 	    "ok3,2016-12-28,\n";				/* 15 */
 	struct rd d;
+	struct ev_lexnote note;
 
 	rd_open(&d, ctx, in, 0);
 	T_EQ(rd_next(&d), 1);
@@ -424,8 +425,13 @@ test_bad(struct ev_ctx *ctx)
 	T_STREQ(d.r.err.msg, "t.csv:6: expected 3 fields, found 4");
 	T_EQ(rd_next(&d), -1);
 	T_STREQ(d.r.err.msg, "t.csv:7: missing start");
-	T_EQ(rd_next(&d), -1);
-	T_STREQ(d.r.err.msg, "t.csv:8: invalid UTF-8");
+	/* not UTF-8 and nothing but ASCII before: Windows-1252, reported */
+	T_EQ(rd_next(&d), 1);
+	T_STREQ(val(d.ev, "SUMMARY"), "bad \xc3\xbf utf8");
+	T_OK(ev_lex_note(&d.r.lex, 0, &note));
+	T_EQ(note.line, 8);
+	T_STREQ(note.what, "not UTF-8: read as Windows-1252");
+	T_OK(!ev_lex_note(&d.r.lex, 0, &note));
 	T_EQ(rd_next(&d), -1);
 	T_STREQ(d.r.err.msg, "t.csv:9: text after a closing quote");
 	/* trailing empty fields are no extra fields; ",," is no record */

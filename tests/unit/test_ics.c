@@ -279,8 +279,13 @@ bad_records(void)
 	T_EQ(ev_event_line(ev), 13);
 	T_EQ(rd(&r), -1);
 	T_STREQ(r.err.msg, "t.ics:22: END:VTODO where BEGIN:VALARM is open");
+	/* bytes that are no UTF-8 in a UTF-8 feed (good4 has some) */
 	T_EQ(rd(&r), -1);
-	T_STREQ(r.err.msg, "t.ics:28: invalid UTF-8");
+	T_STREQ(r.err.msg, "t.ics:28: invalid UTF-8: replaced by U+FFFD");
+	T_EQ(rd(&r), 1);
+	T_STREQ(uid(), "bad-utf8");
+	T_STREQ(ev_event_text(ev, EV_F_SUMMARY), "Gr\xef\xbf\xbd\xef\xbf\xbd"
+	    "e aus K\xef\xbf\xbdln");
 	T_EQ(rd(&r), -1);
 	T_STREQ(r.err.msg, "t.ics:30: VEVENT not closed before line 33");
 	T_EQ(rd(&r), 1);
@@ -339,7 +344,10 @@ garbage(void)
 	T_STREQ(r.err.msg, "t.ics:13: END:VTODO outside a component");
 	T_STREQ(r.header.p, "VERSION:2.0\nX-WR-CALNAME:Test\n");
 	T_EQ(rd(&r), -1);
-	T_STREQ(r.err.msg, "t.ics:15: bad content line \"?? garbage\"");
+	T_STREQ(r.err.msg, "t.ics:15: not UTF-8: read as Windows-1252");
+	T_EQ(rd(&r), -1);
+	T_STREQ(r.err.msg, "t.ics:15: bad content line \"\xc3\xbf\xc3\xbe "
+	    "garbage\"");
 	T_EQ(rd(&r), 0);
 	close_mem(&r);
 }

@@ -571,6 +571,124 @@ fill(void)
 	ev_lex_free(&lex);
 }
 
+/*
+ * Decoding: in[0..n) through the lexer, the pieces after the first fed
+ * to a pipe one read at a time (pieces[0] NULL: from memory).  The
+ * physical lines come back in out, the reports as "LINE:what\n".
+ */
+static void
+decode(const char *const *pieces, struct ev_buf *out, struct ev_buf *notes)
+{
+	struct ev_lex lex;
+	struct ev_lexnote nt;
+	const char *p;
+	size_t n;
+	int fd[2] = {-1, -1};
+
+	ev_buf_clear(out);
+	ev_buf_clear(notes);
+	if (pieces[0] != NULL) {
+		ev_lex_init_mem(&lex, pieces[0], strlen(pieces[0]));
+	} else {
+		T_OK(pipe(fd) == 0);
+		ev_lex_init(&lex, fd[0]);
+		/* one write, one read: the lexer sees the pieces apart (the
+		 * first holds a line, so that ev_lex_fill reads once) */
+		for (int i = 1; pieces[i] != NULL; i++) {
+			T_OK(write(fd[1], pieces[i], strlen(pieces[i])) ==
+			    (ssize_t)strlen(pieces[i]));
+			if (pieces[i + 1] == NULL)
+				close(fd[1]);
+			T_EQ(i == 1 ? ev_lex_fill(&lex) : ev_lex_more(&lex), 0);
+		}
+	}
+	while (ev_lex_physline(&lex, &p, &n) == 1)
+		ev_buf_add(out, p, n);
+	while (ev_lex_note(&lex, 0, &nt))
+		ev_buf_printf(notes, "%lu:%s\n", nt.line, nt.what);
+	ev_lex_free(&lex);
+	if (fd[0] >= 0)
+		close(fd[0]);
+}
+
+#define NOT8	"not UTF-8: read as Windows-1252\n"
+#define BAD8	"invalid UTF-8: replaced by U+FFFD\n"
+#define FFFD	"\xef\xbf\xbd"
+
+static void
+decoding(void)
+{
+	struct ev_buf out = {0}, notes = {0}, big = {0}, want = {0};
+	const char *in[4] = {NULL, NULL, NULL, NULL};
+
+	/* ASCII, then Windows-1252: read so, reported once */
+	in[0] = "A:x\r\nB:M\xfcller \x80 5\r\nC:\xe4\x84\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:x\r\nB:M\xc3\xbcller \xe2\x82\xac 5\r\n"
+	    "C:\xc3\xa4\xe2\x80\x9e\n");
+	T_STREQ(notes.p, "2:" NOT8);
+	/* UTF-8 before: a stray byte becomes U+FFFD, reported per line */
+	in[0] = "A:\xc3\xbc\nB:\xff\xfe\nC:\x80\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:\xc3\xbc\nB:" FFFD FFFD "\nC:" FFFD "\n");
+	T_STREQ(notes.p, "2:" BAD8 "3:" BAD8);
+	/* UTF-8 later in the same read counts too */
+	in[0] = "A:\xe4\nB:\xc3\xbc\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:" FFFD "\nB:\xc3\xbc\n");
+	T_STREQ(notes.p, "1:" BAD8);
+	/* a byte order mark says UTF-8 */
+	in[0] = "\xef\xbb\xbf" "A:\xe4\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:" FFFD "\n");
+	/* the five bytes Windows-1252 leaves undefined */
+	in[0] = "A:\xe4\nB:\x81\x8d\x8f\x90\x9d\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:\xc3\xa4\nB:" FFFD FFFD FFFD FFFD FFFD "\n");
+	T_STREQ(notes.p, "1:" NOT8 "2:byte undefined in Windows-1252: "
+	    "replaced by U+FFFD\n");
+	/* a fold inside a character is no error, nor is a read's end */
+	in[0] = "A:\xc3\r\n \xbc\xe2\x82\n\t\xac\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, in[0]);
+	T_STREQ(notes.p, "");
+	in[0] = NULL;
+	in[1] = "X:1\nA:\xe2\x82\r";
+	in[2] = "\n \xac\xc3\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "X:1\nA:\xe2\x82\r\n \xac" FFFD "\n");
+	T_STREQ(notes.p, "3:" BAD8);
+	/* a character cut by the end of the input */
+	in[0] = "A:\xc3\xbc\xc3";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:\xc3\xbc" FFFD);
+	/* Windows-1252 decided in one read, UTF-8 in the next */
+	in[0] = NULL;
+	in[1] = "A:\xe4\nX:1\n";
+	in[2] = "B:\xc3\xbc\n";
+	decode(in, &out, &notes);
+	T_STREQ(out.p, "A:\xc3\xa4\nX:1\nB:\xc3\x83\xc2\xbc\n");
+	T_STREQ(notes.p, "1:" NOT8 "3:UTF-8 in a feed read as Windows-1252: "
+	    "read as Windows-1252 too\n");
+	/* ten lines reported, then one report for the rest */
+	in[0] = NULL;
+	ev_buf_adds(&big, "A:\xc3\xbc\n");
+	for (int i = 2; i <= 14; i++) {
+		ev_buf_adds(&big, "B:\xff\xff\n");
+		if (i <= 11)
+			ev_buf_printf(&want, "%d:" BAD8, i);
+	}
+	ev_buf_adds(&want, "12:more bad bytes here and on later lines: "
+	    "replaced by U+FFFD, not reported again\n");
+	in[0] = big.p;
+	decode(in, &out, &notes);
+	T_STREQ(notes.p, want.p);
+	ev_buf_free(&out);
+	ev_buf_free(&notes);
+	ev_buf_free(&big);
+	ev_buf_free(&want);
+}
+
 static void
 run(void)
 {
@@ -585,4 +703,5 @@ run(void)
 	too_long();
 	physline();
 	fill();
+	decoding();
 }

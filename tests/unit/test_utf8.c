@@ -1,4 +1,4 @@
-/* Unit tests: utf8.c (decode, validate, cut, display width) */
+/* Unit tests: utf8.c (decode, validate, cut, display width, Windows-1252) */
 #include <stdint.h>
 #include <string.h>
 
@@ -168,6 +168,69 @@ test_width(void)
 }
 
 static void
+test_scan(void)
+{
+	int m = 0;
+
+	T_EQ(ev_utf8_scan("abc", 3, &m), 3);
+	T_EQ(m, 0);
+	T_EQ(ev_utf8_scan("ab\xff\xc3\xbc", 5, &m), 2);
+	T_EQ(m, 0);				/* the ü is after the bad byte */
+	T_EQ(ev_utf8_scan("a\xc3\xbc\xff", 4, &m), 3);
+	T_EQ(m, 1);
+	m = 1;
+	T_EQ(ev_utf8_scan("plain", 5, &m), 5);
+	T_EQ(m, 1);				/* left as it was */
+	m = 0;
+	T_EQ(ev_utf8_scan("0123456789abcdef\xe2\x82\xac", 19, &m), 19);
+	T_EQ(m, 1);
+}
+
+/* Every code point there is comes back as itself. */
+static void
+test_put(void)
+{
+	char u[4];
+	const char *p;
+	int32_t cp;
+	int k, bad = 0;
+
+	for (cp = 0; cp <= 0x10ffff; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		k = ev_utf8_put(cp, u);
+		p = u;
+		if (ev_utf8_next(&p, (size_t)k) != cp || p != u + k)
+			bad++;
+	}
+	T_EQ(bad, 0);
+	T_EQ(ev_utf8_put(0xe4, u), 2);
+	T_OK(memcmp(u, "\xc3\xa4", 2) == 0);
+}
+
+static void
+test_cp1252(void)
+{
+	static const int undefined[] = {0x81, 0x8d, 0x8f, 0x90, 0x9d};
+	int n = 0;
+
+	T_EQ(ev_cp1252('A'), 'A');
+	T_EQ(ev_cp1252(0x80), 0x20ac);		/* € */
+	T_EQ(ev_cp1252(0x84), 0x201e);		/* „ */
+	T_EQ(ev_cp1252(0x93), 0x201c);		/* “ */
+	T_EQ(ev_cp1252(0x96), 0x2013);		/* – */
+	T_EQ(ev_cp1252(0x9f), 0x0178);		/* Ÿ */
+	T_EQ(ev_cp1252(0xa0), 0xa0);
+	T_EQ(ev_cp1252(0xdf), 0xdf);		/* ß: Latin-1 from here */
+	T_EQ(ev_cp1252(0xff), 0xff);
+	for (size_t i = 0; i < sizeof(undefined) / sizeof(undefined[0]); i++)
+		T_EQ(ev_cp1252(undefined[i]), -1);
+	for (int c = 0; c < 256; c++)
+		n += ev_cp1252(c) < 0;
+	T_EQ(n, 5);
+}
+
+static void
 run(void)
 {
 	test_next();
@@ -175,4 +238,7 @@ run(void)
 	test_valid();
 	test_cut();
 	test_width();
+	test_scan();
+	test_put();
+	test_cp1252();
 }
