@@ -176,14 +176,15 @@ ev_reader_open(struct ev_ctx *ctx, const char *path, enum ev_format fmt,
 }
 
 static void decoded(struct ev_reader *, unsigned long);
+static void queue(struct ev_reader *, const char *);
 
 static void
-queue(struct ev_reader *r, unsigned long line, const char *msg)
+queue_at(struct ev_reader *r, unsigned long line, const char *msg)
 {
 	struct ev_err e;
 
 	ev_err_set(&e, r->name, line, "%s", msg);
-	ev_buf_add(&r->warns, e.msg, strlen(e.msg) + 1);
+	queue(r, e.msg);
 }
 
 /* After what decoding reported about the lines up to line: in order. */
@@ -198,7 +199,7 @@ ev_reader_warn(struct ev_reader *r, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	queue(r, line, msg);
+	queue_at(r, line, msg);
 }
 
 /* Queue the reports in msg, one a line (a record's decoding can make
@@ -240,7 +241,7 @@ decoded(struct ev_reader *r, unsigned long upto)
 	struct ev_lexnote n;
 
 	while (ev_lex_note(&r->lex, upto, &n))
-		queue(r, n.line, n.what);
+		queue_at(r, n.line, n.what);
 }
 
 /*

@@ -165,7 +165,7 @@ err_escape(struct ev_err *e)
 			t[j++] = '\\';
 			t[j++] = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
 		} else
-			j += (size_t)snprintf(t + j, sizeof(t) - j, "\\x%02x", c);
+			j += (size_t)snprintf(t + j, sizeof(t) - j, "\\x%02X", c);
 	}
 	t[j] = '\0';
 	memcpy(e->msg, t, j + 1);
