@@ -111,11 +111,13 @@ help(void)
 	    "      --color[=WHEN]    auto (a terminal, no NO_COLOR), always (also\n"
 	    "                        without WHEN) or never: days with events bold,\n"
 	    "                        other months' days dim, today in reverse video\n"
-	    "      --strict          any bad record or capped series is an error (exit 2)\n"
+	    "      --strict          anything reported about the input is an error\n"
+	    "                        (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
-	    "Exit status: 0 ok, 2 error, 3 bad records were skipped or a series capped.\n"
+	    "Exit status: 0 ok, 2 error, 3 something was reported (a record dropped, a\n"
+	    "property repaired or left out, a series capped), every good record kept.\n"
 	    "See ev-cal(1) and evkit(7).\n");
 	exit(EV_EXIT_OK);
 }

@@ -148,12 +148,14 @@ help(void)
 	    "      --tz ZONE         display zone (default: $TZ, else the system zone)\n"
 	    "      --lang de|en      accepted by every tool (no effect here)\n"
 	    "      --color WHEN      accepted by every tool (no effect here)\n"
-	    "      --strict          any bad record or capped series is an error (exit 2)\n"
+	    "      --strict          anything reported about the input is an error\n"
+	    "                        (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
-	    "Exit status: 0 selected something, 1 nothing, 2 error, 3 bad records were\n"
-	    "skipped or a series capped.  See ev-filter(1) and evkit(7).\n");
+	    "Exit status: 0 selected something, 1 nothing, 2 error, 3 something was\n"
+	    "reported (a record dropped, a property repaired or left out, a series\n"
+	    "capped), every good record kept.  See ev-filter(1) and evkit(7).\n");
 	exit(EV_EXIT_OK);
 }
 

@@ -112,11 +112,13 @@ help(void)
 	    "      --lang de|en      language of the agenda (default: from LC_ALL,\n"
 	    "                        LC_TIME, LANG)\n"
 	    "      --color WHEN      auto (a terminal, no NO_COLOR), always or never\n"
-	    "      --strict          any bad record or capped series is an error (exit 2)\n"
+	    "      --strict          anything reported about the input is an error\n"
+	    "                        (exit 2)\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n"
 	    "\n"
-	    "Exit status: 0 ok, 2 error, 3 bad records were skipped or a series capped.\n"
+	    "Exit status: 0 ok, 2 error, 3 something was reported (a record dropped, a\n"
+	    "property repaired or left out, a series capped), every good record kept.\n"
 	    "See ev-list(1) and evkit(7).\n", EV_OCC_LIMIT);
 	exit(EV_EXIT_OK);
 }

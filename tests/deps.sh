@@ -13,7 +13,8 @@
 #   test   demo, and what the tests run: mandoc (tests/lint.sh), clang
 #          (the sanitizer build), /usr/bin/python3 with icalendar and
 #          recurring_ical_events (the oracle, tests/strict_ics.py) and
-#          feedparser (the feed checks, tests/feedcheck.py), bash, zsh and fish (the
+#          feedparser (the feed checks, tests/feedcheck.py), GNU time
+#          (make check-external's memory limit), bash, zsh and fish (the
 #          completions), GNU parallel (the scale-out test), hunspell's
 #          de_DE, de_CH and en_US dictionaries (the spelling tests);
 #          for the HTML checks (tests/html.sh) java, node and npm,
@@ -109,6 +110,7 @@ probe() {
 	want hunspell-de-de "the de_DE dictionary" dict de_DE
 	want hunspell-de-ch "the de_CH dictionary" dict de_CH
 	want hunspell-en-us "the en_US dictionary" dict en_US
+	want time "GNU time (/usr/bin/time)" test -x /usr/bin/time
 	want python3 python3 have /usr/bin/python3
 	want python3-icalendar "python3 icalendar" pymod icalendar
 	want python3-recurring-ical-events "python3 recurring_ical_events" \

@@ -61,6 +61,11 @@ def key(value, zone):
     return value.timestamp()
 
 
+def uid(comp):
+    """The UID, empty when there is none, as ev-list prints it."""
+    return str(comp.get("UID", ""))
+
+
 def main(argv):
     no_cancelled = False
     if argv and argv[0] == "--no-cancelled":
@@ -79,7 +84,7 @@ def main(argv):
     has_end = set()
     for comp in cal.walk("VEVENT"):
         if "DTEND" in comp or "DURATION" in comp:
-            has_end.add(str(comp.get("UID")))
+            has_end.add(uid(comp))
         # icalendar drops a property it cannot parse and says so only here
         for prop, msg in comp.errors:
             sys.stderr.write("oracle.py: %s: %s: %s: %s\n" %
@@ -91,8 +96,8 @@ def main(argv):
         start = ev["DTSTART"].dt
         stop = ev["DTEND"].dt
         instant = (isinstance(start, datetime.datetime) and
-                   start == stop and str(ev["UID"]) not in has_end)
-        rows.append((key(start, zone), key(stop, zone), str(ev["UID"]),
+                   start == stop and uid(ev) not in has_end)
+        rows.append((key(start, zone), key(stop, zone), uid(ev),
                      fmt(start, zone), "" if instant else fmt(stop, zone)))
     rows.sort()
     for row in rows:
