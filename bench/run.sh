@@ -191,7 +191,7 @@ best()
 			;;
 		esac
 		if [ "$_rc" -eq 3 ] && [ "$_i" -eq 1 ]; then
-			note "$_label: exit 3, bad records were skipped:"
+			note "$_label: exit 3, something in the input was reported:"
 			sed -n '1,5s/^/    /p' "$OUT/err" >&2
 		fi
 		_l=$(tline "$OUT/t")

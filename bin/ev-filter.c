@@ -11,7 +11,7 @@ enum {
 	OPT_FROM = 256, OPT_TO, OPT_ON, OPT_TODAY, OPT_TOMORROW, OPT_WEEKEND,
 	OPT_WEEK, OPT_MONTH, OPT_UPCOMING, OPT_FREE, OPT_PAID, OPT_FREEPAT,
 	OPT_CATEGORY, OPT_FIELD, OPT_HAS, OPT_MISSING, OPT_UID, OPT_STATUS,
-	OPT_CANCELLED, OPT_EXPAND, OPT_LISTCAT
+	OPT_CANCELLED, OPT_EXPAND, OPT_LISTCAT, OPT_ALLOWEMPTY
 };
 
 static const struct option longopts[] = {
@@ -43,6 +43,7 @@ static const struct option longopts[] = {
 	{"count",	no_argument,		NULL, 'c'},
 	{"list-categories", no_argument,	NULL, OPT_LISTCAT},
 	{"quiet",	no_argument,		NULL, 'q'},
+	{"allow-empty",	no_argument,		NULL, OPT_ALLOWEMPTY},
 	{"max-count",	required_argument,	NULL, 'n'},
 	{"input-format", required_argument,	NULL, EV_OPT_INPUT},
 	{"delimiter",	required_argument,	NULL, EV_OPT_DELIM},
@@ -78,6 +79,7 @@ struct opts {
 	struct pred *preds;
 	size_t	 npreds;
 	int	 reflags, invert, expand, count, quiet, listcat;
+	int	 allowempty;		/* nothing selected is success */
 	long	 limit;			/* -n, -1: all */
 	const char *freepat;
 };
@@ -91,9 +93,10 @@ usage(void)
 	    "                 [--upcoming] [--free] [--paid] [--free-pattern REGEX]\n"
 	    "                 [--category NAME] [-e REGEX] [--field NAME=REGEX] [--has NAME]\n"
 	    "                 [--missing NAME] [--uid UID] [--status STATUS] [--cancelled]\n"
-	    "                 [--expand] [--list-categories] [-n N] [--input-format FORMAT]\n"
-	    "                 [--delimiter C] [--output FILE] [--now DATE] [--tz ZONE]\n"
-	    "                 [--lang de|en] [--color WHEN] [--strict] [FILE ...]\n");
+	    "                 [--expand] [--list-categories] [-n N] [--allow-empty]\n"
+	    "                 [--input-format FORMAT] [--delimiter C] [--output FILE]\n"
+	    "                 [--now DATE] [--tz ZONE] [--lang de|en] [--color WHEN]\n"
+	    "                 [--strict] [FILE ...]\n");
 	exit(EV_EXIT_ERROR);
 }
 
@@ -140,6 +143,8 @@ help(void)
 	    "                        once, one a line, instead of the events\n"
 	    "  -q, --quiet           print nothing; stop at the first selection\n"
 	    "  -n, --max-count N     stop after N selected events\n"
+	    "      --allow-empty     exit 0, not 1, when nothing is selected (publishing\n"
+	    "                        jobs under set -e)\n"
 	    "      --input-format F  ics, csv or tsv (default: detected)\n"
 	    "      --delimiter C     CSV delimiter: , ; or tab (default: detected)\n"
 	    "      --output FILE     replace FILE atomically instead of writing stdout\n"
@@ -209,6 +214,7 @@ parse_args(int *argcp, char ***argvp, struct opts *o)
 		case OPT_EXPAND: o->expand = 1; break;
 		case 'c': o->count = 1; break;
 		case OPT_LISTCAT: o->listcat = 1; break;
+		case OPT_ALLOWEMPTY: o->allowempty = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'n':
 			o->limit = ev_cli_number(optarg, "-n", 0, 1000000000L);
@@ -534,7 +540,7 @@ main(int argc, char *argv[])
 	filter_all(&run);
 	finish(&run);
 	cleanup(&run);
-	if (run.selected == 0 && o.cli.status == EV_EXIT_OK)
+	if (run.selected == 0 && o.cli.status == EV_EXIT_OK && !o.allowempty)
 		o.cli.status = EV_EXIT_NONE;
 	/* -q as grep -q: a selection is success, whatever came before */
 	if (run.out == OUT_QUIET && run.selected > 0 && !run.werr)

@@ -6,8 +6,8 @@ _ev_filter_longopts='--from --to --on --today --tomorrow --weekend --week
 --month --upcoming --free --paid --free-pattern --category --search
 --ignore-case --word-regexp --fixed-strings --field --has --missing --uid
 --status --cancelled --invert --expand --count --list-categories --quiet
---max-count --input-format --delimiter --output --now --tz --lang --color
---strict --help --version'
+--max-count --allow-empty --input-format --delimiter --output --now --tz
+--lang --color --strict --help --version'
 _ev_filter_shortopts='-c -F -h -i -e -n -q -V -v -w'
 # the long options whose argument may be the next word (--month only
 # takes one there when it looks like YYYY-MM)

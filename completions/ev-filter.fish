@@ -51,7 +51,7 @@ function __ev_filter_categories
     set -l longopts from to on today tomorrow weekend week month upcoming \
         free paid free-pattern category search ignore-case word-regexp \
         fixed-strings field has missing uid status cancelled invert expand \
-        count list-categories quiet max-count input-format delimiter output \
+        count list-categories quiet max-count allow-empty input-format delimiter output \
         now tz lang color strict help version
     set -l argopts from to on free-pattern category search field has \
         missing uid status max-count input-format delimiter output now tz \
@@ -162,6 +162,7 @@ complete -c ev-filter -s c -l count -d 'Print the number of selected events only
 complete -c ev-filter -l list-categories -d 'Print the categories of the selected events, not the events'
 complete -c ev-filter -s q -l quiet -d 'Print nothing; stop at the first selection'
 complete -c ev-filter -s n -l max-count -x -d 'Stop after N selected events'
+complete -c ev-filter -l allow-empty -d 'Exit 0, not 1, when nothing is selected'
 complete -c ev-filter -l input-format -x -a 'ics csv tsv' -d 'Input format (default: detected)'
 complete -c ev-filter -l delimiter -x -a "(printf '%s\t%s\n' , comma ';' semicolon tab tab)" -d 'CSV delimiter'
 complete -c ev-filter -l output -r -F -d 'Replace FILE atomically instead of writing stdout'
