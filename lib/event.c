@@ -1357,6 +1357,55 @@ read_rrule(struct ev_event *ev, struct ev_err *err)
 	return 1;
 }
 
+/* "YYYYMMDDTHHMMSSZ" by its shape. */
+static int
+utc_stamp(const char *s)
+{
+	for (int k = 0; k < 16; k++) {
+		char c = s[k];
+
+		if (k == 8 ? c != 'T' : k == 15 ? c != 'Z' :
+		    (c < '0' || c > '9'))
+			return 0;
+	}
+	return s[16] == '\0';
+}
+
+/*
+ * DTSTAMP is a UTC date-time (RFC 5545 3.8.7.2), and clients reject
+ * another: a floating or zoned date-time or a date is written as the
+ * UTC time it names (a floating one taken as UTC, a date as its
+ * midnight), without a report, since no reading depends on it; a value
+ * that is no time is left out with one, and the writer stamps the
+ * record anew.
+ */
+static int
+read_stamp(struct ev_ctx *ctx, struct ev_event *ev, struct ev_err *err)
+{
+	long i = kfind(ev, EV_K_DTSTAMP);
+	char was[210], v[32];
+	struct ev_time t;
+	struct ev_tm tm;
+	const char *s;
+
+	if (i < 0 || *(s = EV_PVALUE(ev, i)) == '\0' ||
+	    (utc_stamp(s) && *EV_PPARAMS(ev, i) == '\0'))
+		return 0;
+	snprintf(was, sizeof(was), "%s", s);
+	if (read_time(ctx, ev, i, &t, NULL) < 0) {
+		note(err, ev->file, ev->props[i].line,
+		    "bad DTSTAMP \"%.200s\": left out", was);
+		ev_event_delprop(ev, (size_t)i);
+		return 1;
+	}
+	ev_tm_from_wall(t.kind == EV_T_ZONED || t.kind == EV_T_UTC ? t.utc :
+	    t.wall, &tm);
+	snprintf(v, sizeof(v), "%04d%02d%02dT%02d%02d%02dZ", tm.year, tm.mon,
+	    tm.mday, tm.hour, tm.min, tm.sec);
+	prop_set(ev, (size_t)i, "", v);
+	return 0;
+}
+
 int
 ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
     const struct ev_zonemap *map, struct ev_err *err)
@@ -1382,6 +1431,7 @@ ev_event_decode(struct ev_ctx *ctx, struct ev_event *ev,
 	    (rc |= decode_time(ctx, ev, i, &ev->rid, err)) < 0)
 		return -1;
 	rc |= decode_dates(ctx, ev, err);
+	rc |= read_stamp(ctx, ev, err);
 	ev->recurring = kfind(ev, EV_K_RRULE) >= 0 ||
 	    kfind(ev, EV_K_RDATE) >= 0;
 	/* a record's own times; an occurrence's (no map) say it in
