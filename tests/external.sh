@@ -29,7 +29,9 @@
 # right by RFC 5545, citing the section.  tests/external/known lists open
 # failures, "FILE KIND WHAT", KIND the check that fails (oracle, strict,
 # read-back, crash): evkit's bugs, and files not yet looked at.  They are
-# printed as "known (open)" and fail the run only with --known.
+# printed as "known (open)" and fail the run only with --known; a known
+# line whose check passes now is printed as "passes now (take it out of
+# tests/external/known)", a failure with --known too.
 #
 # Per file, what failed is printed as "FILE: KIND: what"; the details
 # (diffs, stderr) land in build/external/FILE.d/.  --again prints the
@@ -206,6 +208,7 @@ note() {
 problem() {
 	if [ -n "$(note "$1" "$top/tests/external/known" "$2")" ]; then
 		echo "$1: $2: $3: known (open)"
+		echo "$1 $2" >>"$out/known-hit"
 		open=$((open + 1))
 		[ $known -eq 1 ] && failed=1
 	else
@@ -215,6 +218,7 @@ problem() {
 }
 
 n=0 agree=0 differ=0 explained=0 open=0 crash=0 failed=0
+: >"$out/known-hit"
 for res in "$out"/*.res; do
 	name=$(basename "$res" .res)
 	n=$((n + 1))
@@ -238,6 +242,18 @@ for res in "$out"/*.res; do
 done
 [ $open -gt 0 ] && echo "$open known (open) in tests/external/known" \
     "(failures with --known)"
+# A known line of a file that ran and no longer fails is stale: fixed,
+# so it is to be taken out (a failure with --known).
+ls "$out" | sed -n 's/\.res$//p' >"$out/ran"
+stale=$(awk 'FILENAME == ARGV[1] { ran[$0] = 1; next }
+	FILENAME == ARGV[2] { hit[$0] = 1; next }
+	/^#/ || NF < 2 { next }
+	($1 in ran) && !(($1 " " $2) in hit) { print $1 ": " $2 ": passes now" }
+	' "$out/ran" "$out/known-hit" "$top/tests/external/known")
+if [ -n "$stale" ]; then
+	echo "$stale" | sed 's/$/ (take it out of tests\/external\/known)/'
+	[ $known -eq 1 ] && failed=1
+fi
 echo "$n files: $agree agree, $differ differ ($explained explained)," \
     "$crash crash"
 exit $failed
