@@ -157,22 +157,29 @@ bad(struct ev_lex *lex, const char *what)
 	note(lex, what);
 }
 
+/* Room for n more bytes and a spare one after them in buf. */
+static void
+room(struct ev_lex *lex, size_t n)
+{
+	size_t cap = lex->cap ? lex->cap : CHUNK;
+
+	if (lex->cap - lex->len >= n + 1)
+		return;
+	while (cap - lex->len < n + 1) {
+		if (cap > SIZE_MAX / 2)
+			cap = SIZE_MAX;	/* ev_erealloc dies */
+		else
+			cap *= 2;
+	}
+	lex->buf = ev_erealloc(lex->buf, cap);
+	lex->cap = cap;
+}
+
 /* Append s[0..n) to buf, one spare byte kept after it. */
 static void
 put(struct ev_lex *lex, const char *s, size_t n)
 {
-	size_t cap = lex->cap;
-
-	if (cap - lex->len < n + 1) {
-		while (cap - lex->len < n + 1) {
-			if (cap > SIZE_MAX / 2)
-				cap = SIZE_MAX;	/* ev_erealloc dies */
-			else
-				cap *= 2;
-		}
-		lex->buf = ev_erealloc(lex->buf, cap);
-		lex->cap = cap;
-	}
+	room(lex, n);
 	memcpy(lex->buf + lex->len, s, n);
 	lex->len += n;
 }
@@ -326,7 +333,7 @@ static int
 fill(struct ev_lex *lex)
 {
 	ssize_t n;
-	size_t cap, from;
+	size_t from;
 
 	if (lex->eof)
 		return 0;
@@ -339,17 +346,7 @@ fill(struct ev_lex *lex)
 			lex->nlline = 0;
 		lex->off = 0;
 	}
-	if (lex->cap - lex->len < CHUNK + 1) {
-		cap = lex->cap ? lex->cap : CHUNK;
-		while (cap - lex->len < CHUNK + 1) {
-			if (cap > SIZE_MAX / 2)
-				cap = SIZE_MAX;	/* ev_erealloc dies */
-			else
-				cap *= 2;
-		}
-		lex->buf = ev_erealloc(lex->buf, cap);
-		lex->cap = cap;
-	}
+	room(lex, CHUNK);
 	if (lex->wait != NULL)
 		lex->wait(lex->warg);
 	/* a character the last read cut in two goes first */

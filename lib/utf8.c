@@ -168,19 +168,9 @@ ev_utf8_valid(const char *s, size_t n)
 size_t
 ev_utf8_invalid(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-	size_t k;
+	int multi;
 
-	while (p < e) {
-		if (*p < 0x80) {
-			p = ascii_run(p, e);
-			continue;
-		}
-		if (decode(p, (size_t)(e - p), &k) < 0)
-			break;
-		p += k;
-	}
-	return (size_t)(p - (const unsigned char *)s);
+	return ev_utf8_scan(s, n, &multi);
 }
 
 size_t
