@@ -62,3 +62,33 @@ news_lang_name(enum news_lang l)
 	}
 	return NULL;
 }
+
+/*
+ * Words that end in '.' without ending a sentence, German and English,
+ * as written (single letters and "z.B"-like ones are abbreviations by
+ * their shape, which the callers see): one list for the lint's
+ * sentences and the teaser's cut, so both agree.
+ */
+static const char *const abbrevs[] = {
+	"Abb", "Abs", "Abt", "allg", "approx", "Apr", "Art", "Aug",
+	"Bd", "bspw", "bzgl", "bzw", "ca", "Chr", "Co", "Corp", "Dec",
+	"Dez", "dgl", "Di", "Dipl", "Do", "Dr", "ebd", "ehem", "etc",
+	"evang", "evtl", "Fa", "Feb", "ff", "Fr", "geb", "gegr", "gem",
+	"gest", "ggf", "ggü", "Hbf", "Hg", "Hl", "hl", "Hr", "Hrsg",
+	"i", "Inc", "Ing", "inkl", "Jan", "Jh", "Jhd", "Jr", "jr",
+	"Kap", "kath", "Kl", "lt", "Ltd", "max", "med", "Mi", "Min",
+	"min", "Mio", "Mo", "Mr", "Mrd", "Mrs", "Ms", "Mt", "No", "no",
+	"Nov", "Nr", "Oct", "Okt", "phil", "Pkt", "Pl", "Prof", "rd",
+	"rer", "Sa", "sen", "Sep", "Sept", "So", "sog", "Sr", "St",
+	"Std", "stellv", "Str", "Tel", "Tsd", "usw", "verh", "vgl",
+	"Vors", "vs", "zB", "zzgl",
+};
+
+int
+news_abbrev_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < NELEM(abbrevs); i++)
+		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
+			return 1;
+	return 0;
+}

@@ -10,8 +10,8 @@
 #include "evkit.h"
 #include "news.h"
 #include "news_lint.h"
+#include "news_priv.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define NONE		SIZE_MAX
 
 /* The next run of letters at or after *i: [*a, *b); 0 at the end. */
@@ -172,21 +172,6 @@ news_rule_word_repeat(struct news_ltext *t)
 
 /* ---- sentences ---- */
 
-/* Abbreviations that end in '.' without ending a sentence (German and
- * English, as written; single letters and "z.B"-like ones are found
- * by their shape). */
-static const char *const abbrevs[] = {
-	"Abb", "Abs", "Abt", "allg", "Apr", "Aug", "Bd", "bspw", "bzgl",
-	"bzw", "ca", "Chr", "Co", "Corp", "dgl", "Di", "Dipl", "Do", "Dr",
-	"Dez", "ebd", "etc", "evtl", "Feb", "ff", "Fr", "geb", "gem", "ggf",
-	"ggü", "Hbf", "Hr", "Hrsg", "inkl", "Ing", "Inc", "Jan", "Jh", "Jhd",
-	"jr", "Jr", "Kap", "lt", "Ltd", "max", "med", "Mi", "min", "Min",
-	"Mio", "Mo", "Mr", "Mrd", "Mrs", "Ms", "Mt", "Nov", "Nr", "Okt",
-	"phil", "Pkt", "Prof", "rer", "Sa", "sen", "Sep", "Sept", "So", "sog",
-	"Sr", "St", "Std", "stellv", "Str", "Tel", "Tsd", "usw", "vgl",
-	"Vors", "vs", "zzgl",
-};
-
 /*
  * Is w[0..n) (the word before a '.') an abbreviation?  One of the list,
  * an initial ("B", "J") or pieces of one or two letters joined by dots
@@ -197,9 +182,8 @@ abbreviation(const char *w, size_t n)
 {
 	size_t i, len, letters = 0, pieces = 1;
 
-	for (i = 0; i < NELEM(abbrevs); i++)
-		if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
-			return 1;
+	if (news_abbrev_word(w, n))
+		return 1;
 	for (i = 0; i < n; i += len) {
 		int32_t c = news_lint_cp(w, n, i, &len);
 

@@ -92,4 +92,7 @@ void	 news_plain(const char *s, size_t n, struct ev_buf *out);
 #define NEWS_GLUE	'\x1f'
 void	 news_plain_glued(const char *s, size_t n, struct ev_buf *out);
 
+/* lang.c: w[0..n) (the word before a '.') is a listed abbreviation */
+int	 news_abbrev_word(const char *w, size_t n);
+
 #endif

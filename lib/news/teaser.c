@@ -16,21 +16,6 @@
 #include "news.h"
 #include "news_priv.h"
 
-/* Words that take a dot and rarely end a sentence (single letters, as
- * in z. B., u. a., S. 12, and words with a dot inside, z.B., are
- * abbreviations by shape). */
-static const char *const abbrev[] = {
-	"Abb", "Abs", "Abt", "allg", "Apr", "Art", "Aug", "Bd", "bspw",
-	"bzgl", "bzw", "ca", "Chr", "Co", "Dez", "Di", "Dipl", "Do", "Dr",
-	"ehem", "etc", "evang", "evtl", "Fa", "Feb", "ff", "Fr", "geb",
-	"gegr", "gem", "gest", "ggf", "Hbf", "Hg", "hl", "Hl", "Hr", "Hrsg",
-	"i", "inkl", "Ing", "Jan", "Jh", "jr", "Jr", "Kap", "kath", "Kl",
-	"lt", "max", "Mi", "min", "Mio", "Mo", "Mr", "Mrd", "Mrs", "Ms",
-	"Mt", "Nov", "Nr", "Okt", "Pl", "Prof", "rd", "Sa", "Sep", "Sept",
-	"sog", "So", "Sr", "St", "Std", "Str", "Tel", "Tsd", "usw", "verh",
-	"vgl", "vs", "zzgl", "zB", "No", "no", "Dec", "Oct", "approx",
-};
-
 static int
 cp_at(const char *s, size_t n, size_t i, size_t *next)
 {
@@ -113,11 +98,7 @@ abbreviation(const char *s, size_t dot)
 		return len <= 3;	/* 14. September; 2026. ends */
 	if (inner || news_chars(s + b, len) == 1)
 		return 1;		/* z.B., u. a., S. 12 */
-	for (size_t i = 0; i < NELEM(abbrev); i++)
-		if (strlen(abbrev[i]) == len &&
-		    memcmp(abbrev[i], s + b, len) == 0)
-			return 1;
-	return 0;
+	return news_abbrev_word(s + b, len);
 }
 
 /* The end of the sentence whose mark is at s[i] (the byte after the
